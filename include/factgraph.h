@@ -1,0 +1,262 @@
+/* factgraph.h: the public interface of libfactgraph.
+ *
+ * factgraph reads news text (German first) and finds the events and facts
+ * in it. This header is the library's only public header; every exported
+ * symbol starts with fg_.
+ *
+ * Lifecycle:
+ *   1. fg_config_new, fg_config_set_*        what to load
+ *   2. fg_engine_new                         loads data once; immutable
+ *   3. fg_worker_new                         per-thread scratch
+ *   4. fg_input_new, fg_input_add, fg_input_next   documents
+ *   5. fg_engine_process(engine, worker, doc, sink, diags)
+ *                                            per document; the sink sees
+ *                                            the analysis while it is valid
+ *   6. the matching _free functions, which all accept NULL.
+ *
+ * Errors: a function that can fail returns 0 or a negative FG_E* code.
+ * Problems in user data (input files, rule files, options) are reported
+ * as fg_diag records appended to a caller-owned fg_diag_list; the library
+ * never prints on its own and never exits.
+ *
+ * Threads: an fg_engine is read-only after fg_engine_new and may be shared
+ * by any number of threads. Everything else (worker, input, diag list,
+ * doc) belongs to one thread at a time.
+ */
+#ifndef FACTGRAPH_H
+#define FACTGRAPH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Version and error codes                                             */
+
+/* The library's version, as "MAJOR.MINOR.PATCH". */
+const char *fg_version(void);
+
+enum {
+    FG_OK = 0,
+    FG_ENOMEM = -1,  /* out of memory */
+    FG_EINVAL = -2,  /* invalid argument (a bug in the caller) */
+    FG_EIO = -3,     /* reading or writing failed */
+    FG_ELIMIT = -4,  /* a documented limit was reached */
+    FG_EDATA = -5,   /* bad user data: details are in the diag list */
+    FG_EDUP = -6,    /* a duplicate (for example a document id) */
+    FG_ESINK = -7    /* the caller's sink returned an error */
+};
+
+/* A short English description of an FG_E* code; never NULL. */
+const char *fg_strerror(int code);
+
+/* Documented limits. Hitting one is a diagnostic, never a crash. */
+#define FG_MAX_DOC_BYTES ((size_t)64 << 20)        /* document size */
+#define FG_MAX_JSON_LINE_BYTES ((size_t)128 << 20) /* one JSON Lines line */
+#define FG_MAX_SENTENCE_TOKENS 1000 /* longer sentences are split */
+#define FG_MAX_TOKEN_BYTES 1024     /* longer tokens are cut */
+#define FG_MAX_DIR_DEPTH 64         /* nested input directories */
+
+/* ------------------------------------------------------------------ */
+/* diag: diagnostics about user data                                   */
+
+typedef enum { FG_WARNING = 1, FG_ERROR = 2 } fg_severity;
+
+/* One diagnostic. line and column are 1-based, 0 when unknown; column
+ * counts code points. offset is a byte offset into the named file (or
+ * into the document text for documents read from JSON Lines), or
+ * FG_NO_OFFSET. The strings belong to the list. */
+typedef struct fg_diag {
+    fg_severity severity;
+    int code;            /* an FG_E* code */
+    const char *file;    /* file name, "-" for stdin; never NULL */
+    unsigned long line;
+    unsigned long column;
+    size_t offset;
+    const char *message; /* English, no trailing newline */
+} fg_diag;
+
+#define FG_NO_OFFSET ((size_t)-1)
+
+typedef struct fg_diag_list fg_diag_list;
+
+int fg_diag_list_new(fg_diag_list **out);
+void fg_diag_list_free(fg_diag_list *list);
+size_t fg_diag_list_count(const fg_diag_list *list);
+/* Borrowed; valid until the list is cleared or freed. */
+const fg_diag *fg_diag_list_get(const fg_diag_list *list, size_t i);
+/* The number of diagnostics of severity FG_ERROR. */
+size_t fg_diag_list_errors(const fg_diag_list *list);
+void fg_diag_list_clear(fg_diag_list *list);
+
+/* Writes d as "FILE:LINE[:COLUMN]: error|warning: MESSAGE\n" (FILE alone
+ * when the line is unknown). Returns 0 or FG_EIO. */
+int fg_diag_write(const fg_diag *d, FILE *stream);
+
+/* ------------------------------------------------------------------ */
+/* input: documents from files, directories, stdin and JSON Lines      */
+
+/* A document: its id, its raw bytes (not yet repaired) and metadata. */
+typedef struct fg_doc fg_doc;
+
+/* Makes a document from a copy of bytes. id must be non-empty UTF-8. */
+int fg_doc_new(fg_doc **out, const char *id, const char *bytes, size_t len);
+void fg_doc_free(fg_doc *doc);
+const char *fg_doc_id(const fg_doc *doc);
+const char *fg_doc_bytes(const fg_doc *doc, size_t *len_out);
+/* Where the document came from: a file name ("-" for stdin) and, for
+ * JSON Lines, the 1-based line (0 otherwise). */
+const char *fg_doc_file(const fg_doc *doc);
+unsigned long fg_doc_line(const fg_doc *doc);
+/* Metadata; NULL when absent. The date is "YYYY-MM-DD" when set. */
+const char *fg_doc_date(const fg_doc *doc);
+const char *fg_doc_title(const fg_doc *doc);
+const char *fg_doc_source(const fg_doc *doc);
+/* Setters copy; NULL clears. fg_doc_set_date refuses (FG_EINVAL) what
+ * is not a valid calendar date in the form YYYY-MM-DD. */
+int fg_doc_set_date(fg_doc *doc, const char *date);
+int fg_doc_set_title(fg_doc *doc, const char *title);
+int fg_doc_set_source(fg_doc *doc, const char *source);
+int fg_doc_set_origin(fg_doc *doc, const char *file, unsigned long line);
+
+typedef enum {
+    FG_INPUT_AUTO = 0, /* JSON Lines for *.jsonl and *.ndjson, else text;
+                          stdin: JSON Lines when it starts with '{' */
+    FG_INPUT_TEXT,
+    FG_INPUT_JSONL
+} fg_input_format;
+
+/* A queue of input paths read one document at a time. Directories are
+ * walked in byte order of their names, skipping hidden entries and
+ * symlink loops; JSON Lines files are streamed line by line. Document
+ * ids: a file's path as given, a file under a directory its path
+ * relative to that directory, a JSON Lines line its "id" (or FILE:LINE),
+ * stdin "stdin". */
+typedef struct fg_input fg_input;
+
+int fg_input_new(fg_input **out, fg_input_format format);
+void fg_input_free(fg_input *in);
+/* Queues a path; "-" is standard input. Nothing is opened yet. */
+int fg_input_add(fg_input *in, const char *path);
+/* Reads the next document into *out (the caller frees it), or sets *out
+ * to NULL at the end. A document that cannot be read (unreadable file,
+ * malformed JSON line, duplicate id, too large) is reported in diags,
+ * counted as failed, and skipped. Returns 0, or FG_ENOMEM. */
+int fg_input_next(fg_input *in, fg_doc **out, fg_diag_list *diags);
+/* Documents returned so far, and documents that failed to be read. */
+size_t fg_input_count_read(const fg_input *in);
+size_t fg_input_count_failed(const fg_input *in);
+
+/* ------------------------------------------------------------------ */
+/* engine: configuration, loaded data, processing                      */
+
+typedef struct fg_config fg_config;
+
+int fg_config_new(fg_config **out);
+void fg_config_free(fg_config *cfg);
+/* The folder with the data (rules/, ontologies/). Default: the
+ * FACTGRAPH_DATADIR environment variable, else the installed data. */
+int fg_config_set_datadir(fg_config *cfg, const char *dir);
+const char *fg_config_get_datadir(const fg_config *cfg);
+
+/* The loaded, immutable data. Thread-safe to share. */
+typedef struct fg_engine fg_engine;
+
+/* Loads everything cfg names. Problems in data files are reported in
+ * diags; then the result is FG_EDATA and *out is NULL. */
+int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags);
+void fg_engine_free(fg_engine *engine);
+
+/* Per-thread scratch: arenas and buffers reused from one document to the
+ * next. One worker per thread; it must not outlive its engine. */
+typedef struct fg_worker fg_worker;
+
+int fg_worker_new(fg_worker **out, const fg_engine *engine);
+void fg_worker_free(fg_worker *worker);
+
+/* Token flags. */
+enum {
+    FG_TOKEN_WORD = 1u << 0,        /* letters (and digits) */
+    FG_TOKEN_NUMBER = 1u << 1,      /* digits with separators: 73.000 */
+    FG_TOKEN_PUNCT = 1u << 2,       /* punctuation or symbol */
+    FG_TOKEN_CAPITALISED = 1u << 3, /* first letter uppercase */
+    FG_TOKEN_ABBREV = 1u << 4,      /* abbreviation with its period */
+    FG_TOKEN_ORDINAL = 1u << 5,     /* number with its period: 3. */
+    FG_TOKEN_INITIAL = 1u << 6,     /* J. */
+    FG_TOKEN_URL = 1u << 7,
+    FG_TOKEN_EMAIL = 1u << 8,
+    FG_TOKEN_HYPHENATED = 1u << 9,  /* compound with parts: G7-Staaten */
+    FG_TOKEN_QUOTE_OPEN = 1u << 10,
+    FG_TOKEN_QUOTE_CLOSE = 1u << 11,
+    FG_TOKEN_BRACKET_OPEN = 1u << 12,
+    FG_TOKEN_BRACKET_CLOSE = 1u << 13,
+    FG_TOKEN_SENT_START = 1u << 14,
+    FG_TOKEN_CLAUSE_START = 1u << 15,
+    FG_TOKEN_PARA_START = 1u << 16,
+    FG_TOKEN_SENT_FINAL = 1u << 17, /* . ! ? or ellipsis ending a sentence */
+    FG_TOKEN_DASH = 1u << 18,       /* - – — as a token of its own */
+    FG_TOKEN_CUT = 1u << 19         /* cut at FG_MAX_TOKEN_BYTES */
+};
+
+/* A byte span [start, end) of the document text. */
+typedef struct fg_span {
+    size_t start;
+    size_t end;
+} fg_span;
+
+/* One token. Positions are byte offsets into the document text (see
+ * fg_analysis_text). Strings are borrowed from the analysis. */
+typedef struct fg_token {
+    size_t start, end;
+    uint32_t sentence;  /* 0-based in the document */
+    uint32_t clause;    /* 0-based in the sentence */
+    uint32_t paragraph; /* 0-based in the document */
+    uint32_t flags;     /* FG_TOKEN_* */
+    const char *norm;   /* NFC, case-folded, NUL-terminated */
+    size_t norm_len;
+    const char *shape;  /* Xxxxx, dd.ddd, NUL-terminated */
+    const fg_span *parts; /* compound parts (hyphenated), or NULL */
+    uint32_t n_parts;
+} fg_token;
+
+/* The analysis of one document, valid only inside the sink callback. */
+typedef struct fg_analysis fg_analysis;
+
+const fg_doc *fg_analysis_doc(const fg_analysis *a);
+/* The document text: the document's bytes with a BOM skipped, every
+ * invalid UTF-8 byte replaced by U+FFFD and NUL by a space. */
+const char *fg_analysis_text(const fg_analysis *a, size_t *len_out);
+size_t fg_analysis_token_count(const fg_analysis *a);
+const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i);
+size_t fg_analysis_sentence_count(const fg_analysis *a);
+/* The NFC form of the text (what NIF calls nif:isString), and the
+ * position in it, in code points, of a byte offset of the text. The
+ * offset should be a token boundary. Returns 0 or FG_ENOMEM. */
+int fg_analysis_nfc(fg_analysis *a, const char **nfc_out,
+                    size_t *len_out);
+int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
+                           size_t *out);
+
+/* Where results go. analysis is called once per processed document;
+ * a non-zero return stops processing with FG_ESINK. */
+typedef struct fg_sink {
+    void *ctx;
+    int (*analysis)(void *ctx, fg_analysis *a);
+} fg_sink;
+
+/* Processes one document: repairs and normalises its text, tokenises it
+ * and hands the result to the sink. Warnings (invalid UTF-8, a split
+ * sentence) go to diags. Returns 0, FG_ENOMEM or FG_ESINK. */
+int fg_engine_process(const fg_engine *engine, fg_worker *worker,
+                      const fg_doc *doc, const fg_sink *sink,
+                      fg_diag_list *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

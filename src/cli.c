@@ -1,0 +1,452 @@
+/* cli: see cli.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "factgraph.h"
+
+#include "buf.h"
+#include "cli.h"
+
+/* stdio buffer for the output stream. */
+#define OUTPUT_BUFFER (1 << 20)
+
+/* ------------------------------------------------------------------ */
+/* Options shared by the subcommands                                   */
+
+typedef struct options {
+    fg_input_format input_format;
+    const char *output;  /* NULL: standard output */
+    char **inputs;
+    int n_inputs;
+} options;
+
+enum { OPT_INPUT_FORMAT = 256 };
+
+static const struct option LONG_OPTIONS[] = {
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char USAGE[] =
+    "Usage: factgraph SUBCOMMAND [OPTION]... [FILE|DIR|-]...\n"
+    "Read German news text and write what it finds.\n"
+    "\n"
+    "Subcommands:\n"
+    "  tokens      print the token analysis as tab-separated values\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
+    "                           instead of standard output\n"
+    "      --input-format=FMT   text, jsonl or auto (default: auto, which\n"
+    "                           reads *.jsonl and *.ndjson as JSON Lines)\n"
+    "  -h, --help               show this help and exit\n"
+    "  -V, --version            show the version and exit\n"
+    "\n"
+    "Inputs are files, directories (walked in sorted order) and - for\n"
+    "standard input, which is also read when no input is given.\n"
+    "JSON Lines: one object per line with \"text\" and optional \"id\",\n"
+    "\"date\" (YYYY-MM-DD), \"title\" and \"source\".\n"
+    "\n"
+    "Data (the tokeniser's word lists) is read from $FACTGRAPH_DATADIR,\n"
+    "else from the source tree when run from a build tree, else from\n"
+    "the installed data.\n"
+    "\n"
+    "Exit status: 0 all processed, 1 some input or output failed,\n"
+    "2 usage or configuration error.\n"
+    "See factgraph(1).\n";
+
+static const char TOKENS_HELP[] =
+    "Usage: factgraph tokens [OPTION]... [FILE|DIR|-]...\n"
+    "Print one line per token with the columns\n"
+    "  doc sent clause start end form norm shape\n"
+    "doc: the document id; sent: the sentence, from 1 in each document;\n"
+    "clause: the clause, from 1 in each sentence; start, end: byte offsets\n"
+    "into the document text; form: the token; norm: its NFC case-folded\n"
+    "form; shape: X for uppercase, x for lowercase, d for digits, runs cut\n"
+    "to 4 (Healey: Xxxxx, 73.000: dd.ddd). Tabs, line breaks and\n"
+    "backslashes in a field are written \\t, \\n, \\r and \\\\.\n"
+    "\n"
+    "Options: -o FILE, --input-format=FMT, --help (see factgraph --help).\n";
+
+/* Prints "factgraph: WHAT 'ARG'" and where to find help. */
+static void usage_error(const char *what, const char *arg)
+{
+    if (arg)
+        fprintf(stderr, "factgraph: %s '%s'\n", what, arg);
+    else
+        fprintf(stderr, "factgraph: %s\n", what);
+    fputs("Try 'factgraph --help' for more information.\n", stderr);
+}
+
+/* Parses argv after the subcommand. Returns -1 to go on, else an exit
+ * code (after --help, --version or a usage error). */
+static int parse_options(int argc, char **argv, const char *help,
+                         options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->input_format = FG_INPUT_AUTO;
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "+:o:hV", LONG_OPTIONS, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            opt->output = optarg;
+            break;
+        case OPT_INPUT_FORMAT:
+            if (strcmp(optarg, "text") == 0)
+                opt->input_format = FG_INPUT_TEXT;
+            else if (strcmp(optarg, "jsonl") == 0)
+                opt->input_format = FG_INPUT_JSONL;
+            else if (strcmp(optarg, "auto") == 0)
+                opt->input_format = FG_INPUT_AUTO;
+            else {
+                usage_error("unknown input format (text, jsonl, auto):", optarg);
+                return FG_EXIT_USAGE;
+            }
+            break;
+        case 'h':
+            fputs(help, stdout);
+            return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
+        case 'V':
+            printf("factgraph %s\n", fg_version());
+            return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
+        case ':':
+            usage_error("missing argument for option", argv[optind - 1]);
+            return FG_EXIT_USAGE;
+        default:
+            usage_error("unknown option", argv[optind - 1]);
+            return FG_EXIT_USAGE;
+        }
+    }
+    opt->inputs = argv + optind;
+    opt->n_inputs = argc - optind;
+    return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Diagnostics                                                         */
+
+/* Prints and empties the list; returns the number of errors in it. */
+static size_t flush_diags(fg_diag_list *diags)
+{
+    size_t errors = fg_diag_list_errors(diags);
+    for (size_t i = 0; i < fg_diag_list_count(diags); i++)
+        fg_diag_write(fg_diag_list_get(diags, i), stderr);
+    fg_diag_list_clear(diags);
+    return errors;
+}
+
+/* ------------------------------------------------------------------ */
+/* Data directory                                                      */
+
+/* The source tree's data when this program runs from its build tree,
+ * so that a build can be tried without installing it. */
+static const char *build_tree_datadir(void)
+{
+    static char exe[PATH_MAX], build[PATH_MAX];
+    if (realpath("/proc/self/exe", exe) == NULL ||
+        realpath(FG_ABS_BUILDDIR, build) == NULL)
+        return NULL;
+    size_t n = strlen(build);
+    if (strncmp(exe, build, n) != 0 || exe[n] != '/')
+        return NULL;
+    return FG_ABS_SRCDIR;
+}
+
+/* Loads the engine; prints what went wrong and returns NULL on failure. */
+static fg_engine *load_engine(fg_diag_list *diags)
+{
+    fg_config *cfg = NULL;
+    fg_engine *engine = NULL;
+    int rc = fg_config_new(&cfg);
+    const char *env = getenv("FACTGRAPH_DATADIR");
+    const char *tree = env && env[0] ? NULL : build_tree_datadir();
+    if (rc == 0 && tree)
+        rc = fg_config_set_datadir(cfg, tree);
+    if (rc == 0)
+        rc = fg_engine_new(&engine, cfg, diags);
+    flush_diags(diags);
+    if (rc < 0 && rc != FG_EDATA)
+        fprintf(stderr, "factgraph: cannot load data from %s: %s\n",
+                cfg ? fg_config_get_datadir(cfg) : "?", fg_strerror(rc));
+    fg_config_free(cfg);
+    return engine;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+
+/* Where results go. A regular (or new) file is written to a temporary
+ * file beside it and renamed over it only when complete; standard
+ * output, devices and pipes are written directly. */
+typedef struct output {
+    FILE *fp;
+    const char *name; /* for messages */
+    const char *path; /* the file to replace, or NULL */
+    char *tmp;        /* the temporary file, or NULL */
+    char *vbuf;
+} output;
+
+static int output_open(output *out, const char *path)
+{
+    memset(out, 0, sizeof *out);
+    out->name = path ? path : "standard output";
+    struct stat st;
+    int exists = path && stat(path, &st) == 0;
+    if (path == NULL || strcmp(path, "-") == 0) {
+        out->fp = stdout;
+        out->name = "standard output";
+    } else if (exists && !S_ISREG(st.st_mode)) {
+        out->fp = fopen(path, "w");
+    } else {
+        size_t n = strlen(path);
+        out->tmp = malloc(n + 16);
+        if (out->tmp == NULL)
+            return -1;
+        char *copy = strdup(path);
+        if (copy == NULL)
+            return -1;
+        const char *dir = dirname(copy);
+        const char *slash = strrchr(path, '/');
+        snprintf(out->tmp, n + 16, "%s/.%s.XXXXXX", dir,
+                 slash ? slash + 1 : path);
+        free(copy);
+        int fd = mkstemp(out->tmp);
+        if (fd < 0) {
+            free(out->tmp);
+            out->tmp = NULL;
+            return -1;
+        }
+        /* The file gets the mode a new file would get, or keeps its own. */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
+        out->fp = fdopen(fd, "w");
+        if (out->fp == NULL) {
+            close(fd);
+            unlink(out->tmp);
+        }
+        out->path = path;
+    }
+    if (out->fp == NULL)
+        return -1;
+    out->vbuf = malloc(OUTPUT_BUFFER);
+    if (out->vbuf)
+        setvbuf(out->fp, out->vbuf, _IOFBF, OUTPUT_BUFFER);
+    return 0;
+}
+
+/* Finishes the output; keep is 0 to throw away a temporary file. Returns
+ * 0, or -1 after printing why the output is incomplete. */
+static int output_close(output *out, int keep)
+{
+    int failed = ferror(out->fp) != 0;
+    int err = failed ? errno : 0;
+    if (fflush(out->fp) != 0 && !failed) {
+        failed = 1;
+        err = errno;
+    }
+    if (out->fp != stdout) {
+        if (fclose(out->fp) != 0 && !failed) {
+            failed = 1;
+            err = errno;
+        }
+    }
+    int atomic = out->tmp != NULL;
+    if (atomic) {
+        if (!failed && keep && rename(out->tmp, out->path) != 0) {
+            failed = 1;
+            err = errno;
+        }
+        if (failed || !keep)
+            unlink(out->tmp);
+        free(out->tmp);
+    }
+    free(out->vbuf);
+    if (failed)
+        fprintf(stderr, "factgraph: %s: write error: %s%s\n", out->name,
+                strerror(err),
+                atomic ? " (the file was left as it was)" : "");
+    return failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* tokens                                                              */
+
+/* Appends s[0..len) with TAB, LF, CR and backslash escaped. */
+static int add_tsv_field(fg_buf *b, const char *s, size_t len)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *esc = s[i] == '\t'   ? "\\t"
+                          : s[i] == '\n' ? "\\n"
+                          : s[i] == '\r' ? "\\r"
+                          : s[i] == '\\' ? "\\\\"
+                                         : NULL;
+        if (esc == NULL)
+            continue;
+        if (fg_buf_add(b, s + from, i - from) < 0 || fg_buf_adds(b, esc) < 0)
+            return -1;
+        from = i + 1;
+    }
+    return fg_buf_add(b, s + from, len - from);
+}
+
+typedef struct tokens_ctx {
+    FILE *fp;
+    fg_buf line;
+} tokens_ctx;
+
+static int write_tokens(void *ctx, fg_analysis *a)
+{
+    tokens_ctx *tc = ctx;
+    size_t len;
+    const char *text = fg_analysis_text(a, &len);
+    const char *id = fg_doc_id(fg_analysis_doc(a));
+    size_t n = fg_analysis_token_count(a);
+    for (size_t i = 0; i < n; i++) {
+        const fg_token *t = fg_analysis_get_token(a, i);
+        fg_buf_reset(&tc->line);
+        if (add_tsv_field(&tc->line, id, strlen(id)) < 0 ||
+            fg_buf_printf(&tc->line, "\t%u\t%u\t%zu\t%zu\t", t->sentence + 1,
+                          t->clause + 1, t->start, t->end) < 0 ||
+            add_tsv_field(&tc->line, text + t->start, t->end - t->start) < 0 ||
+            fg_buf_addc(&tc->line, '\t') < 0 ||
+            add_tsv_field(&tc->line, t->norm, t->norm_len) < 0 ||
+            fg_buf_addc(&tc->line, '\t') < 0 ||
+            add_tsv_field(&tc->line, t->shape, strlen(t->shape)) < 0 ||
+            fg_buf_addc(&tc->line, '\n') < 0)
+            return -1;
+        if (fwrite(tc->line.data, 1, tc->line.len, tc->fp) != tc->line.len)
+            return -1;
+    }
+    return 0;
+}
+
+/* Runs fn over every document of the inputs. Returns the exit code. */
+static int run_documents(const options *opt, fg_engine *engine,
+                         fg_diag_list *diags, const fg_sink *sink,
+                         output *out)
+{
+    int status = FG_EXIT_OK;
+    fg_input *in = NULL;
+    fg_worker *worker = NULL;
+    int rc = fg_input_new(&in, opt->input_format);
+    if (rc == 0)
+        rc = fg_worker_new(&worker, engine);
+    for (int i = 0; rc == 0 && i < opt->n_inputs; i++)
+        rc = fg_input_add(in, opt->inputs[i]);
+    if (rc == 0 && opt->n_inputs == 0)
+        rc = fg_input_add(in, "-");
+    while (rc == 0) {
+        fg_doc *doc;
+        rc = fg_input_next(in, &doc, diags);
+        if (flush_diags(diags))
+            status = FG_EXIT_PARTIAL;
+        if (rc < 0 || doc == NULL)
+            break;
+        rc = fg_engine_process(engine, worker, doc, sink, diags);
+        if (flush_diags(diags))
+            status = FG_EXIT_PARTIAL;
+        fg_doc_free(doc);
+        if (rc == FG_ESINK || ferror(out->fp))
+            break; /* the output failed: output_close says why */
+    }
+    if (rc < 0 && rc != FG_ESINK) {
+        fprintf(stderr, "factgraph: %s\n", fg_strerror(rc));
+        status = FG_EXIT_PARTIAL;
+    }
+    if (rc == FG_ESINK)
+        status = FG_EXIT_PARTIAL;
+    if (fg_input_count_failed(in) > 0)
+        status = FG_EXIT_PARTIAL;
+    fg_worker_free(worker);
+    fg_input_free(in);
+    return status;
+}
+
+static int cmd_tokens(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, TOKENS_HELP, &opt);
+    if (status >= 0)
+        return status;
+    fg_diag_list *diags = NULL;
+    if (fg_diag_list_new(&diags) < 0) {
+        fputs("factgraph: out of memory\n", stderr);
+        return FG_EXIT_USAGE;
+    }
+    fg_engine *engine = load_engine(diags);
+    if (engine == NULL) {
+        fg_diag_list_free(diags);
+        return FG_EXIT_USAGE;
+    }
+    output out;
+    if (output_open(&out, opt.output) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        fg_engine_free(engine);
+        fg_diag_list_free(diags);
+        return FG_EXIT_USAGE;
+    }
+    tokens_ctx tc = {.fp = out.fp};
+    fg_buf_init(&tc.line, 1 << 20);
+    fg_sink sink = {.ctx = &tc, .analysis = write_tokens};
+    fputs("doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\n", out.fp);
+    status = run_documents(&opt, engine, diags, &sink, &out);
+    if (output_close(&out, 1) < 0)
+        status = FG_EXIT_PARTIAL;
+    fg_buf_clear(&tc.line);
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+} SUBCOMMANDS[] = {
+    {"tokens", cmd_tokens},
+};
+
+int fg_cli_main(int argc, char **argv)
+{
+    /* A closed pipe is reported as a write error, not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return FG_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS; i++)
+        if (strcmp(cmd, SUBCOMMANDS[i].name) == 0)
+            return SUBCOMMANDS[i].run(argc - 1, argv + 1);
+    if (cmd[0] == '-') {
+        options opt;
+        int status = parse_options(argc, argv, USAGE, &opt);
+        if (status >= 0)
+            return status;
+        usage_error("no subcommand given", NULL);
+        return FG_EXIT_USAGE;
+    }
+    usage_error("unknown subcommand", cmd);
+    return FG_EXIT_USAGE;
+}
+
+int main(int argc, char **argv) { return fg_cli_main(argc, argv); }

@@ -1,0 +1,259 @@
+/* engine: see engine.h and factgraph.h. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "engine.h"
+#include "text.h"
+#include "tokenise.h"
+
+/* Arena blocks: large enough that a typical news article needs one. */
+#define ARENA_BLOCK (256 * 1024)
+
+struct fg_config {
+    char *datadir;
+};
+
+struct fg_engine {
+    fg_tokeniser *tokeniser;
+};
+
+struct fg_analysis {
+    const fg_doc *doc;
+    fg_text text;
+    const fg_token *tokens;
+    size_t n_tokens;
+    size_t n_sentences;
+    fg_arena *arena;
+};
+
+struct fg_worker {
+    const fg_engine *engine;
+    fg_arena arena;
+    fg_token_vec tokens;
+    fg_norm_scratch norm;
+    fg_analysis analysis;
+};
+
+const char *fg_version(void) { return PACKAGE_VERSION; }
+
+const char *fg_strerror(int code)
+{
+    switch (code) {
+    case FG_OK: return "success";
+    case FG_ENOMEM: return "out of memory";
+    case FG_EINVAL: return "invalid argument";
+    case FG_EIO: return "input/output error";
+    case FG_ELIMIT: return "limit reached";
+    case FG_EDATA: return "bad data";
+    case FG_EDUP: return "duplicate";
+    case FG_ESINK: return "stopped by the caller";
+    default: return "unknown error";
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Configuration                                                       */
+
+const char *fg_engine_default_datadir(void)
+{
+    const char *env = getenv("FACTGRAPH_DATADIR");
+    return env && env[0] ? env : FG_PKGDATADIR;
+}
+
+int fg_config_new(fg_config **out)
+{
+    *out = fg_calloc(1, sizeof **out);
+    if (*out == NULL)
+        return FG_ENOMEM;
+    if (fg_config_set_datadir(*out, fg_engine_default_datadir()) < 0) {
+        fg_config_free(*out);
+        *out = NULL;
+        return FG_ENOMEM;
+    }
+    return 0;
+}
+
+void fg_config_free(fg_config *cfg)
+{
+    if (cfg == NULL)
+        return;
+    fg_free(cfg->datadir);
+    fg_free(cfg);
+}
+
+int fg_config_set_datadir(fg_config *cfg, const char *dir)
+{
+    if (dir == NULL || dir[0] == '\0')
+        return FG_EINVAL;
+    char *copy = fg_strdup(dir);
+    if (copy == NULL)
+        return FG_ENOMEM;
+    fg_free(cfg->datadir);
+    cfg->datadir = copy;
+    return 0;
+}
+
+const char *fg_config_get_datadir(const fg_config *cfg) { return cfg->datadir; }
+
+/* ------------------------------------------------------------------ */
+/* Engine and workers                                                  */
+
+int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
+{
+    *out = NULL;
+    fg_engine *e = fg_calloc(1, sizeof *e);
+    fg_buf dir;
+    fg_buf_init(&dir, 1 << 16);
+    int rc = FG_ENOMEM;
+    if (e == NULL)
+        goto fail;
+    if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0)
+        goto fail;
+    if ((rc = fg_tokeniser_load(&e->tokeniser, dir.data, diags)) < 0)
+        goto fail;
+    fg_buf_clear(&dir);
+    *out = e;
+    return 0;
+fail:
+    fg_buf_clear(&dir);
+    fg_engine_free(e);
+    return rc == FG_ELIMIT ? FG_EDATA : rc;
+}
+
+void fg_engine_free(fg_engine *engine)
+{
+    if (engine == NULL)
+        return;
+    fg_tokeniser_free(engine->tokeniser);
+    fg_free(engine);
+}
+
+int fg_worker_new(fg_worker **out, const fg_engine *engine)
+{
+    fg_worker *w = fg_calloc(1, sizeof *w);
+    *out = w;
+    if (w == NULL)
+        return FG_ENOMEM;
+    w->engine = engine;
+    fg_arena_init(&w->arena, ARENA_BLOCK);
+    return 0;
+}
+
+void fg_worker_free(fg_worker *worker)
+{
+    if (worker == NULL)
+        return;
+    fg_arena_clear(&worker->arena);
+    fg_token_vec_clear(&worker->tokens);
+    fg_norm_scratch_clear(&worker->norm);
+    fg_free(worker);
+}
+
+/* ------------------------------------------------------------------ */
+/* Processing                                                          */
+
+/* One warning per document for what the repair of its text changed. */
+static int report_repairs(const fg_doc *doc, const fg_text *t,
+                          fg_diag_list *diags)
+{
+    const char *file = fg_doc_file(doc);
+    unsigned long line = fg_doc_line(doc), column = 0;
+    int rc = 0;
+    if (t->bad_bytes) {
+        size_t len;
+        const char *raw = fg_doc_bytes(doc, &len);
+        if (line == 0) /* a file of its own: point at the byte */
+            fg_diag_locate(raw, len, t->first_bad, &line, &column);
+        rc = fg_diag_add(diags, FG_WARNING, FG_EDATA, file, line, column,
+                         t->first_bad,
+                         "document '%s': invalid UTF-8 at byte %zu%s; %zu "
+                         "invalid byte(s) replaced by U+FFFD",
+                         fg_doc_id(doc), t->first_bad,
+                         fg_doc_line(doc) ? " of its text" : "",
+                         t->bad_bytes);
+    }
+    if (rc == 0 && t->nul_bytes)
+        rc = fg_diag_add(diags, FG_WARNING, FG_EDATA, file, fg_doc_line(doc),
+                         0, FG_NO_OFFSET,
+                         "document '%s': %zu NUL byte(s) replaced by spaces",
+                         fg_doc_id(doc), t->nul_bytes);
+    return rc;
+}
+
+int fg_engine_process(const fg_engine *engine, fg_worker *worker,
+                      const fg_doc *doc, const fg_sink *sink,
+                      fg_diag_list *diags)
+{
+    fg_arena_reset(&worker->arena);
+    fg_analysis *a = &worker->analysis;
+    memset(a, 0, sizeof *a);
+    a->doc = doc;
+    a->arena = &worker->arena;
+
+    size_t len;
+    const char *raw = fg_doc_bytes(doc, &len);
+    int rc = fg_text_repair(&a->text, raw, len, &worker->arena);
+    if (rc < 0 || (rc = report_repairs(doc, &a->text, diags)) < 0)
+        return rc;
+
+    fg_doc_origin origin = {fg_doc_file(doc), fg_doc_line(doc)};
+    rc = fg_tokenise(engine->tokeniser, &a->text, &worker->tokens,
+                     &worker->norm, &worker->arena, &origin, diags,
+                     &a->n_sentences);
+    if (rc < 0)
+        return rc;
+    a->tokens = worker->tokens.items;
+    a->n_tokens = worker->tokens.n;
+
+    if (sink && sink->analysis && sink->analysis(sink->ctx, a) != 0)
+        return FG_ESINK;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading an analysis                                                 */
+
+const fg_doc *fg_analysis_doc(const fg_analysis *a) { return a->doc; }
+
+const char *fg_analysis_text(const fg_analysis *a, size_t *len_out)
+{
+    if (len_out)
+        *len_out = a->text.len;
+    return a->text.data;
+}
+
+size_t fg_analysis_token_count(const fg_analysis *a) { return a->n_tokens; }
+
+const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i)
+{
+    return i < a->n_tokens ? &a->tokens[i] : NULL;
+}
+
+size_t fg_analysis_sentence_count(const fg_analysis *a)
+{
+    return a->n_sentences;
+}
+
+int fg_analysis_nfc(fg_analysis *a, const char **nfc_out, size_t *len_out)
+{
+    int rc = fg_text_prepare_nfc(&a->text, a->arena);
+    if (rc < 0)
+        return rc;
+    *nfc_out = a->text.nfc;
+    *len_out = a->text.nfc_len;
+    return 0;
+}
+
+int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset, size_t *out)
+{
+    int rc = fg_text_prepare_nfc(&a->text, a->arena);
+    if (rc < 0)
+        return rc;
+    return fg_text_nfc_offset(&a->text, byte_offset, out);
+}
