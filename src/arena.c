@@ -1,7 +1,7 @@
-/* arena: see arena.h. */
+/* arena: see arena.h. The free part of the head block is a->pos..a->end,
+ * so that the common allocation is a pointer bump inlined at the caller. */
 #include "config.h"
 
-#include <stdalign.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -11,17 +11,13 @@
 struct fg_arena_block {
     fg_arena_block *next;
     size_t size; /* bytes in data */
-    size_t pos;  /* first free byte */
     alignas(max_align_t) unsigned char data[];
 };
 
-#define ALIGN (alignof(max_align_t))
-
 void fg_arena_init(fg_arena *a, size_t block_size)
 {
-    a->head = NULL;
+    memset(a, 0, sizeof *a);
     a->block_size = block_size;
-    a->used = 0;
 }
 
 void fg_arena_clear(fg_arena *a)
@@ -32,8 +28,7 @@ void fg_arena_clear(fg_arena *a)
         fg_free(b);
         b = next;
     }
-    a->head = NULL;
-    a->used = 0;
+    fg_arena_init(a, a->block_size);
 }
 
 void fg_arena_reset(fg_arena *a)
@@ -49,44 +44,47 @@ void fg_arena_reset(fg_arena *a)
             fg_free(b);
         b = next;
     }
-    if (keep) {
-        keep->pos = 0;
-        keep->next = NULL;
-    }
     a->head = keep;
     a->used = 0;
+    if (keep) {
+        keep->next = NULL;
+        a->pos = keep->data;
+        a->end = keep->data + keep->size;
+    } else {
+        a->pos = a->end = NULL;
+    }
 }
 
-void *fg_arena_alloc(fg_arena *a, size_t size)
+void *fg_arena_alloc_block(fg_arena *a, size_t size)
 {
-    if (size > SIZE_MAX - ALIGN)
+    if (size > SIZE_MAX - FG_ARENA_ALIGN - sizeof(fg_arena_block))
         return NULL;
-    size = (size + ALIGN - 1) & ~(ALIGN - 1);
-    fg_arena_block *b = a->head;
-    if (b == NULL || b->size - b->pos < size) {
-        size_t bsize = size > a->block_size ? size : a->block_size;
-        if (bsize > SIZE_MAX - sizeof *b)
-            return NULL;
-        fg_arena_block *nb = fg_malloc(sizeof *nb + bsize);
-        if (nb == NULL)
-            return NULL;
-        nb->size = bsize;
-        nb->pos = 0;
-        /* A block larger than usual goes behind the head so that the
-         * head's free space is not wasted. */
-        if (b && bsize > a->block_size && b->size - b->pos >= ALIGN) {
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            a->head = nb;
-        }
-        b = nb;
+    size = (size + FG_ARENA_ALIGN - 1) & ~(FG_ARENA_ALIGN - 1);
+    if (a->pos && (size_t)(a->end - a->pos) >= size) {
+        void *p = a->pos;
+        a->pos += size;
+        a->used += size;
+        return p;
     }
-    void *p = b->data + b->pos;
-    b->pos += size;
+    size_t bsize = size > a->block_size ? size : a->block_size;
+    fg_arena_block *nb = fg_malloc(sizeof *nb + bsize);
+    if (nb == NULL)
+        return NULL;
+    nb->size = bsize;
     a->used += size;
-    return p;
+    if (a->head && bsize > a->block_size &&
+        (size_t)(a->end - a->pos) >= FG_ARENA_ALIGN) {
+        /* A block for one large allocation goes behind the head, whose
+         * free space stays in use. */
+        nb->next = a->head->next;
+        a->head->next = nb;
+        return nb->data;
+    }
+    nb->next = a->head;
+    a->head = nb;
+    a->pos = nb->data + size;
+    a->end = nb->data + bsize;
+    return nb->data;
 }
 
 char *fg_arena_strndup(fg_arena *a, const char *s, size_t len)

@@ -38,6 +38,17 @@ int fg_text_repair(fg_text *t, const char *raw, size_t len, fg_arena *arena)
      * raw bytes are the text. */
     size_t pos = start, clean_end = len;
     while (pos < len) {
+        /* Eight ASCII bytes without NUL at a time. */
+        while (len - pos >= 8) {
+            uint64_t w;
+            memcpy(&w, raw + pos, 8);
+            if ((w & 0x8080808080808080ull) ||
+                ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+                break;
+            pos += 8;
+        }
+        if (pos >= len)
+            break;
         size_t at = pos;
         int valid;
         int32_t cp = fg_utf8_next(raw, len, &pos, &valid);

@@ -245,6 +245,7 @@ void fg_tokeniser_free(fg_tokeniser *tk)
 void fg_token_vec_clear(fg_token_vec *v)
 {
     fg_free(v->items);
+    fg_free(v->breaks);
     fg_free(v->parts);
     memset(v, 0, sizeof *v);
 }
@@ -313,10 +314,30 @@ static int is_mark(int32_t cp)
 static int is_word(int32_t cp)
 {
     if (cp < 0x80)
-        return is_letter(cp) || is_digit(cp);
-    return is_letter(cp) || is_digit(cp) || is_mark(cp) ||
-           cp == FG_UTF8_REPLACEMENT;
+        return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') ||
+               (cp >= '0' && cp <= '9');
+    if (cp == FG_UTF8_REPLACEMENT)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+           cat == UTF8PROC_CATEGORY_ND;
 }
+
+/* ASCII word characters: 1 for letters, 2 for digits, 0 otherwise. */
+static const unsigned char ASCII_WORD[256] = {
+    ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+    ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+    ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+    ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
 
 /* Format characters that may sit inside a word: soft hyphen, ZWNJ, ZWJ,
  * word joiner. */
@@ -365,6 +386,7 @@ typedef struct scan {
     const char *s;
     size_t len;
     fg_token_vec *v;
+    int breaks; /* line breaks before the next token */
     fg_arena *arena;
     fg_norm_scratch *norm;
 } scan;
@@ -388,6 +410,14 @@ static size_t next_pos(const scan *sc, size_t pos)
 static size_t skip_space(const scan *sc, size_t pos, int *breaks_out)
 {
     int breaks = 0;
+    /* The usual gap: one space before a letter or digit. */
+    if (pos + 1 < sc->len && sc->s[pos] == ' ' &&
+        (unsigned char)sc->s[pos + 1] > ' ' &&
+        (unsigned char)sc->s[pos + 1] < 0x80) {
+        if (breaks_out)
+            *breaks_out = 0;
+        return pos + 1;
+    }
     while (pos < sc->len) {
         size_t at = pos;
         int32_t cp = fg_utf8_decode(sc->s, sc->len, &pos);
@@ -444,18 +474,78 @@ static char *make_shape(const scan *sc, size_t start, size_t end)
     return out;
 }
 
+/* Norm and shape of an ASCII token in one pass, both in the arena.
+ * Returns 1 when done, 0 when the token is not ASCII, or FG_ENOMEM. */
+static int ascii_features(scan *sc, fg_token *t)
+{
+    /* For each ASCII byte: its shape class (X, x, d, or 0 for itself). */
+    static const char SHAPE[128] = {
+        ['0'] = 'd', ['1'] = 'd', ['2'] = 'd', ['3'] = 'd', ['4'] = 'd',
+        ['5'] = 'd', ['6'] = 'd', ['7'] = 'd', ['8'] = 'd', ['9'] = 'd',
+        ['A'] = 'X', ['B'] = 'X', ['C'] = 'X', ['D'] = 'X', ['E'] = 'X',
+        ['F'] = 'X', ['G'] = 'X', ['H'] = 'X', ['I'] = 'X', ['J'] = 'X',
+        ['K'] = 'X', ['L'] = 'X', ['M'] = 'X', ['N'] = 'X', ['O'] = 'X',
+        ['P'] = 'X', ['Q'] = 'X', ['R'] = 'X', ['S'] = 'X', ['T'] = 'X',
+        ['U'] = 'X', ['V'] = 'X', ['W'] = 'X', ['X'] = 'X', ['Y'] = 'X',
+        ['Z'] = 'X', ['a'] = 'x', ['b'] = 'x', ['c'] = 'x', ['d'] = 'x',
+        ['e'] = 'x', ['f'] = 'x', ['g'] = 'x', ['h'] = 'x', ['i'] = 'x',
+        ['j'] = 'x', ['k'] = 'x', ['l'] = 'x', ['m'] = 'x', ['n'] = 'x',
+        ['o'] = 'x', ['p'] = 'x', ['q'] = 'x', ['r'] = 'x', ['s'] = 'x',
+        ['t'] = 'x', ['u'] = 'x', ['v'] = 'x', ['w'] = 'x', ['x'] = 'x',
+        ['y'] = 'x', ['z'] = 'x',
+    };
+    const unsigned char *src = (const unsigned char *)sc->s + t->start;
+    size_t len = t->end - t->start;
+    char *norm = fg_arena_alloc(sc->arena, 2 * len + 2);
+    if (norm == NULL)
+        return FG_ENOMEM;
+    char *shape = norm + len + 1;
+    size_t n = 0, run = 0;
+    char last = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = src[i];
+        if (c >= 0x80)
+            return 0; /* the arena keeps the bytes until the next reset */
+        char k = SHAPE[c];
+        norm[i] = (char)(k == 'X' ? c + 32 : c);
+        if (k == 0) {
+            shape[n++] = (char)c;
+            last = 0;
+            continue;
+        }
+        run = k == last ? run + 1 : 1;
+        last = k;
+        if (run <= 4)
+            shape[n++] = k;
+    }
+    norm[len] = '\0';
+    shape[n] = '\0';
+    t->norm = norm;
+    t->norm_len = len;
+    t->shape = shape;
+    return 1;
+}
+
 /* Appends the token [start, end) with flags. */
 static int emit(scan *sc, size_t start, size_t end, uint32_t flags)
 {
     fg_token_vec *v = sc->v;
-    if (fg_grow((void **)&v->items, &v->cap, v->n + 1, sizeof *v->items) < 0)
+    if (v->n == v->cap &&
+        fg_grow((void **)&v->items, &v->cap, v->n + 1, sizeof *v->items) < 0)
         return FG_ENOMEM;
+    if (v->n == v->breaks_cap &&
+        fg_grow((void **)&v->breaks, &v->breaks_cap, v->n + 1,
+                sizeof *v->breaks) < 0)
+        return FG_ENOMEM;
+    v->breaks[v->n] = (unsigned char)(sc->breaks > 2 ? 2 : sc->breaks);
+    sc->breaks = 0;
     fg_token *t = &v->items[v->n];
     memset(t, 0, sizeof *t);
     t->start = start;
     t->end = end;
-    int32_t first = peek(sc, start);
-    if (is_upper(first))
+    unsigned char first = (unsigned char)sc->s[start];
+    if (first < 0x80 ? (first >= 'A' && first <= 'Z')
+                     : is_upper(peek(sc, start)))
         flags |= FG_TOKEN_CAPITALISED;
     if (v->n_parts > 1) {
         flags |= FG_TOKEN_HYPHENATED;
@@ -468,12 +558,16 @@ static int emit(scan *sc, size_t start, size_t end, uint32_t flags)
     }
     v->n_parts = 0;
     t->flags = flags;
-    if (fg_text_norm(sc->s + start, end - start, sc->norm, sc->arena,
-                     &t->norm, &t->norm_len) < 0)
+    int ascii = ascii_features(sc, t);
+    if (ascii < 0)
         return FG_ENOMEM;
-    t->shape = make_shape(sc, start, end);
-    if (t->shape == NULL)
-        return FG_ENOMEM;
+    if (!ascii) {
+        if (fg_text_norm(sc->s + start, end - start, sc->norm, sc->arena,
+                         &t->norm, &t->norm_len) < 0)
+            return FG_ENOMEM;
+        if ((t->shape = make_shape(sc, start, end)) == NULL)
+            return FG_ENOMEM;
+    }
     v->n++;
     return 0;
 }
@@ -530,6 +624,11 @@ static size_t cap_end(const scan *sc, size_t pos, size_t end, int *cut)
  * one). Returns its end, or pos. */
 static size_t scan_url(const scan *sc, size_t pos)
 {
+    if (sc->len - pos < 4)
+        return pos;
+    char c = (char)(sc->s[pos] | 0x20), c2 = (char)(sc->s[pos + 1] | 0x20);
+    if (!(c == 'h' && c2 == 't') && !(c == 'w' && c2 == 'w'))
+        return pos;
     if (!starts_with_ci(sc, pos, "http://") &&
         !starts_with_ci(sc, pos, "https://") &&
         !starts_with_ci(sc, pos, "www."))
@@ -617,6 +716,13 @@ static int scan_word(scan *sc, size_t pos, size_t *end_out)
     size_t p = pos, part = pos;
     int letters = 0;
     for (;;) {
+        /* Most of the text: ASCII letters and digits. */
+        const unsigned char *u = (const unsigned char *)sc->s;
+        unsigned cls;
+        while (p < sc->len && (cls = ASCII_WORD[u[p]]) != 0) {
+            letters |= cls & 1;
+            p++;
+        }
         size_t at = p;
         int32_t cp = p < sc->len ? fg_utf8_decode(sc->s, sc->len, &p) : -1;
         if (cp >= 0 && (is_word(cp) || is_word_format(cp))) {
@@ -876,7 +982,9 @@ static int scan_tokens(scan *sc)
     size_t pos = 0;
     int rc;
     while (pos < sc->len) {
-        pos = skip_space(sc, pos, NULL);
+        int breaks;
+        pos = skip_space(sc, pos, &breaks);
+        sc->breaks += breaks;
         if (pos >= sc->len)
             break;
         size_t at = pos;
@@ -888,9 +996,6 @@ static int scan_tokens(scan *sc)
             size_t e = cap_end(sc, at, end, &cut);
             rc = emit(sc, at, e, FG_TOKEN_URL | (cut ? FG_TOKEN_CUT : 0));
             pos = e;
-        } else if ((end = scan_email(sc, at)) > at) {
-            rc = emit(sc, at, end, FG_TOKEN_EMAIL);
-            pos = end;
         } else if (is_word(cp)) {
             uint32_t kind = FG_TOKEN_WORD;
             end = at;
@@ -905,8 +1010,18 @@ static int scan_tokens(scan *sc)
             }
             if (end == at && (rc = scan_word(sc, at, &end)) < 0)
                 return rc;
+            /* An e-mail address continues a word with @ or . _ % + - */
+            char after = end < sc->len ? sc->s[end] : ' ';
+            size_t mail = after == '@' || after == '.' || after == '_' ||
+                                  after == '%' || after == '+' || after == '-'
+                              ? scan_email(sc, at)
+                              : at;
             size_t e = cap_end(sc, at, end, &cut);
-            if (cut) {
+            if (mail > end) {
+                sc->v->n_parts = 0;
+                rc = emit(sc, at, mail, FG_TOKEN_EMAIL);
+                pos = mail;
+            } else if (cut) {
                 sc->v->n_parts = 0;
                 rc = emit(sc, at, e, kind | FG_TOKEN_CUT);
                 pos = e;
@@ -973,14 +1088,10 @@ static int ends_line(const fg_text *t, const fg_token *tok)
     return is_terminal(t, tok) || cp == ':' || cp == ';' || cp == ',';
 }
 
-/* Line breaks in the whitespace before token i. */
+/* Line breaks in the whitespace before token i (at most 2). */
 static int breaks_before(const scan *sc, size_t i)
 {
-    if (i == 0)
-        return 0;
-    int breaks;
-    skip_space(sc, sc->v->items[i - 1].end, &breaks);
-    return breaks;
+    return sc->v->breaks[i];
 }
 
 static int attached(const fg_token *a, const fg_token *b)

@@ -33,6 +33,8 @@ void fg_tokeniser_free(fg_tokeniser *tk);
 typedef struct fg_token_vec {
     fg_token *items;
     size_t n, cap;
+    unsigned char *breaks; /* line breaks before each token, at most 2 */
+    size_t breaks_cap;
     fg_span *parts; /* scratch for one token's compound parts */
     size_t n_parts, parts_cap;
 } fg_token_vec;

@@ -25,6 +25,14 @@ static inline int32_t fg_utf8_next(const char *s, size_t len, size_t *pos,
         *valid = 1;
         return c;
     }
+    /* Two-byte sequences (umlauts, ß) without a call. */
+    if (c >= 0xC2 && c <= 0xDF && *pos + 1 < len &&
+        ((unsigned char)s[*pos + 1] & 0xC0) == 0x80) {
+        int32_t cp = ((int32_t)(c & 0x1F) << 6) | (s[*pos + 1] & 0x3F);
+        *pos += 2;
+        *valid = 1;
+        return cp;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
                                           (utf8proc_ssize_t)(len - *pos), &cp);
