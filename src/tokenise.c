@@ -387,6 +387,9 @@ typedef struct scan {
     size_t len;
     fg_token_vec *v;
     int breaks; /* line breaks before the next token */
+    size_t limit; /* where scanning the current token stops: a little past
+                     FG_MAX_TOKEN_BYTES, so that cutting a long token is
+                     linear, not quadratic */
     fg_arena *arena;
     fg_norm_scratch *norm;
 } scan;
@@ -437,41 +440,52 @@ static size_t skip_space(const scan *sc, size_t pos, int *breaks_out)
     return pos;
 }
 
-/* The shape of s[0..len): X for uppercase, x for other letters, d for
- * digits, marks dropped, anything else kept; runs of X, x or d longer
- * than 4 cut to 4. */
+/* Shapes: X for uppercase, x for other letters, d for digits, marks
+ * dropped, anything else kept; runs of X, x or d longer than
+ * MAX_SHAPE_RUN cut. A shape is never longer than its token. */
+#define MAX_SHAPE_RUN 4
+
+typedef struct shape_writer {
+    char *out;
+    size_t n, run;
+    char last;
+} shape_writer;
+
+static void shape_class(shape_writer *w, char k)
+{
+    w->run = k == w->last ? w->run + 1 : 1;
+    w->last = k;
+    if (w->run <= MAX_SHAPE_RUN)
+        w->out[w->n++] = k;
+}
+
+static void shape_other(shape_writer *w, const char *s, size_t len)
+{
+    memcpy(w->out + w->n, s, len);
+    w->n += len;
+    w->last = 0;
+}
+
 static char *make_shape(const scan *sc, size_t start, size_t end)
 {
-    char *out = fg_arena_alloc(sc->arena, end - start + 1);
-    if (out == NULL)
+    shape_writer w = {fg_arena_alloc(sc->arena, end - start + 1), 0, 0, 0};
+    if (w.out == NULL)
         return NULL;
-    size_t n = 0, run = 0, pos = start;
-    char last = 0;
+    size_t pos = start;
     while (pos < end) {
         size_t at = pos;
         int32_t cp = fg_utf8_decode(sc->s, end, &pos);
-        char c;
         if (is_upper(cp))
-            c = 'X';
+            shape_class(&w, 'X');
         else if (is_letter(cp))
-            c = 'x';
+            shape_class(&w, 'x');
         else if (is_digit(cp))
-            c = 'd';
-        else if (is_mark(cp) || is_word_format(cp))
-            continue;
-        else {
-            memcpy(out + n, sc->s + at, pos - at);
-            n += pos - at;
-            last = 0;
-            continue;
-        }
-        run = c == last ? run + 1 : 1;
-        last = c;
-        if (run <= 4)
-            out[n++] = c;
+            shape_class(&w, 'd');
+        else if (!is_mark(cp) && !is_word_format(cp))
+            shape_other(&w, sc->s + at, pos - at);
     }
-    out[n] = '\0';
-    return out;
+    w.out[w.n] = '\0';
+    return w.out;
 }
 
 /* Norm and shape of an ASCII token in one pass, both in the arena.
@@ -499,30 +513,23 @@ static int ascii_features(scan *sc, fg_token *t)
     char *norm = fg_arena_alloc(sc->arena, 2 * len + 2);
     if (norm == NULL)
         return FG_ENOMEM;
-    char *shape = norm + len + 1;
-    size_t n = 0, run = 0;
-    char last = 0;
+    shape_writer w = {norm + len + 1, 0, 0, 0};
     for (size_t i = 0; i < len; i++) {
         unsigned char c = src[i];
         if (c >= 0x80)
             return 0; /* the arena keeps the bytes until the next reset */
         char k = SHAPE[c];
         norm[i] = (char)(k == 'X' ? c + 32 : c);
-        if (k == 0) {
-            shape[n++] = (char)c;
-            last = 0;
-            continue;
-        }
-        run = k == last ? run + 1 : 1;
-        last = k;
-        if (run <= 4)
-            shape[n++] = k;
+        if (k)
+            shape_class(&w, k);
+        else
+            shape_other(&w, (const char *)src + i, 1);
     }
     norm[len] = '\0';
-    shape[n] = '\0';
+    w.out[w.n] = '\0';
     t->norm = norm;
     t->norm_len = len;
-    t->shape = shape;
+    t->shape = w.out;
     return 1;
 }
 
@@ -635,7 +642,7 @@ static size_t scan_url(const scan *sc, size_t pos)
         return pos;
     size_t end = pos;
     int open = 0;
-    while (end < sc->len) {
+    while (end < sc->limit) {
         size_t at = end;
         int32_t cp = fg_utf8_decode(sc->s, sc->len, &end);
         if (is_space(cp)) {
@@ -697,9 +704,9 @@ static size_t scan_number(const scan *sc, size_t pos)
 {
     size_t p = pos;
     for (;;) {
-        while (p < sc->len && sc->s[p] >= '0' && sc->s[p] <= '9')
+        while (p < sc->limit && sc->s[p] >= '0' && sc->s[p] <= '9')
             p++;
-        if (p + 1 < sc->len &&
+        if (p + 1 < sc->limit &&
             (sc->s[p] == '.' || sc->s[p] == ',' || sc->s[p] == ':') &&
             sc->s[p + 1] >= '0' && sc->s[p + 1] <= '9')
             p++;
@@ -719,12 +726,12 @@ static int scan_word(scan *sc, size_t pos, size_t *end_out)
         /* Most of the text: ASCII letters and digits. */
         const unsigned char *u = (const unsigned char *)sc->s;
         unsigned cls;
-        while (p < sc->len && (cls = ASCII_WORD[u[p]]) != 0) {
+        while (p < sc->limit && (cls = ASCII_WORD[u[p]]) != 0) {
             letters |= cls & 1;
             p++;
         }
         size_t at = p;
-        int32_t cp = p < sc->len ? fg_utf8_decode(sc->s, sc->len, &p) : -1;
+        int32_t cp = p < sc->limit ? fg_utf8_decode(sc->s, sc->len, &p) : -1;
         if (cp >= 0 && (is_word(cp) || is_word_format(cp))) {
             letters |= is_letter(cp);
             continue;
@@ -991,6 +998,9 @@ static int scan_tokens(scan *sc)
         int32_t cp = fg_utf8_decode(sc->s, sc->len, &pos);
         size_t end;
         int cut;
+        sc->limit = sc->len - at > FG_MAX_TOKEN_BYTES + 1
+                        ? at + FG_MAX_TOKEN_BYTES + 1
+                        : sc->len;
 
         if ((end = scan_url(sc, at)) > at) {
             size_t e = cap_end(sc, at, end, &cut);
@@ -1073,8 +1083,7 @@ static int is_terminal(const fg_text *t, const fg_token *tok)
     if (!(tok->flags & FG_TOKEN_PUNCT))
         return 0;
     int32_t cp = first_cp(t, tok);
-    return cp == '!' || cp == '?' || cp == 0x2026 ||
-           (cp == '.' && !(tok->flags & FG_TOKEN_DASH));
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026;
 }
 
 /* Whether a line ending with tok has final punctuation. */

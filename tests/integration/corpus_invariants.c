@@ -10,35 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "factgraph.h"
+#include "whitespace.h"
 
 typedef struct stats {
     size_t docs, tokens, sentences, clauses, violations;
 } stats;
-
-static int whitespace(const char *s, size_t from, size_t to)
-{
-    size_t pos = from;
-    while (pos < to) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(
-            (const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(to - pos),
-            &cp);
-        if (n < 1)
-            return 0;
-        pos += (size_t)n;
-        utf8proc_category_t cat = utf8proc_category(cp);
-        int ok = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-                 cp == '\v' || cp == '\f' || cp == 0x85 || cp == 0x200B ||
-                 cp == 0xFEFF || cat == UTF8PROC_CATEGORY_ZS ||
-                 cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
-        if (!ok)
-            return 0;
-    }
-    return 1;
-}
 
 static void violation(stats *st, const fg_analysis *a, const char *what,
                       size_t at)
@@ -66,10 +43,10 @@ static int check(void *ctx, fg_analysis *a)
             violation(st, a, "empty or out-of-range token", t->start);
         else if (t->start < prev_end)
             violation(st, a, "overlapping tokens", t->start);
-        else if (!whitespace(text, prev_end, t->start))
+        else if (!fg_test_is_whitespace(text, prev_end, t->start))
             violation(st, a, "text between tokens that is not whitespace",
                       prev_end);
-        else if (whitespace(text, t->start, t->end) ||
+        else if (fg_test_is_whitespace(text, t->start, t->end) ||
                  memchr(text + t->start, ' ', t->end - t->start))
             violation(st, a, "whitespace inside a token", t->start);
         if (i > 0) {
@@ -85,7 +62,7 @@ static int check(void *ctx, fg_analysis *a)
             st->clauses++;
         prev_end = t->end;
     }
-    if (!whitespace(text, prev_end, len))
+    if (!fg_test_is_whitespace(text, prev_end, len))
         violation(st, a, "text after the last token", prev_end);
     return 0;
 }

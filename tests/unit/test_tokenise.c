@@ -13,8 +13,7 @@
 #include "buf.h"
 #include "text.h"
 #include "tokenise.h"
-
-#include <utf8proc.h>
+#include "whitespace.h"
 
 #define SENT_MARK "\xE2\x80\x96"  /* ‖ */
 #define CLAUSE_MARK "\xC2\xA6"    /* ¦ */
@@ -66,27 +65,6 @@ static void result_clear(result *r)
     fg_diag_list_free(r->diags);
 }
 
-/* Whether s[from..to) is whitespace only: what may lie between tokens. */
-static int is_space_byte_run(const char *s, size_t from, size_t to)
-{
-    size_t pos = from;
-    while (pos < to) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(
-            (const utf8proc_uint8_t *)s + pos, (utf8proc_ssize_t)(to - pos),
-            &cp);
-        if (n < 1)
-            return 0;
-        pos += (size_t)n;
-        utf8proc_category_t cat = utf8proc_category(cp);
-        if (!(strchr(" \t\n\r\v\f", cp) && cp != 0) && cp != 0x85 &&
-            cp != 0x200B && cp != 0xFEFF && cat != UTF8PROC_CATEGORY_ZS &&
-            cat != UTF8PROC_CATEGORY_ZL && cat != UTF8PROC_CATEGORY_ZP)
-            return 0;
-    }
-    return 1;
-}
-
 /* Tokens with ‖ and ¦ marks, as the case table writes them. */
 static void render(const result *r, fg_buf *out)
 {
@@ -115,7 +93,7 @@ static void check_invariants(const result *r)
         assert_true(t->start < t->end);
         assert_true(t->start >= prev_end);
         assert_true(t->end <= r->text.len);
-        assert_true(is_space_byte_run(r->text.data, prev_end, t->start));
+        assert_true(fg_test_is_whitespace(r->text.data, prev_end, t->start));
         assert_non_null(t->norm);
         assert_non_null(t->shape);
         if (i == 0) {
@@ -143,7 +121,7 @@ static void check_invariants(const result *r)
         prev_end = t->end;
     }
     /* Trailing gap. */
-    assert_true(is_space_byte_run(r->text.data, prev_end, r->text.len));
+    assert_true(fg_test_is_whitespace(r->text.data, prev_end, r->text.len));
     if (r->v.n)
         assert_int_equal(r->n_sentences, r->v.items[r->v.n - 1].sentence + 1);
 }
