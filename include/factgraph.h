@@ -34,11 +34,19 @@
 extern "C" {
 #endif
 
+/* Marks the exported functions; the library is built with hidden
+ * visibility for everything else, so that its internal calls are direct. */
+#if defined(__GNUC__) && defined(FG_BUILDING_LIBRARY)
+#define FG_API __attribute__((visibility("default")))
+#else
+#define FG_API
+#endif
+
 /* ------------------------------------------------------------------ */
 /* Version and error codes                                             */
 
 /* The library's version, as "MAJOR.MINOR.PATCH". */
-const char *fg_version(void);
+FG_API const char *fg_version(void);
 
 enum {
     FG_OK = 0,
@@ -52,7 +60,7 @@ enum {
 };
 
 /* A short English description of an FG_E* code; never NULL. */
-const char *fg_strerror(int code);
+FG_API const char *fg_strerror(int code);
 
 /* Documented limits. Hitting one is a diagnostic, never a crash. */
 #define FG_MAX_DOC_BYTES ((size_t)64 << 20)        /* document size */
@@ -84,18 +92,18 @@ typedef struct fg_diag {
 
 typedef struct fg_diag_list fg_diag_list;
 
-int fg_diag_list_new(fg_diag_list **out);
-void fg_diag_list_free(fg_diag_list *list);
-size_t fg_diag_list_count(const fg_diag_list *list);
+FG_API int fg_diag_list_new(fg_diag_list **out);
+FG_API void fg_diag_list_free(fg_diag_list *list);
+FG_API size_t fg_diag_list_count(const fg_diag_list *list);
 /* Borrowed; valid until the list is cleared or freed. */
-const fg_diag *fg_diag_list_get(const fg_diag_list *list, size_t i);
+FG_API const fg_diag *fg_diag_list_get(const fg_diag_list *list, size_t i);
 /* The number of diagnostics of severity FG_ERROR. */
-size_t fg_diag_list_errors(const fg_diag_list *list);
-void fg_diag_list_clear(fg_diag_list *list);
+FG_API size_t fg_diag_list_errors(const fg_diag_list *list);
+FG_API void fg_diag_list_clear(fg_diag_list *list);
 
 /* Writes d as "FILE:LINE[:COLUMN]: error|warning: MESSAGE\n" (FILE alone
  * when the line is unknown). Returns 0 or FG_EIO. */
-int fg_diag_write(const fg_diag *d, FILE *stream);
+FG_API int fg_diag_write(const fg_diag *d, FILE *stream);
 
 /* ------------------------------------------------------------------ */
 /* input: documents from files, directories, stdin and JSON Lines      */
@@ -104,24 +112,24 @@ int fg_diag_write(const fg_diag *d, FILE *stream);
 typedef struct fg_doc fg_doc;
 
 /* Makes a document from a copy of bytes. id must be non-empty UTF-8. */
-int fg_doc_new(fg_doc **out, const char *id, const char *bytes, size_t len);
-void fg_doc_free(fg_doc *doc);
-const char *fg_doc_id(const fg_doc *doc);
-const char *fg_doc_bytes(const fg_doc *doc, size_t *len_out);
+FG_API int fg_doc_new(fg_doc **out, const char *id, const char *bytes, size_t len);
+FG_API void fg_doc_free(fg_doc *doc);
+FG_API const char *fg_doc_id(const fg_doc *doc);
+FG_API const char *fg_doc_bytes(const fg_doc *doc, size_t *len_out);
 /* Where the document came from: a file name ("-" for stdin) and, for
  * JSON Lines, the 1-based line (0 otherwise). */
-const char *fg_doc_file(const fg_doc *doc);
-unsigned long fg_doc_line(const fg_doc *doc);
+FG_API const char *fg_doc_file(const fg_doc *doc);
+FG_API unsigned long fg_doc_line(const fg_doc *doc);
 /* Metadata; NULL when absent. The date is "YYYY-MM-DD" when set. */
-const char *fg_doc_date(const fg_doc *doc);
-const char *fg_doc_title(const fg_doc *doc);
-const char *fg_doc_source(const fg_doc *doc);
+FG_API const char *fg_doc_date(const fg_doc *doc);
+FG_API const char *fg_doc_title(const fg_doc *doc);
+FG_API const char *fg_doc_source(const fg_doc *doc);
 /* Setters copy; NULL clears. fg_doc_set_date refuses (FG_EINVAL) what
  * is not a valid calendar date in the form YYYY-MM-DD. */
-int fg_doc_set_date(fg_doc *doc, const char *date);
-int fg_doc_set_title(fg_doc *doc, const char *title);
-int fg_doc_set_source(fg_doc *doc, const char *source);
-int fg_doc_set_origin(fg_doc *doc, const char *file, unsigned long line);
+FG_API int fg_doc_set_date(fg_doc *doc, const char *date);
+FG_API int fg_doc_set_title(fg_doc *doc, const char *title);
+FG_API int fg_doc_set_source(fg_doc *doc, const char *source);
+FG_API int fg_doc_set_origin(fg_doc *doc, const char *file, unsigned long line);
 
 typedef enum {
     FG_INPUT_AUTO = 0, /* JSON Lines for *.jsonl and *.ndjson, else text;
@@ -138,45 +146,45 @@ typedef enum {
  * stdin "stdin". */
 typedef struct fg_input fg_input;
 
-int fg_input_new(fg_input **out, fg_input_format format);
-void fg_input_free(fg_input *in);
+FG_API int fg_input_new(fg_input **out, fg_input_format format);
+FG_API void fg_input_free(fg_input *in);
 /* Queues a path; "-" is standard input. Nothing is opened yet. */
-int fg_input_add(fg_input *in, const char *path);
+FG_API int fg_input_add(fg_input *in, const char *path);
 /* Reads the next document into *out (the caller frees it), or sets *out
  * to NULL at the end. A document that cannot be read (unreadable file,
  * malformed JSON line, duplicate id, too large) is reported in diags,
  * counted as failed, and skipped. Returns 0, or FG_ENOMEM. */
-int fg_input_next(fg_input *in, fg_doc **out, fg_diag_list *diags);
+FG_API int fg_input_next(fg_input *in, fg_doc **out, fg_diag_list *diags);
 /* Documents returned so far, and documents that failed to be read. */
-size_t fg_input_count_read(const fg_input *in);
-size_t fg_input_count_failed(const fg_input *in);
+FG_API size_t fg_input_count_read(const fg_input *in);
+FG_API size_t fg_input_count_failed(const fg_input *in);
 
 /* ------------------------------------------------------------------ */
 /* engine: configuration, loaded data, processing                      */
 
 typedef struct fg_config fg_config;
 
-int fg_config_new(fg_config **out);
-void fg_config_free(fg_config *cfg);
+FG_API int fg_config_new(fg_config **out);
+FG_API void fg_config_free(fg_config *cfg);
 /* The folder with the data (rules/, ontologies/). Default: the
  * FACTGRAPH_DATADIR environment variable, else the installed data. */
-int fg_config_set_datadir(fg_config *cfg, const char *dir);
-const char *fg_config_get_datadir(const fg_config *cfg);
+FG_API int fg_config_set_datadir(fg_config *cfg, const char *dir);
+FG_API const char *fg_config_get_datadir(const fg_config *cfg);
 
 /* The loaded, immutable data. Thread-safe to share. */
 typedef struct fg_engine fg_engine;
 
 /* Loads everything cfg names. Problems in data files are reported in
  * diags; then the result is FG_EDATA and *out is NULL. */
-int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags);
-void fg_engine_free(fg_engine *engine);
+FG_API int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags);
+FG_API void fg_engine_free(fg_engine *engine);
 
 /* Per-thread scratch: arenas and buffers reused from one document to the
  * next. One worker per thread; it must not outlive its engine. */
 typedef struct fg_worker fg_worker;
 
-int fg_worker_new(fg_worker **out, const fg_engine *engine);
-void fg_worker_free(fg_worker *worker);
+FG_API int fg_worker_new(fg_worker **out, const fg_engine *engine);
+FG_API void fg_worker_free(fg_worker *worker);
 
 /* Token flags. */
 enum {
@@ -226,19 +234,19 @@ typedef struct fg_token {
 /* The analysis of one document, valid only inside the sink callback. */
 typedef struct fg_analysis fg_analysis;
 
-const fg_doc *fg_analysis_doc(const fg_analysis *a);
+FG_API const fg_doc *fg_analysis_doc(const fg_analysis *a);
 /* The document text: the document's bytes with a BOM skipped, every
  * invalid UTF-8 byte replaced by U+FFFD and NUL by a space. */
-const char *fg_analysis_text(const fg_analysis *a, size_t *len_out);
-size_t fg_analysis_token_count(const fg_analysis *a);
-const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i);
-size_t fg_analysis_sentence_count(const fg_analysis *a);
+FG_API const char *fg_analysis_text(const fg_analysis *a, size_t *len_out);
+FG_API size_t fg_analysis_token_count(const fg_analysis *a);
+FG_API const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i);
+FG_API size_t fg_analysis_sentence_count(const fg_analysis *a);
 /* The NFC form of the text (what NIF calls nif:isString), and the
  * position in it, in code points, of a byte offset of the text. The
  * offset should be a token boundary. Returns 0 or FG_ENOMEM. */
-int fg_analysis_nfc(fg_analysis *a, const char **nfc_out,
+FG_API int fg_analysis_nfc(fg_analysis *a, const char **nfc_out,
                     size_t *len_out);
-int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
+FG_API int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
                            size_t *out);
 
 /* Where results go. analysis is called once per processed document;
@@ -251,7 +259,7 @@ typedef struct fg_sink {
 /* Processes one document: repairs and normalises its text, tokenises it
  * and hands the result to the sink. Warnings (invalid UTF-8, a split
  * sentence) go to diags. Returns 0, FG_ENOMEM or FG_ESINK. */
-int fg_engine_process(const fg_engine *engine, fg_worker *worker,
+FG_API int fg_engine_process(const fg_engine *engine, fg_worker *worker,
                       const fg_doc *doc, const fg_sink *sink,
                       fg_diag_list *diags);
 

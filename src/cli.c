@@ -14,7 +14,6 @@
 
 #include "factgraph.h"
 
-#include "buf.h"
 #include "cli.h"
 
 /* stdio buffer for the output stream. */
@@ -287,8 +286,8 @@ static int output_close(output *out, int keep)
 /* ------------------------------------------------------------------ */
 /* tokens                                                              */
 
-/* Appends s[0..len) with TAB, LF, CR and backslash escaped. */
-static int add_tsv_field(fg_buf *b, const char *s, size_t len)
+/* Writes s[0..len) with TAB, LF, CR and backslash escaped. */
+static void put_tsv_field(FILE *fp, const char *s, size_t len)
 {
     size_t from = 0;
     for (size_t i = 0; i < len; i++) {
@@ -299,45 +298,40 @@ static int add_tsv_field(fg_buf *b, const char *s, size_t len)
                                          : NULL;
         if (esc == NULL)
             continue;
-        if (fg_buf_add(b, s + from, i - from) < 0 || fg_buf_adds(b, esc) < 0)
-            return -1;
+        fwrite(s + from, 1, i - from, fp);
+        fputs(esc, fp);
         from = i + 1;
     }
-    return fg_buf_add(b, s + from, len - from);
+    fwrite(s + from, 1, len - from, fp);
 }
 
-typedef struct tokens_ctx {
-    FILE *fp;
-    fg_buf line;
-} tokens_ctx;
-
+/* The sink of `tokens`: one line per token. Write errors are found by
+ * ferror on the stream. */
 static int write_tokens(void *ctx, fg_analysis *a)
 {
-    tokens_ctx *tc = ctx;
+    FILE *fp = ctx;
     size_t len;
     const char *text = fg_analysis_text(a, &len);
     const char *id = fg_doc_id(fg_analysis_doc(a));
+    size_t id_len = strlen(id);
     size_t n = fg_analysis_token_count(a);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !ferror(fp); i++) {
         const fg_token *t = fg_analysis_get_token(a, i);
-        fg_buf_reset(&tc->line);
-        if (add_tsv_field(&tc->line, id, strlen(id)) < 0 ||
-            fg_buf_printf(&tc->line, "\t%u\t%u\t%zu\t%zu\t", t->sentence + 1,
-                          t->clause + 1, t->start, t->end) < 0 ||
-            add_tsv_field(&tc->line, text + t->start, t->end - t->start) < 0 ||
-            fg_buf_addc(&tc->line, '\t') < 0 ||
-            add_tsv_field(&tc->line, t->norm, t->norm_len) < 0 ||
-            fg_buf_addc(&tc->line, '\t') < 0 ||
-            add_tsv_field(&tc->line, t->shape, strlen(t->shape)) < 0 ||
-            fg_buf_addc(&tc->line, '\n') < 0)
-            return -1;
-        if (fwrite(tc->line.data, 1, tc->line.len, tc->fp) != tc->line.len)
-            return -1;
+        put_tsv_field(fp, id, id_len);
+        fprintf(fp, "\t%u\t%u\t%zu\t%zu\t", t->sentence + 1, t->clause + 1,
+                t->start, t->end);
+        put_tsv_field(fp, text + t->start, t->end - t->start);
+        putc('\t', fp);
+        put_tsv_field(fp, t->norm, t->norm_len);
+        putc('\t', fp);
+        put_tsv_field(fp, t->shape, strlen(t->shape));
+        putc('\n', fp);
     }
-    return 0;
+    return ferror(fp) ? -1 : 0;
 }
 
-/* Runs fn over every document of the inputs. Returns the exit code. */
+/* Runs the sink over every document of the inputs. Returns the exit
+ * code. */
 static int run_documents(const options *opt, fg_engine *engine,
                          fg_diag_list *diags, const fg_sink *sink,
                          output *out)
@@ -403,14 +397,11 @@ static int cmd_tokens(int argc, char **argv)
         fg_diag_list_free(diags);
         return FG_EXIT_USAGE;
     }
-    tokens_ctx tc = {.fp = out.fp};
-    fg_buf_init(&tc.line, 1 << 20);
-    fg_sink sink = {.ctx = &tc, .analysis = write_tokens};
+    fg_sink sink = {.ctx = out.fp, .analysis = write_tokens};
     fputs("doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\n", out.fp);
     status = run_documents(&opt, engine, diags, &sink, &out);
     if (output_close(&out, 1) < 0)
         status = FG_EXIT_PARTIAL;
-    fg_buf_clear(&tc.line);
     fg_engine_free(engine);
     fg_diag_list_free(diags);
     return status;

@@ -508,28 +508,49 @@ static int ascii_features(scan *sc, fg_token *t)
         ['t'] = 'x', ['u'] = 'x', ['v'] = 'x', ['w'] = 'x', ['x'] = 'x',
         ['y'] = 'x', ['z'] = 'x',
     };
+    /* The shapes of the commonest words, "Healey" and "traf". */
+    static const char *const CAPITALISED[] = {"X", "Xx", "Xxx", "Xxxx",
+                                              "Xxxxx"};
+    static const char *const LOWERCASE[] = {"x", "xx", "xxx", "xxxx"};
     const unsigned char *src = (const unsigned char *)sc->s + t->start;
     size_t len = t->end - t->start;
     char *norm = fg_arena_alloc(sc->arena, 2 * len + 2);
     if (norm == NULL)
         return FG_ENOMEM;
-    shape_writer w = {norm + len + 1, 0, 0, 0};
-    for (size_t i = 0; i < len; i++) {
+    if (src[0] >= 0x80)
+        return 0;
+    norm[0] = (char)(SHAPE[src[0]] == 'X' ? src[0] + 32 : src[0]);
+    unsigned not_lower = 0; /* after the first: anything but a-z */
+    for (size_t i = 1; i < len; i++) {
         unsigned char c = src[i];
         if (c >= 0x80)
             return 0; /* the arena keeps the bytes until the next reset */
         char k = SHAPE[c];
         norm[i] = (char)(k == 'X' ? c + 32 : c);
-        if (k)
-            shape_class(&w, k);
-        else
-            shape_other(&w, (const char *)src + i, 1);
+        not_lower |= (unsigned)(k ^ 'x');
     }
+    int tail_lower = not_lower == 0;
     norm[len] = '\0';
-    w.out[w.n] = '\0';
     t->norm = norm;
     t->norm_len = len;
-    t->shape = w.out;
+    char first = SHAPE[src[0]];
+    size_t tail = len - 1 < MAX_SHAPE_RUN ? len - 1 : MAX_SHAPE_RUN;
+    if (tail_lower && first == 'X') {
+        t->shape = CAPITALISED[tail];
+    } else if (tail_lower && first == 'x') {
+        t->shape = LOWERCASE[len - 1 < MAX_SHAPE_RUN - 1 ? len - 1
+                                                          : MAX_SHAPE_RUN - 1];
+    } else {
+        shape_writer w = {norm + len + 1, 0, 0, 0};
+        for (size_t i = 0; i < len; i++) {
+            if (SHAPE[src[i]])
+                shape_class(&w, SHAPE[src[i]]);
+            else
+                shape_other(&w, (const char *)src + i, 1);
+        }
+        w.out[w.n] = '\0';
+        t->shape = w.out;
+    }
     return 1;
 }
 
@@ -1173,7 +1194,6 @@ static void split_sentences(scan *sc, const fg_text *t, splitter *sp)
     size_t n = sc->v->n;
     if (n == 0)
         return;
-    memset(sp, 0, sizeof *sp);
     tok[0].flags |=
         FG_TOKEN_SENT_START | FG_TOKEN_CLAUSE_START | FG_TOKEN_PARA_START;
     size_t line_words = 0;
@@ -1320,7 +1340,7 @@ int fg_tokenise(const fg_tokeniser *tk, const fg_text *text,
     if (v->n == 0)
         return 0;
     mark_quotes(text, v->items, v->n);
-    splitter sp;
+    splitter sp = {0};
     split_sentences(&sc, text, &sp);
     split_clauses(tk, text, v->items, v->n);
     *n_sentences_out = sp.sentence + 1;
