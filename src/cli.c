@@ -156,7 +156,7 @@ static size_t flush_diags(fg_diag_list *diags)
  * so that a build can be tried without installing it. */
 static const char *build_tree_datadir(void)
 {
-    static char exe[PATH_MAX], build[PATH_MAX];
+    char exe[PATH_MAX], build[PATH_MAX];
     if (realpath("/proc/self/exe", exe) == NULL ||
         realpath(FG_ABS_BUILDDIR, build) == NULL)
         return NULL;
