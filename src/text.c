@@ -311,6 +311,21 @@ int fg_text_prepare_nfc(fg_text *t, fg_arena *arena)
     }
     t->n_segments = n_seg;
     t->checkpoints = ck;
+    /* Code points to bytes in the NFC text, for slicing it. */
+    size_t nfc_cps = fg_utf8_count(t->nfc, t->nfc_len);
+    size_t *nb = fg_arena_alloc(
+        arena, ((nfc_cps >> CHECKPOINT_SHIFT) + 1) * sizeof *nb);
+    if (nb == NULL)
+        goto fail;
+    for (size_t i = 0, cp = 0; i <= t->nfc_len; i++) {
+        if (i < t->nfc_len && ((unsigned char)t->nfc[i] & 0xC0) == 0x80)
+            continue;
+        if ((cp & ((1u << CHECKPOINT_SHIFT) - 1)) == 0)
+            nb[cp >> CHECKPOINT_SHIFT] = i;
+        cp++;
+    }
+    t->nfc_bytes = nb;
+    t->nfc_cps = nfc_cps;
     t->nfc_ready = 1;
     rc = 0;
 fail:
@@ -320,6 +335,20 @@ fail:
     fg_free(seg_nfc_len);
     fg_free(segs);
     return rc;
+}
+
+size_t fg_text_nfc_byte(const fg_text *t, size_t cp)
+{
+    assert(t->nfc_ready);
+    if (cp > t->nfc_cps)
+        cp = t->nfc_cps;
+    size_t byte = t->nfc_bytes[cp >> CHECKPOINT_SHIFT];
+    for (size_t k = cp & ~(((size_t)1 << CHECKPOINT_SHIFT) - 1); k < cp; k++) {
+        byte++;
+        while (byte < t->nfc_len && ((unsigned char)t->nfc[byte] & 0xC0) == 0x80)
+            byte++;
+    }
+    return byte;
 }
 
 int fg_text_nfc_offset(const fg_text *t, size_t pos, size_t *out)

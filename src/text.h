@@ -34,6 +34,9 @@ typedef struct fg_text {
     const char *nfc;
     size_t nfc_len;
     size_t *checkpoints;     /* code points before every CHECKPOINT bytes */
+    size_t *nfc_bytes;       /* byte offset in nfc of every CHECKPOINT-th
+                                code point */
+    size_t nfc_cps;          /* code points in nfc */
     fg_nfc_segment *segments; /* spans whose NFC differs, in order */
     size_t n_segments;
 } fg_text;
@@ -57,6 +60,10 @@ int fg_text_norm(const char *s, size_t len, fg_norm_scratch *scratch,
 
 /* Builds t->nfc and the offset map. Idempotent. Returns 0 or FG_ENOMEM. */
 int fg_text_prepare_nfc(fg_text *t, fg_arena *arena);
+
+/* The byte offset in t->nfc of code point cp (at most t->nfc_cps). Needs
+ * fg_text_prepare_nfc. */
+size_t fg_text_nfc_byte(const fg_text *t, size_t cp);
 
 /* The position in code points of t->nfc that corresponds to byte offset
  * pos of the text (a token boundary). Needs fg_text_prepare_nfc. Returns

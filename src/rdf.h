@@ -1,0 +1,68 @@
+/* rdf: the fact graph of a document as RDF, through Raptor 2.
+ *
+ * An fg_rdf_writer belongs to one worker: it owns a Raptor world and the
+ * URIs it uses again and again. fg_rdf_write serialises one document with
+ * a new Raptor serializer into a caller-owned buffer, so that memory
+ * stays flat however many documents follow (Raptor's Turtle writer holds
+ * everything until it ends) and threads can hand buffers over in order.
+ *
+ * Raptor checks nothing it writes, so everything is made valid here:
+ * IRIs are percent-encoded to unreserved ASCII, literals are valid UTF-8
+ * without NUL or characters XML forbids, language tags and typed literals
+ * are canonical. The vocabulary is DESIGN.md's output contract; see
+ * doc/ontology.md. */
+#ifndef FG_RDF_H
+#define FG_RDF_H
+
+#include "buf.h"
+#include "facts.h"
+#include "factgraph.h"
+#include "text.h"
+
+typedef enum {
+    FG_RDF_TURTLE,
+    FG_RDF_NTRIPLES,
+    FG_RDF_NQUADS,
+    FG_RDF_RDFXML,
+    FG_RDF_JSON
+} fg_rdf_format;
+
+/* The base IRI used when none is given. */
+#define FG_RDF_DEFAULT_BASE "https://w3id.org/factgraph/data/"
+/* The most bytes one document's RDF may take. */
+#define FG_RDF_MAX_BYTES ((size_t)1 << 30)
+
+enum {
+    FG_RDF_NO_CONTEXT_TEXT = 1u << 0 /* leave nif:isString out */
+};
+
+typedef struct fg_rdf_writer fg_rdf_writer;
+
+/* base must be an absolute IRI of unreserved ASCII and reserved
+ * delimiters, ending in '/' or '#' (FG_EINVAL otherwise). */
+int fg_rdf_writer_new(fg_rdf_writer **out, fg_rdf_format format,
+                      const char *base, unsigned flags);
+void fg_rdf_writer_free(fg_rdf_writer *w);
+
+/* Appends the RDF of one document to out: the document as nif:Context,
+ * its entities, groups and events with their provenance. text is the
+ * document text (the NFC map is built here if needed); arena takes
+ * per-document scratch. Returns 0, FG_ENOMEM, FG_ELIMIT when out would
+ * pass its maximum, or FG_EIO when Raptor failed (reported in diags). */
+int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
+                 const fg_graph *g, fg_arena *arena, fg_buf *out,
+                 fg_diag_list *diags);
+
+/* Name to format ("turtle", "ntriples", "nquads", "rdfxml", "json");
+ * -1 when unknown. */
+int fg_rdf_format_from_name(const char *name);
+
+/* Appends s[0..len) percent-encoded: every byte but A-Z a-z 0-9 - . _ ~
+ * as %XX. Returns 0, FG_ENOMEM or FG_ELIMIT. */
+int fg_rdf_percent_encode(fg_buf *b, const char *s, size_t len);
+
+/* Whether tag is a well-formed BCP 47 language tag (RFC 5646 syntax:
+ * language[-script][-region][-variant]*, ASCII letters and digits). */
+int fg_rdf_valid_language(const char *tag);
+
+#endif
