@@ -162,6 +162,26 @@ FG_API size_t fg_input_count_failed(const fg_input *in);
 /* ------------------------------------------------------------------ */
 /* engine: configuration, loaded data, processing                      */
 
+/* RDF formats. N-Quads puts each document in its own named graph (the
+ * document's IRI). RDF/XML and JSON are whole-output formats: a program
+ * that writes several documents in them must merge them (the factgraph
+ * program does, keeping the whole output in memory). */
+typedef enum {
+    FG_FORMAT_TURTLE = 0,
+    FG_FORMAT_NTRIPLES,
+    FG_FORMAT_NQUADS,
+    FG_FORMAT_RDFXML,
+    FG_FORMAT_JSON
+} fg_format;
+
+/* "turtle", "ntriples", "nquads", "rdfxml", "json", and back (-1 for an
+ * unknown name). */
+FG_API const char *fg_format_name(fg_format format);
+FG_API int fg_format_from_name(const char *name);
+
+/* The base IRI of documents and entities when none is configured. */
+#define FG_DEFAULT_BASE "https://w3id.org/factgraph/data/"
+
 typedef struct fg_config fg_config;
 
 FG_API int fg_config_new(fg_config **out);
@@ -170,6 +190,13 @@ FG_API void fg_config_free(fg_config *cfg);
  * FACTGRAPH_DATADIR environment variable, else the installed data. */
 FG_API int fg_config_set_datadir(fg_config *cfg, const char *dir);
 FG_API const char *fg_config_get_datadir(const fg_config *cfg);
+/* RDF output: the format (default Turtle); the base IRI (default
+ * FG_DEFAULT_BASE; FG_EINVAL unless absolute, of ASCII allowed in IRIs,
+ * ending in '/' or '#'); whether documents carry their text as
+ * nif:isString (default yes). */
+FG_API int fg_config_set_format(fg_config *cfg, fg_format format);
+FG_API int fg_config_set_base(fg_config *cfg, const char *base);
+FG_API int fg_config_set_context_text(fg_config *cfg, int on);
 
 /* The loaded, immutable data. Thread-safe to share. */
 typedef struct fg_engine fg_engine;
@@ -248,6 +275,24 @@ FG_API int fg_analysis_nfc(fg_analysis *a, const char **nfc_out,
                     size_t *len_out);
 FG_API int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
                            size_t *out);
+
+/* The RDF of the document in the configured format: its text as a
+ * nif:Context and what was found in it, with provenance. The bytes are
+ * borrowed and valid inside the sink callback. Returns 0, FG_ENOMEM,
+ * FG_ELIMIT (over 1 GiB) or FG_EIO (Raptor failed; details in the
+ * diagnostics of fg_engine_process). */
+FG_API int fg_analysis_rdf(fg_analysis *a, const char **bytes_out,
+                           size_t *len_out);
+
+/* Converts N-Triples (several documents' output, concatenated) into one
+ * RDF/XML, JSON, Turtle or N-Triples document, for the whole-output
+ * formats. *out is NUL-terminated and freed with fg_free_bytes. Returns
+ * 0, FG_EINVAL (N-Quads, or an unknown format), FG_ENOMEM or FG_EIO (the
+ * input is not N-Triples). */
+FG_API int fg_rdf_convert(const char *ntriples, size_t len, fg_format format,
+                          char **out, size_t *len_out);
+/* Frees bytes the library handed over. */
+FG_API void fg_free_bytes(void *bytes);
 
 /* Where results go. analysis is called once per processed document;
  * a non-zero return stops processing with FG_ESINK. */

@@ -25,14 +25,28 @@
 typedef struct options {
     fg_input_format input_format;
     const char *output;  /* NULL: standard output */
+    fg_format format;
+    const char *base;    /* NULL: FG_DEFAULT_BASE */
+    int context_text;
+    const char *date;    /* for documents without one, or NULL */
     char **inputs;
     int n_inputs;
 } options;
 
-enum { OPT_INPUT_FORMAT = 256 };
+enum {
+    OPT_INPUT_FORMAT = 256,
+    OPT_FORMAT,
+    OPT_BASE,
+    OPT_NO_CONTEXT_TEXT,
+    OPT_DATE
+};
 
 static const struct option LONG_OPTIONS[] = {
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"base", required_argument, NULL, OPT_BASE},
+    {"no-context-text", no_argument, NULL, OPT_NO_CONTEXT_TEXT},
+    {"date", required_argument, NULL, OPT_DATE},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -40,10 +54,13 @@ static const struct option LONG_OPTIONS[] = {
 };
 
 static const char USAGE[] =
-    "Usage: factgraph SUBCOMMAND [OPTION]... [FILE|DIR|-]...\n"
+    "Usage: factgraph [extract] [OPTION]... [FILE|DIR|-]...\n"
+    "   or: factgraph SUBCOMMAND [OPTION]... [FILE|DIR|-]...\n"
     "Read German news text and write what it finds.\n"
     "\n"
     "Subcommands:\n"
+    "  extract     write each document and what was found in it as RDF\n"
+    "              (the default)\n"
     "  tokens      print the token analysis as tab-separated values\n"
     "\n"
     "Options:\n"
@@ -51,6 +68,14 @@ static const char USAGE[] =
     "                           instead of standard output\n"
     "      --input-format=FMT   text, jsonl or auto (default: auto, which\n"
     "                           reads *.jsonl and *.ndjson as JSON Lines)\n"
+    "      --format=FMT         RDF format: turtle (default), ntriples,\n"
+    "                           nquads (a named graph per document), rdfxml,\n"
+    "                           json; rdfxml and json keep the whole output\n"
+    "                           in memory and suit small outputs\n"
+    "      --base=IRI           base IRI of documents and entities\n"
+    "                           (default " FG_DEFAULT_BASE ")\n"
+    "      --no-context-text    leave the document text (nif:isString) out\n"
+    "      --date=YYYY-MM-DD    date of documents that have none\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -97,6 +122,8 @@ static int parse_options(int argc, char **argv, const char *help,
 {
     memset(opt, 0, sizeof *opt);
     opt->input_format = FG_INPUT_AUTO;
+    opt->format = FG_FORMAT_TURTLE;
+    opt->context_text = 1;
     optind = 1;
     opterr = 0;
     int c;
@@ -117,6 +144,35 @@ static int parse_options(int argc, char **argv, const char *help,
                 return FG_EXIT_USAGE;
             }
             break;
+        case OPT_FORMAT: {
+            int f = fg_format_from_name(optarg);
+            if (f < 0) {
+                usage_error("unknown RDF format (turtle, ntriples, nquads, "
+                            "rdfxml, json):",
+                            optarg);
+                return FG_EXIT_USAGE;
+            }
+            opt->format = (fg_format)f;
+            break;
+        }
+        case OPT_BASE:
+            opt->base = optarg;
+            break;
+        case OPT_NO_CONTEXT_TEXT:
+            opt->context_text = 0;
+            break;
+        case OPT_DATE: {
+            fg_doc *probe = NULL;
+            int bad = fg_doc_new(&probe, "date", "", 0) < 0 ||
+                      fg_doc_set_date(probe, optarg) < 0;
+            fg_doc_free(probe);
+            if (bad) {
+                usage_error("not a date YYYY-MM-DD:", optarg);
+                return FG_EXIT_USAGE;
+            }
+            opt->date = optarg;
+            break;
+        }
         case 'h':
             fputs(help, stdout);
             return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
@@ -166,8 +222,14 @@ static const char *build_tree_datadir(void)
     return FG_ABS_SRCDIR;
 }
 
+/* Whether a format is written as one document for the whole run. */
+static int whole_output(fg_format format)
+{
+    return format == FG_FORMAT_RDFXML || format == FG_FORMAT_JSON;
+}
+
 /* Loads the engine; prints what went wrong and returns NULL on failure. */
-static fg_engine *load_engine(fg_diag_list *diags)
+static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
 {
     fg_config *cfg = NULL;
     fg_engine *engine = NULL;
@@ -176,6 +238,20 @@ static fg_engine *load_engine(fg_diag_list *diags)
     const char *tree = env && env[0] ? NULL : build_tree_datadir();
     if (rc == 0 && tree)
         rc = fg_config_set_datadir(cfg, tree);
+    /* Whole-output formats are made from the N-Triples of all documents
+     * at the end. */
+    if (rc == 0)
+        rc = fg_config_set_format(cfg, whole_output(opt->format)
+                                           ? FG_FORMAT_NTRIPLES
+                                           : opt->format);
+    if (rc == 0)
+        rc = fg_config_set_context_text(cfg, opt->context_text);
+    if (rc == 0 && opt->base && fg_config_set_base(cfg, opt->base) < 0) {
+        usage_error("not a usable base IRI (absolute, ending in / or #):",
+                    opt->base);
+        fg_config_free(cfg);
+        return NULL;
+    }
     if (rc == 0)
         rc = fg_engine_new(&engine, cfg, diags);
     flush_diags(diags);
@@ -353,7 +429,10 @@ static int run_documents(const options *opt, fg_engine *engine,
             status = FG_EXIT_PARTIAL;
         if (rc < 0 || doc == NULL)
             break;
-        rc = fg_engine_process(engine, worker, doc, sink, diags);
+        if (opt->date && fg_doc_date(doc) == NULL)
+            rc = fg_doc_set_date(doc, opt->date);
+        if (rc == 0)
+            rc = fg_engine_process(engine, worker, doc, sink, diags);
         if (flush_diags(diags))
             status = FG_EXIT_PARTIAL;
         fg_doc_free(doc);
@@ -384,7 +463,7 @@ static int cmd_tokens(int argc, char **argv)
         fputs("factgraph: out of memory\n", stderr);
         return FG_EXIT_USAGE;
     }
-    fg_engine *engine = load_engine(diags);
+    fg_engine *engine = load_engine(&opt, diags);
     if (engine == NULL) {
         fg_diag_list_free(diags);
         return FG_EXIT_USAGE;
@@ -408,11 +487,106 @@ static int cmd_tokens(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* extract                                                             */
+
+static const char EXTRACT_HELP[] =
+    "Usage: factgraph [extract] [OPTION]... [FILE|DIR|-]...\n"
+    "Write each document as RDF: the document as a nif:Context with its\n"
+    "text, and the entities and events found in it with their provenance\n"
+    "(see doc/ontology.md). The output is the same, byte for byte, for the\n"
+    "same input.\n"
+    "\n"
+    "Options: -o FILE, --format=FMT, --base=IRI, --no-context-text,\n"
+    "--date=YYYY-MM-DD, --input-format=FMT, --help (see factgraph --help).\n";
+
+typedef struct extract_ctx {
+    FILE *fp;
+    fg_format format;
+    char *whole;   /* N-Triples of every document, for whole formats */
+    size_t whole_len, whole_cap;
+} extract_ctx;
+
+static int write_rdf(void *ctx, fg_analysis *a)
+{
+    extract_ctx *x = ctx;
+    const char *bytes;
+    size_t len;
+    int rc = fg_analysis_rdf(a, &bytes, &len);
+    if (rc < 0)
+        return rc;
+    if (!whole_output(x->format))
+        return fwrite(bytes, 1, len, x->fp) == len ? 0 : -1;
+    if (x->whole_len + len + 1 > x->whole_cap) {
+        size_t cap = x->whole_cap ? x->whole_cap : 1 << 20;
+        while (cap < x->whole_len + len + 1)
+            cap *= 2;
+        char *p = realloc(x->whole, cap);
+        if (p == NULL)
+            return -1;
+        x->whole = p;
+        x->whole_cap = cap;
+    }
+    memcpy(x->whole + x->whole_len, bytes, len);
+    x->whole_len += len;
+    return 0;
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, EXTRACT_HELP, &opt);
+    if (status >= 0)
+        return status;
+    fg_diag_list *diags = NULL;
+    if (fg_diag_list_new(&diags) < 0) {
+        fputs("factgraph: out of memory\n", stderr);
+        return FG_EXIT_USAGE;
+    }
+    fg_engine *engine = load_engine(&opt, diags);
+    if (engine == NULL) {
+        fg_diag_list_free(diags);
+        return FG_EXIT_USAGE;
+    }
+    output out;
+    if (output_open(&out, opt.output) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        fg_engine_free(engine);
+        fg_diag_list_free(diags);
+        return FG_EXIT_USAGE;
+    }
+    extract_ctx x = {.fp = out.fp, .format = opt.format};
+    fg_sink sink = {.ctx = &x, .analysis = write_rdf};
+    status = run_documents(&opt, engine, diags, &sink, &out);
+    if (whole_output(opt.format)) {
+        char *bytes = NULL;
+        size_t len = 0;
+        int rc = fg_rdf_convert(x.whole ? x.whole : "", x.whole_len,
+                                opt.format, &bytes, &len);
+        if (rc < 0) {
+            fprintf(stderr, "factgraph: writing %s failed: %s\n",
+                    fg_format_name(opt.format), fg_strerror(rc));
+            status = FG_EXIT_PARTIAL;
+        } else {
+            fwrite(bytes, 1, len, out.fp);
+        }
+        fg_free_bytes(bytes);
+    }
+    free(x.whole);
+    if (output_close(&out, 1) < 0)
+        status = FG_EXIT_PARTIAL;
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
 } SUBCOMMANDS[] = {
+    {"extract", cmd_extract},
     {"tokens", cmd_tokens},
 };
 
@@ -428,16 +602,19 @@ int fg_cli_main(int argc, char **argv)
     for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS; i++)
         if (strcmp(cmd, SUBCOMMANDS[i].name) == 0)
             return SUBCOMMANDS[i].run(argc - 1, argv + 1);
-    if (cmd[0] == '-') {
-        options opt;
-        int status = parse_options(argc, argv, USAGE, &opt);
-        if (status >= 0)
-            return status;
-        usage_error("no subcommand given", NULL);
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+        fputs(USAGE, stdout);
+        return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
+    }
+    /* Without a subcommand, the arguments are extract's; but a word that
+     * is no file is more likely a mistyped subcommand. */
+    if (cmd[0] != '-' && strspn(cmd, "abcdefghijklmnopqrstuvwxyz-") ==
+                             strlen(cmd) &&
+        access(cmd, F_OK) != 0) {
+        usage_error("unknown subcommand, and no such file:", cmd);
         return FG_EXIT_USAGE;
     }
-    usage_error("unknown subcommand", cmd);
-    return FG_EXIT_USAGE;
+    return cmd_extract(argc, argv);
 }
 
 int main(int argc, char **argv) { return fg_cli_main(argc, argv); }

@@ -9,18 +9,29 @@
 #include "buf.h"
 #include "diag.h"
 #include "engine.h"
+#include "facts.h"
+#include "rdf.h"
 #include "text.h"
 #include "tokenise.h"
 
 /* Arena blocks: large enough that a typical news article needs one. */
 #define ARENA_BLOCK (256 * 1024)
 
+/* What a config says about RDF output, copied into the engine. */
+typedef struct rdf_options {
+    fg_format format;
+    char *base;
+    unsigned flags; /* FG_RDF_* */
+} rdf_options;
+
 struct fg_config {
     char *datadir;
+    rdf_options rdf;
 };
 
 struct fg_engine {
     fg_tokeniser *tokeniser;
+    rdf_options rdf;
 };
 
 struct fg_analysis {
@@ -29,7 +40,9 @@ struct fg_analysis {
     const fg_token *tokens;
     size_t n_tokens;
     size_t n_sentences;
-    fg_arena *arena;
+    fg_graph *graph;
+    fg_worker *worker;
+    fg_diag_list *diags;
 };
 
 struct fg_worker {
@@ -37,6 +50,9 @@ struct fg_worker {
     fg_arena arena;
     fg_token_vec tokens;
     fg_norm_scratch norm;
+    fg_graph graph;
+    fg_rdf_writer *rdf;
+    fg_buf rdf_out;
     fg_analysis analysis;
 };
 
@@ -71,7 +87,9 @@ int fg_config_new(fg_config **out)
     *out = fg_calloc(1, sizeof **out);
     if (*out == NULL)
         return FG_ENOMEM;
-    if (fg_config_set_datadir(*out, fg_engine_default_datadir()) < 0) {
+    (*out)->rdf.format = FG_FORMAT_TURTLE;
+    if (fg_config_set_datadir(*out, fg_engine_default_datadir()) < 0 ||
+        fg_config_set_base(*out, FG_DEFAULT_BASE) < 0) {
         fg_config_free(*out);
         *out = NULL;
         return FG_ENOMEM;
@@ -84,6 +102,7 @@ void fg_config_free(fg_config *cfg)
     if (cfg == NULL)
         return;
     fg_free(cfg->datadir);
+    fg_free(cfg->rdf.base);
     fg_free(cfg);
 }
 
@@ -101,6 +120,35 @@ int fg_config_set_datadir(fg_config *cfg, const char *dir)
 
 const char *fg_config_get_datadir(const fg_config *cfg) { return cfg->datadir; }
 
+int fg_config_set_format(fg_config *cfg, fg_format format)
+{
+    if ((unsigned)format > FG_FORMAT_JSON)
+        return FG_EINVAL;
+    cfg->rdf.format = format;
+    return 0;
+}
+
+int fg_config_set_base(fg_config *cfg, const char *base)
+{
+    if (base == NULL || !fg_rdf_valid_base(base))
+        return FG_EINVAL;
+    char *copy = fg_strdup(base);
+    if (copy == NULL)
+        return FG_ENOMEM;
+    fg_free(cfg->rdf.base);
+    cfg->rdf.base = copy;
+    return 0;
+}
+
+int fg_config_set_context_text(fg_config *cfg, int on)
+{
+    if (on)
+        cfg->rdf.flags &= ~FG_RDF_NO_CONTEXT_TEXT;
+    else
+        cfg->rdf.flags |= FG_RDF_NO_CONTEXT_TEXT;
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Engine and workers                                                  */
 
@@ -112,6 +160,9 @@ int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
     fg_buf_init(&dir, 1 << 16);
     int rc = FG_ENOMEM;
     if (e == NULL)
+        goto fail;
+    e->rdf = cfg->rdf;
+    if ((e->rdf.base = fg_strdup(cfg->rdf.base)) == NULL)
         goto fail;
     if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0)
         goto fail;
@@ -131,6 +182,7 @@ void fg_engine_free(fg_engine *engine)
     if (engine == NULL)
         return;
     fg_tokeniser_free(engine->tokeniser);
+    fg_free(engine->rdf.base);
     fg_free(engine);
 }
 
@@ -142,6 +194,15 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
         return FG_ENOMEM;
     w->engine = engine;
     fg_arena_init(&w->arena, ARENA_BLOCK);
+    fg_graph_init(&w->graph, &w->arena);
+    fg_buf_init(&w->rdf_out, FG_RDF_MAX_BYTES);
+    int rc = fg_rdf_writer_new(&w->rdf, engine->rdf.format, engine->rdf.base,
+                               engine->rdf.flags);
+    if (rc < 0) {
+        fg_worker_free(w);
+        *out = NULL;
+        return rc;
+    }
     return 0;
 }
 
@@ -152,6 +213,9 @@ void fg_worker_free(fg_worker *worker)
     fg_arena_clear(&worker->arena);
     fg_token_vec_clear(&worker->tokens);
     fg_norm_scratch_clear(&worker->norm);
+    fg_graph_clear(&worker->graph);
+    fg_rdf_writer_free(worker->rdf);
+    fg_buf_clear(&worker->rdf_out);
     fg_free(worker);
 }
 
@@ -191,10 +255,14 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
                       fg_diag_list *diags)
 {
     fg_arena_reset(&worker->arena);
+    fg_graph_reset(&worker->graph);
+    fg_buf_reset(&worker->rdf_out);
     fg_analysis *a = &worker->analysis;
     memset(a, 0, sizeof *a);
     a->doc = doc;
-    a->arena = &worker->arena;
+    a->worker = worker;
+    a->graph = &worker->graph;
+    a->diags = diags;
 
     size_t len;
     const char *raw = fg_doc_bytes(doc, &len);
@@ -242,7 +310,7 @@ size_t fg_analysis_sentence_count(const fg_analysis *a)
 
 int fg_analysis_nfc(fg_analysis *a, const char **nfc_out, size_t *len_out)
 {
-    int rc = fg_text_prepare_nfc(&a->text, a->arena);
+    int rc = fg_text_prepare_nfc(&a->text, &a->worker->arena);
     if (rc < 0)
         return rc;
     *nfc_out = a->text.nfc;
@@ -252,8 +320,21 @@ int fg_analysis_nfc(fg_analysis *a, const char **nfc_out, size_t *len_out)
 
 int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset, size_t *out)
 {
-    int rc = fg_text_prepare_nfc(&a->text, a->arena);
+    int rc = fg_text_prepare_nfc(&a->text, &a->worker->arena);
     if (rc < 0)
         return rc;
     return fg_text_nfc_offset(&a->text, byte_offset, out);
+}
+
+int fg_analysis_rdf(fg_analysis *a, const char **bytes_out, size_t *len_out)
+{
+    fg_worker *w = a->worker;
+    fg_buf_reset(&w->rdf_out);
+    int rc = fg_rdf_write(w->rdf, a->doc, &a->text, a->graph, &w->arena,
+                          &w->rdf_out, a->diags);
+    if (rc < 0)
+        return rc;
+    *bytes_out = w->rdf_out.data ? w->rdf_out.data : "";
+    *len_out = w->rdf_out.len;
+    return 0;
 }

@@ -51,7 +51,7 @@ static const char *const SERIALIZERS[] = {"turtle", "ntriples", "nquads",
 
 struct fg_rdf_writer {
     raptor_world *world;
-    fg_rdf_format format;
+    fg_format format;
     unsigned flags;
     char *base;
     raptor_uri *ns[N_NS];
@@ -68,7 +68,12 @@ struct fg_rdf_writer {
 /* ------------------------------------------------------------------ */
 /* Checks and encodings                                                */
 
-int fg_rdf_format_from_name(const char *name)
+const char *fg_format_name(fg_format format)
+{
+    return (unsigned)format <= FG_FORMAT_JSON ? SERIALIZERS[format] : NULL;
+}
+
+int fg_format_from_name(const char *name)
 {
     for (size_t i = 0; i < sizeof SERIALIZERS / sizeof *SERIALIZERS; i++)
         if (strcmp(name, SERIALIZERS[i]) == 0)
@@ -136,9 +141,7 @@ int fg_rdf_valid_language(const char *tag)
     return *p == '\0';
 }
 
-/* Base IRIs: a scheme, then unreserved or reserved ASCII, ending in / or
- * #. */
-static int valid_base(const char *base)
+int fg_rdf_valid_base(const char *base)
 {
     size_t n = strlen(base), i = 0;
     if (n < 4 || (base[n - 1] != '/' && base[n - 1] != '#'))
@@ -244,13 +247,13 @@ static raptor_uri *xsd_uri(fg_rdf_writer *w, const char *local)
     return new_uri(w, iri);
 }
 
-int fg_rdf_writer_new(fg_rdf_writer **out, fg_rdf_format format,
+int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
                       const char *base, unsigned flags)
 {
     *out = NULL;
     if (base == NULL)
-        base = FG_RDF_DEFAULT_BASE;
-    if ((unsigned)format > FG_RDF_JSON || !valid_base(base))
+        base = FG_DEFAULT_BASE;
+    if ((unsigned)format > FG_FORMAT_JSON || !fg_rdf_valid_base(base))
         return FG_EINVAL;
     fg_rdf_writer *w = fg_calloc(1, sizeof *w);
     if (w == NULL)
@@ -785,7 +788,7 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
             d.ser, w->ns[i],
             (const unsigned char *)(i == NS_DATA ? "data"
                                                  : NAMESPACES[i].prefix));
-    if (w->format == FG_RDF_NQUADS &&
+    if (w->format == FG_FORMAT_NQUADS &&
         (d.graph = term_iri(&d, d.doc_iri, d.doc_iri_len)) == NULL) {
         rc = FG_ENOMEM;
         goto done;
@@ -803,7 +806,7 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
     rc = w->out_error ? w->out_error : d.rc;
     if (rc == 0 && w->raptor_errors)
         rc = FG_EIO;
-    if (rc == 0 && w->format == FG_RDF_JSON)
+    if (rc == 0 && w->format == FG_FORMAT_JSON)
         rc = fix_json_escapes(out, out_start);
     if (rc == FG_EIO &&
         fg_diag_add(diags, FG_ERROR, FG_EIO, fg_doc_file(doc),
@@ -826,5 +829,75 @@ done:
     fg_strmap_clear(&d.nodes);
     fg_strmap_clear(&d.spans);
     w->out = NULL;
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Whole outputs                                                       */
+
+typedef struct converter {
+    raptor_serializer *ser;
+    int failed;
+} converter;
+
+static void convert_statement(void *data, raptor_statement *st)
+{
+    converter *c = data;
+    if (!c->failed && raptor_serializer_serialize_statement(c->ser, st) != 0)
+        c->failed = 1;
+}
+
+int fg_rdf_convert(const char *ntriples, size_t len, fg_format format,
+                   char **out, size_t *len_out)
+{
+    *out = NULL;
+    *len_out = 0;
+    if ((unsigned)format > FG_FORMAT_JSON || format == FG_FORMAT_NQUADS)
+        return FG_EINVAL;
+    fg_rdf_writer *w;
+    int rc = fg_rdf_writer_new(&w, format, NULL, 0);
+    if (rc < 0)
+        return rc;
+    fg_buf buf;
+    fg_buf_init(&buf, SIZE_MAX / 2);
+    w->out = &buf;
+    raptor_parser *parser = raptor_new_parser(w->world, "ntriples");
+    converter c = {raptor_new_serializer(w->world, SERIALIZERS[format]), 0};
+    raptor_iostream *io =
+        raptor_new_iostream_from_handler(w->world, w, &BUF_HANDLER);
+    rc = FG_ENOMEM;
+    if (parser == NULL || c.ser == NULL || io == NULL)
+        goto done;
+    for (int i = 0; i < N_NS; i++)
+        raptor_serializer_set_namespace(
+            c.ser, w->ns[i],
+            (const unsigned char *)(i == NS_DATA ? "data"
+                                                 : NAMESPACES[i].prefix));
+    raptor_parser_set_statement_handler(parser, &c, convert_statement);
+    rc = FG_EIO;
+    if (raptor_serializer_start_to_iostream(c.ser, NULL, io) != 0 ||
+        raptor_parser_parse_start(parser, w->ns[NS_DATA]) != 0 ||
+        raptor_parser_parse_chunk(parser, (const unsigned char *)ntriples,
+                                  len, 1) != 0 ||
+        raptor_serializer_serialize_end(c.ser) != 0 || c.failed ||
+        w->raptor_errors)
+        goto done;
+    rc = w->out_error;
+    if (rc == 0 && format == FG_FORMAT_JSON)
+        rc = fix_json_escapes(&buf, 0);
+    if (rc == 0 && buf.data == NULL)
+        rc = fg_buf_add(&buf, "", 0);
+    if (rc == 0)
+        *out = fg_buf_steal(&buf, len_out);
+done:
+    if (parser)
+        raptor_free_parser(parser);
+    if (c.ser)
+        raptor_free_serializer(c.ser);
+    if (io)
+        raptor_free_iostream(io);
+    fg_buf_clear(&buf);
+    w->out = NULL;
+    fg_rdf_writer_free(w);
     return rc;
 }

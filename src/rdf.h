@@ -19,16 +19,6 @@
 #include "factgraph.h"
 #include "text.h"
 
-typedef enum {
-    FG_RDF_TURTLE,
-    FG_RDF_NTRIPLES,
-    FG_RDF_NQUADS,
-    FG_RDF_RDFXML,
-    FG_RDF_JSON
-} fg_rdf_format;
-
-/* The base IRI used when none is given. */
-#define FG_RDF_DEFAULT_BASE "https://w3id.org/factgraph/data/"
 /* The most bytes one document's RDF may take. */
 #define FG_RDF_MAX_BYTES ((size_t)1 << 30)
 
@@ -36,11 +26,15 @@ enum {
     FG_RDF_NO_CONTEXT_TEXT = 1u << 0 /* leave nif:isString out */
 };
 
+/* Whether base is usable as the base IRI: absolute, of unreserved and
+ * reserved ASCII, ending in '/' or '#'. */
+int fg_rdf_valid_base(const char *base);
+
 typedef struct fg_rdf_writer fg_rdf_writer;
 
 /* base must be an absolute IRI of unreserved ASCII and reserved
  * delimiters, ending in '/' or '#' (FG_EINVAL otherwise). */
-int fg_rdf_writer_new(fg_rdf_writer **out, fg_rdf_format format,
+int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
                       const char *base, unsigned flags);
 void fg_rdf_writer_free(fg_rdf_writer *w);
 
@@ -52,10 +46,6 @@ void fg_rdf_writer_free(fg_rdf_writer *w);
 int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
                  const fg_graph *g, fg_arena *arena, fg_buf *out,
                  fg_diag_list *diags);
-
-/* Name to format ("turtle", "ntriples", "nquads", "rdfxml", "json");
- * -1 when unknown. */
-int fg_rdf_format_from_name(const char *name);
 
 /* Appends s[0..len) percent-encoded: every byte but A-Z a-z 0-9 - . _ ~
  * as %XX. Returns 0, FG_ENOMEM or FG_ELIMIT. */

@@ -51,7 +51,7 @@ static void fixture_clear(fixture *f)
     fg_diag_list_free(f->diags);
 }
 
-static const char *write_as(fixture *f, fg_rdf_format format, unsigned flags)
+static const char *write_as(fixture *f, fg_format format, unsigned flags)
 {
     fg_rdf_writer *w;
     assert_int_equal(fg_rdf_writer_new(&w, format, NULL, flags), 0);
@@ -246,7 +246,7 @@ static void test_meeting(void **state)
     assert_int_equal(fg_doc_set_date(f.doc, "2025-03-14"), 0);
     assert_int_equal(fg_doc_set_title(f.doc, "Treffen in \"Brüssel\""), 0);
     build_meeting(&f);
-    const char *nt = write_as(&f, FG_RDF_NTRIPLES, 0);
+    const char *nt = write_as(&f, FG_FORMAT_NTRIPLES, 0);
     dump(&f, "meeting.nt");
 
     const char *doc = BASE "news%2F2025-03-14%20Br%C3%BCssel.txt";
@@ -323,11 +323,11 @@ static void test_meeting(void **state)
     /* Deterministic: the same graph gives the same bytes. */
     char *first = test_malloc(f.out.len + 1);
     memcpy(first, nt, f.out.len + 1);
-    assert_string_equal(write_as(&f, FG_RDF_NTRIPLES, 0), first);
+    assert_string_equal(write_as(&f, FG_FORMAT_NTRIPLES, 0), first);
     test_free(first);
 
     /* N-Quads: every statement in the document's graph. */
-    const char *nq = write_as(&f, FG_RDF_NQUADS, 0);
+    const char *nq = write_as(&f, FG_FORMAT_NQUADS, 0);
     dump(&f, "meeting.nq");
     snprintf(want, sizeof want, " <%s> .\n", doc);
     size_t lines = 0, in_graph = 0;
@@ -342,18 +342,18 @@ static void test_meeting(void **state)
     assert_int_equal(in_graph, lines);
 
     /* Without the context text. */
-    const char *bare = write_as(&f, FG_RDF_NTRIPLES, FG_RDF_NO_CONTEXT_TEXT);
+    const char *bare = write_as(&f, FG_FORMAT_NTRIPLES, FG_RDF_NO_CONTEXT_TEXT);
     assert_null(strstr(bare, NIF "isString"));
     assert_non_null(strstr(bare, NIF "anchorOf"));
 
     /* The other formats. */
-    const char *ttl = write_as(&f, FG_RDF_TURTLE, 0);
+    const char *ttl = write_as(&f, FG_FORMAT_TURTLE, 0);
     assert_non_null(strstr(ttl, "@prefix dpo: <" DPO "> ."));
     assert_non_null(strstr(ttl, "dpo:Meeting"));
     dump(&f, "meeting.ttl");
-    assert_non_null(strstr(write_as(&f, FG_RDF_RDFXML, 0), "<rdf:RDF"));
+    assert_non_null(strstr(write_as(&f, FG_FORMAT_RDFXML, 0), "<rdf:RDF"));
     dump(&f, "meeting.rdf");
-    assert_non_null(strstr(write_as(&f, FG_RDF_JSON, 0), "\"" DPO "agent\""));
+    assert_non_null(strstr(write_as(&f, FG_FORMAT_JSON, 0), "\"" DPO "agent\""));
     dump(&f, "meeting.json");
     assert_int_equal(fg_diag_list_count(f.diags), 0);
 
@@ -385,7 +385,7 @@ static void test_nfd_offsets(void **state)
                                         (fg_span){9, 13}, &ev),
                      0);
     assert_int_equal(fg_graph_add_evidence(&f.g, ev, pu), 0);
-    const char *nt = write_as(&f, FG_RDF_NTRIPLES, 0);
+    const char *nt = write_as(&f, FG_FORMAT_NTRIPLES, 0);
     dump(&f, "nfd.nt");
     fg_buf lit;
     fg_buf_init(&lit, 1 << 20);
@@ -440,17 +440,17 @@ static void test_hostile(void **state)
                      0);
     const char *formats[] = {"hostile.ttl", "hostile.nt", "hostile.nq",
                              "hostile.rdf", "hostile.json"};
-    for (int fmt = FG_RDF_TURTLE; fmt <= FG_RDF_JSON; fmt++) {
-        const char *out = write_as(&f, (fg_rdf_format)fmt, 0);
+    for (int fmt = FG_FORMAT_TURTLE; fmt <= FG_FORMAT_JSON; fmt++) {
+        const char *out = write_as(&f, (fg_format)fmt, 0);
         assert_true(strlen(out) > 100);
         dump(&f, formats[fmt]);
     }
     /* JSON has no \U escapes (Raptor writes them): surrogate pairs. */
-    const char *json = write_as(&f, FG_RDF_JSON, 0);
+    const char *json = write_as(&f, FG_FORMAT_JSON, 0);
     assert_null(strstr(json, "\\U0001F600"));
     assert_non_null(strstr(json, "\\uD83D\\uDE00"));
     /* In N-Triples, every IRI is unreserved ASCII with : / # % = , only. */
-    const char *nt = write_as(&f, FG_RDF_NTRIPLES, 0);
+    const char *nt = write_as(&f, FG_FORMAT_NTRIPLES, 0);
     for (const char *p = nt; (p = strchr(p, '<')) != NULL;) {
         const char *end = strchr(p, '>');
         for (const char *c = p + 1; c < end; c++)
@@ -491,18 +491,19 @@ static void test_helpers(void **state)
     assert_false(fg_rdf_valid_language("d"));
     assert_false(fg_rdf_valid_language("de-"));
     assert_false(fg_rdf_valid_language("deutsch-123456789"));
-    assert_int_equal(fg_rdf_format_from_name("nquads"), FG_RDF_NQUADS);
-    assert_int_equal(fg_rdf_format_from_name("n3"), -1);
+    assert_int_equal(fg_format_from_name("nquads"), FG_FORMAT_NQUADS);
+    assert_int_equal(fg_format_from_name("n3"), -1);
+    assert_string_equal(fg_format_name(FG_FORMAT_RDFXML), "rdfxml");
     fg_rdf_writer *w;
-    assert_int_equal(fg_rdf_writer_new(&w, FG_RDF_TURTLE, "relative/", 0),
+    assert_int_equal(fg_rdf_writer_new(&w, FG_FORMAT_TURTLE, "relative/", 0),
                      FG_EINVAL);
-    assert_int_equal(fg_rdf_writer_new(&w, FG_RDF_TURTLE,
+    assert_int_equal(fg_rdf_writer_new(&w, FG_FORMAT_TURTLE,
                                        "http://x.org/a b/", 0),
                      FG_EINVAL);
-    assert_int_equal(fg_rdf_writer_new(&w, FG_RDF_TURTLE, "http://x.org/a",
+    assert_int_equal(fg_rdf_writer_new(&w, FG_FORMAT_TURTLE, "http://x.org/a",
                                        0),
                      FG_EINVAL);
-    assert_int_equal(fg_rdf_writer_new(&w, FG_RDF_TURTLE,
+    assert_int_equal(fg_rdf_writer_new(&w, FG_FORMAT_TURTLE,
                                        "urn:example:news#", 0),
                      0);
     fg_rdf_writer_free(w);

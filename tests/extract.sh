@@ -1,0 +1,82 @@
+#!/bin/sh
+# factgraph extract: every RDF format parses (serdi, rapper), the output is
+# deterministic, N-Quads has one named graph per document, whole-output
+# formats are one document, and the options do what they say.
+. "$top_srcdir/tests/lib.sh"
+fg() { "$FACTGRAPH" "$@"; }
+example="$top_srcdir/examples/koalition-der-willigen.txt"
+command -v serdi > /dev/null && command -v rapper > /dev/null ||
+    { echo "serdi or rapper missing: skipped"; exit 77; }
+
+# Three documents: dated, decomposed umlauts (NFD), and a quote-heavy id.
+printf '%s\n' \
+    '{"id": "a", "date": "2025-03-14", "title": "Treffen", "text": "In Brüssel traf sich die Koalition der Willigen."}' \
+    '{"id": "b", "text": "Mu\u0308ller traf Pu\u0308tin.\nZweite Zeile."}' \
+    '{"id": "c \"<{}>\" 😀", "text": "Text mit \u0001 Steuerzeichen."}' > "$TMP/news.jsonl"
+
+for fmt in turtle ntriples nquads rdfxml json; do
+    fg extract --format=$fmt "$example" "$TMP/news.jsonl" > "$TMP/out.$fmt" 2> "$TMP/err"
+    expect_eq "extract --format=$fmt: exit 0" $? 0
+    case $fmt in
+        turtle|ntriples|nquads)
+            if serdi -i $fmt -o ntriples "$TMP/out.$fmt" > "$TMP/serdi.nt" 2> "$TMP/serdi.err"
+            then pass "serdi reads --format=$fmt"
+            else fail "serdi reads --format=$fmt" "$(cat "$TMP/serdi.err")"; fi;;
+    esac
+    syn=$fmt; [ $fmt = rdfxml ] && syn=rdfxml
+    if rapper -i $syn -c "$TMP/out.$fmt" > "$TMP/rapper.out" 2>&1 &&
+       ! grep -qiE 'warning|error' "$TMP/rapper.out"; then
+        pass "rapper reads --format=$fmt"
+    else
+        fail "rapper reads --format=$fmt" "$(cat "$TMP/rapper.out")"
+    fi
+    sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' "$TMP/rapper.out" > "$TMP/count.$fmt"
+done
+for fmt in turtle nquads rdfxml json; do
+    expect_eq "$fmt has the triples of ntriples" "$(cat "$TMP/count.$fmt")" \
+        "$(cat "$TMP/count.ntriples")"
+done
+
+# Deterministic, and extract is the default subcommand.
+fg "$example" "$TMP/news.jsonl" > "$TMP/again.ttl"
+if cmp -s "$TMP/out.turtle" "$TMP/again.ttl"; then pass "same input, same bytes"
+else fail "same input, same bytes"; fi
+
+# N-Quads: one named graph per document, named by the document IRI.
+graphs=$(sed 's/.* <\([^>]*\)> \.$/\1/' "$TMP/out.nquads" | sort -u)
+expect_eq "one graph per document" "$(printf '%s\n' "$graphs" | wc -l)" 4
+expect_match "graph of document a" "$graphs" '^https://w3id.org/factgraph/data/a$'
+
+nt="$TMP/out.ntriples"
+doc_a='<https://w3id.org/factgraph/data/a>'
+expect_match "document date from JSON Lines" "$(grep "^$doc_a <http://purl.org/dc/terms/date>" "$nt")" \
+    '"2025-03-14"\^\^<http://www.w3.org/2001/XMLSchema#date>'
+expect_match "document title" "$(grep "^$doc_a <http://purl.org/dc/terms/title>" "$nt")" '"Treffen"'
+# NFD text: nif:isString is NFC, its end index in code points.
+doc_b='<https://w3id.org/factgraph/data/b>'
+expect_match "NFC context text" "$(grep "^$doc_b <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#isString>" "$nt")" \
+    '"M\\u00FCller traf P\\u00FCtin.\\nZweite Zeile."'
+expect_match "end index in code points" "$(grep "^$doc_b <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex>" "$nt")" \
+    '"32"\^\^'
+expect_match "hostile id percent-encoded" "$(cat "$nt")" \
+    '<https://w3id.org/factgraph/data/c%20%22%3C%7B%7D%3E%22%20%F0%9F%98%80>'
+
+# Options.
+out=$(fg extract --format=ntriples --no-context-text "$TMP/news.jsonl")
+if printf '%s' "$out" | grep -q 'nif-core#isString'; then fail "--no-context-text"
+else pass "--no-context-text leaves nif:isString out"; fi
+out=$(fg extract --format=ntriples --date=2024-02-29 --base=urn:x:news# "$TMP/news.jsonl")
+expect_match "--date for documents without one" "$(printf '%s\n' "$out" | grep '^<urn:x:news#b> <http://purl.org/dc/terms/date>')" '"2024-02-29"'
+expect_match "--date leaves dated documents" "$(printf '%s\n' "$out" | grep '^<urn:x:news#a> <http://purl.org/dc/terms/date>')" '"2025-03-14"'
+fg extract --base=relative/ "$example" > "$TMP/out" 2> "$TMP/err"
+expect_eq "bad --base: exit 2" $? 2
+expect_eq "bad --base: no output" "$(wc -c < "$TMP/out")" 0
+fg extract --format=n3 "$example" > /dev/null 2>&1; expect_eq "bad --format: exit 2" $? 2
+fg extract --date=2023-02-29 "$example" > /dev/null 2>&1; expect_eq "bad --date: exit 2" $? 2
+
+# -o writes the same bytes; a full disk is exit 1.
+fg -o "$TMP/o.ttl" "$example" "$TMP/news.jsonl"
+if cmp -s "$TMP/o.ttl" "$TMP/out.turtle"; then pass "-o FILE"; else fail "-o FILE"; fi
+fg --format=rdfxml -o /dev/full "$example" 2> "$TMP/err"
+expect_eq "rdfxml to /dev/full: exit 1" $? 1
+done_testing
