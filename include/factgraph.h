@@ -163,9 +163,9 @@ FG_API size_t fg_input_count_failed(const fg_input *in);
 /* engine: configuration, loaded data, processing                      */
 
 /* RDF formats. N-Quads puts each document in its own named graph (the
- * document's IRI). RDF/XML and JSON are whole-output formats: a program
- * that writes several documents in them must merge them (the factgraph
- * program does, keeping the whole output in memory). */
+ * document's IRI). RDF/XML and JSON are whole-output formats: the
+ * worker keeps all documents' statements in memory and writes them out
+ * in fg_worker_finish. */
 typedef enum {
     FG_FORMAT_TURTLE = 0,
     FG_FORMAT_NTRIPLES,
@@ -211,6 +211,11 @@ FG_API void fg_engine_free(fg_engine *engine);
 typedef struct fg_worker fg_worker;
 
 FG_API int fg_worker_new(fg_worker **out, const fg_engine *engine);
+/* Ends the whole output of RDF/XML and JSON (empty for the other
+ * formats). The bytes are borrowed until the next call on the worker.
+ * Returns 0, FG_ENOMEM, FG_ELIMIT or FG_EIO (reported in diags). */
+FG_API int fg_worker_finish(fg_worker *worker, const char **bytes_out,
+                            size_t *len_out, fg_diag_list *diags);
 FG_API void fg_worker_free(fg_worker *worker);
 
 /* Token flags. */
@@ -278,21 +283,13 @@ FG_API int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
 
 /* The RDF of the document in the configured format: its text as a
  * nif:Context and what was found in it, with provenance. The bytes are
- * borrowed and valid inside the sink callback. Returns 0, FG_ENOMEM,
+ * borrowed and valid inside the sink callback. For RDF/XML and JSON the
+ * bytes are empty: the document goes into the whole output that
+ * fg_worker_finish returns. Returns 0, FG_ENOMEM,
  * FG_ELIMIT (over 1 GiB) or FG_EIO (Raptor failed; details in the
  * diagnostics of fg_engine_process). */
 FG_API int fg_analysis_rdf(fg_analysis *a, const char **bytes_out,
                            size_t *len_out);
-
-/* Converts N-Triples (several documents' output, concatenated) into one
- * RDF/XML, JSON, Turtle or N-Triples document, for the whole-output
- * formats. *out is NUL-terminated and freed with fg_free_bytes. Returns
- * 0, FG_EINVAL (N-Quads, or an unknown format), FG_ENOMEM or FG_EIO (the
- * input is not N-Triples). */
-FG_API int fg_rdf_convert(const char *ntriples, size_t len, fg_format format,
-                          char **out, size_t *len_out);
-/* Frees bytes the library handed over. */
-FG_API void fg_free_bytes(void *bytes);
 
 /* Where results go. analysis is called once per processed document;
  * a non-zero return stops processing with FG_ESINK. */

@@ -51,5 +51,3 @@ int fg_grow(void **ptr, size_t *cap, size_t need, size_t elem)
     *cap = n;
     return 0;
 }
-
-void fg_free_bytes(void *bytes) { fg_free(bytes); }

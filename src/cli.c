@@ -222,12 +222,6 @@ static const char *build_tree_datadir(void)
     return FG_ABS_SRCDIR;
 }
 
-/* Whether a format is written as one document for the whole run. */
-static int whole_output(fg_format format)
-{
-    return format == FG_FORMAT_RDFXML || format == FG_FORMAT_JSON;
-}
-
 /* Loads the engine; prints what went wrong and returns NULL on failure. */
 static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
 {
@@ -238,12 +232,8 @@ static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
     const char *tree = env && env[0] ? NULL : build_tree_datadir();
     if (rc == 0 && tree)
         rc = fg_config_set_datadir(cfg, tree);
-    /* Whole-output formats are made from the N-Triples of all documents
-     * at the end. */
     if (rc == 0)
-        rc = fg_config_set_format(cfg, whole_output(opt->format)
-                                           ? FG_FORMAT_NTRIPLES
-                                           : opt->format);
+        rc = fg_config_set_format(cfg, opt->format);
     if (rc == 0)
         rc = fg_config_set_context_text(cfg, opt->context_text);
     if (rc == 0 && opt->base && fg_config_set_base(cfg, opt->base) < 0) {
@@ -447,6 +437,17 @@ static int run_documents(const options *opt, fg_engine *engine,
         status = FG_EXIT_PARTIAL;
     if (fg_input_count_failed(in) > 0)
         status = FG_EXIT_PARTIAL;
+    if (worker && rc != FG_ENOMEM) {
+        /* What the worker holds back: the whole RDF/XML or JSON output. */
+        const char *bytes;
+        size_t len;
+        if (fg_worker_finish(worker, &bytes, &len, diags) < 0)
+            status = FG_EXIT_PARTIAL;
+        else
+            fwrite(bytes, 1, len, out->fp);
+        if (flush_diags(diags))
+            status = FG_EXIT_PARTIAL;
+    }
     fg_worker_free(worker);
     fg_input_free(in);
     return status;
@@ -499,36 +500,16 @@ static const char EXTRACT_HELP[] =
     "Options: -o FILE, --format=FMT, --base=IRI, --no-context-text,\n"
     "--date=YYYY-MM-DD, --input-format=FMT, --help (see factgraph --help).\n";
 
-typedef struct extract_ctx {
-    FILE *fp;
-    fg_format format;
-    char *whole;   /* N-Triples of every document, for whole formats */
-    size_t whole_len, whole_cap;
-} extract_ctx;
-
+/* The sink of extract: each document's RDF, in input order. */
 static int write_rdf(void *ctx, fg_analysis *a)
 {
-    extract_ctx *x = ctx;
+    FILE *fp = ctx;
     const char *bytes;
     size_t len;
     int rc = fg_analysis_rdf(a, &bytes, &len);
     if (rc < 0)
         return rc;
-    if (!whole_output(x->format))
-        return fwrite(bytes, 1, len, x->fp) == len ? 0 : -1;
-    if (x->whole_len + len + 1 > x->whole_cap) {
-        size_t cap = x->whole_cap ? x->whole_cap : 1 << 20;
-        while (cap < x->whole_len + len + 1)
-            cap *= 2;
-        char *p = realloc(x->whole, cap);
-        if (p == NULL)
-            return -1;
-        x->whole = p;
-        x->whole_cap = cap;
-    }
-    memcpy(x->whole + x->whole_len, bytes, len);
-    x->whole_len += len;
-    return 0;
+    return fwrite(bytes, 1, len, fp) == len ? 0 : -1;
 }
 
 static int cmd_extract(int argc, char **argv)
@@ -555,24 +536,8 @@ static int cmd_extract(int argc, char **argv)
         fg_diag_list_free(diags);
         return FG_EXIT_USAGE;
     }
-    extract_ctx x = {.fp = out.fp, .format = opt.format};
-    fg_sink sink = {.ctx = &x, .analysis = write_rdf};
+    fg_sink sink = {.ctx = out.fp, .analysis = write_rdf};
     status = run_documents(&opt, engine, diags, &sink, &out);
-    if (whole_output(opt.format)) {
-        char *bytes = NULL;
-        size_t len = 0;
-        int rc = fg_rdf_convert(x.whole ? x.whole : "", x.whole_len,
-                                opt.format, &bytes, &len);
-        if (rc < 0) {
-            fprintf(stderr, "factgraph: writing %s failed: %s\n",
-                    fg_format_name(opt.format), fg_strerror(rc));
-            status = FG_EXIT_PARTIAL;
-        } else {
-            fwrite(bytes, 1, len, out.fp);
-        }
-        fg_free_bytes(bytes);
-    }
-    free(x.whole);
     if (output_close(&out, 1) < 0)
         status = FG_EXIT_PARTIAL;
     fg_engine_free(engine);

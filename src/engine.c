@@ -206,6 +206,16 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
     return 0;
 }
 
+int fg_worker_finish(fg_worker *worker, const char **bytes_out,
+                     size_t *len_out, fg_diag_list *diags)
+{
+    fg_buf_reset(&worker->rdf_out);
+    int rc = fg_rdf_finish(worker->rdf, &worker->rdf_out, diags);
+    *bytes_out = worker->rdf_out.data ? worker->rdf_out.data : "";
+    *len_out = rc == 0 ? worker->rdf_out.len : 0;
+    return rc;
+}
+
 void fg_worker_free(fg_worker *worker)
 {
     if (worker == NULL)

@@ -58,6 +58,12 @@ struct fg_rdf_writer {
     raptor_uri *xsd_string, *xsd_integer, *xsd_decimal, *xsd_date,
         *xsd_year_month, *xsd_year, *xsd_nonneg;
 
+    /* RDF/XML and JSON: one serializer for all documents, writing into
+     * whole, started by the first document and ended by finish. */
+    raptor_serializer *whole_ser;
+    raptor_iostream *whole_io;
+    fg_buf whole;
+
     /* While a document is written: */
     fg_buf *out;     /* where Raptor's bytes go */
     int out_error;   /* FG_ENOMEM or FG_ELIMIT from appending to out */
@@ -260,6 +266,7 @@ int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
         return FG_ENOMEM;
     w->format = format;
     w->flags = flags;
+    fg_buf_init(&w->whole, SIZE_MAX / 2);
     w->base = fg_strdup(base);
     w->world = raptor_new_world();
     if (w->base == NULL || w->world == NULL || raptor_world_open(w->world))
@@ -300,6 +307,11 @@ void fg_rdf_writer_free(fg_rdf_writer *w)
     for (int i = 0; i < N_NS; i++)
         if (w->ns[i])
             raptor_free_uri(w->ns[i]);
+    if (w->whole_ser)
+        raptor_free_serializer(w->whole_ser);
+    if (w->whole_io)
+        raptor_free_iostream(w->whole_io);
+    fg_buf_clear(&w->whole);
     if (w->world)
         raptor_free_world(w->world);
     fg_free(w->base);
@@ -696,6 +708,15 @@ static void write_events(doc_writer *d)
              term_span(d, g->evidence[i].span));
 }
 
+static void set_namespaces(fg_rdf_writer *w, raptor_serializer *ser)
+{
+    for (int i = 0; i < N_NS; i++)
+        raptor_serializer_set_namespace(
+            ser, w->ns[i],
+            (const unsigned char *)(i == NS_DATA ? "data"
+                                                 : NAMESPACES[i].prefix));
+}
+
 /* Raptor's JSON writer escapes a code point above U+FFFF as \UXXXXXXXX,
  * which is not JSON (seen by test with Raptor 2.0.15): rewrite each one
  * in out[from..] as a UTF-16 surrogate pair. A "\U" is such an escape
@@ -758,7 +779,6 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
     fg_strmap_init(&d.nodes);
     fg_strmap_init(&d.spans);
     raptor_iostream *io = NULL;
-    size_t out_start = out->len;
     w->out = out;
     w->out_error = 0;
     w->raptor_errors = 0;
@@ -777,37 +797,43 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
     d.doc_iri = doc_iri.data;
     d.doc_iri_len = doc_iri.len;
 
-    d.ser = raptor_new_serializer(w->world, SERIALIZERS[w->format]);
-    io = raptor_new_iostream_from_handler(w->world, w, &BUF_HANDLER);
-    if (d.ser == NULL || io == NULL) {
-        rc = FG_ENOMEM;
-        goto done;
+    int whole = w->format == FG_FORMAT_RDFXML || w->format == FG_FORMAT_JSON;
+    if (whole && w->whole_ser) {
+        d.ser = w->whole_ser; /* started by an earlier document */
+    } else {
+        d.ser = raptor_new_serializer(w->world, SERIALIZERS[w->format]);
+        io = raptor_new_iostream_from_handler(w->world, w, &BUF_HANDLER);
+        if (d.ser == NULL || io == NULL) {
+            rc = FG_ENOMEM;
+            goto done;
+        }
+        set_namespaces(w, d.ser);
+        if (raptor_serializer_start_to_iostream(d.ser, NULL, io) != 0) {
+            rc = FG_EIO;
+            goto done;
+        }
+        if (whole) {
+            w->whole_ser = d.ser;
+            w->whole_io = io;
+            io = NULL;
+        }
     }
-    for (int i = 0; i < N_NS; i++)
-        raptor_serializer_set_namespace(
-            d.ser, w->ns[i],
-            (const unsigned char *)(i == NS_DATA ? "data"
-                                                 : NAMESPACES[i].prefix));
+    if (whole)
+        w->out = &w->whole; /* all documents' bytes, until finish */
     if (w->format == FG_FORMAT_NQUADS &&
         (d.graph = term_iri(&d, d.doc_iri, d.doc_iri_len)) == NULL) {
         rc = FG_ENOMEM;
-        goto done;
-    }
-    if (raptor_serializer_start_to_iostream(d.ser, NULL, io) != 0) {
-        rc = FG_EIO;
         goto done;
     }
     write_document(&d);
     write_entities(&d);
     write_groups(&d);
     write_events(&d);
-    if (raptor_serializer_serialize_end(d.ser) != 0 && d.rc == 0)
+    if (!whole && raptor_serializer_serialize_end(d.ser) != 0 && d.rc == 0)
         d.rc = FG_EIO;
     rc = w->out_error ? w->out_error : d.rc;
     if (rc == 0 && w->raptor_errors)
         rc = FG_EIO;
-    if (rc == 0 && w->format == FG_FORMAT_JSON)
-        rc = fix_json_escapes(out, out_start);
     if (rc == FG_EIO &&
         fg_diag_add(diags, FG_ERROR, FG_EIO, fg_doc_file(doc),
                     fg_doc_line(doc), 0, FG_NO_OFFSET,
@@ -817,7 +843,7 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
             0)
         rc = FG_ENOMEM;
 done:
-    if (d.ser)
+    if (d.ser && d.ser != w->whole_ser)
         raptor_free_serializer(d.ser);
     if (io)
         raptor_free_iostream(io);
@@ -832,72 +858,34 @@ done:
     return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* Whole outputs                                                       */
-
-typedef struct converter {
-    raptor_serializer *ser;
-    int failed;
-} converter;
-
-static void convert_statement(void *data, raptor_statement *st)
+int fg_rdf_finish(fg_rdf_writer *w, fg_buf *out, fg_diag_list *diags)
 {
-    converter *c = data;
-    if (!c->failed && raptor_serializer_serialize_statement(c->ser, st) != 0)
-        c->failed = 1;
-}
-
-int fg_rdf_convert(const char *ntriples, size_t len, fg_format format,
-                   char **out, size_t *len_out)
-{
-    *out = NULL;
-    *len_out = 0;
-    if ((unsigned)format > FG_FORMAT_JSON || format == FG_FORMAT_NQUADS)
-        return FG_EINVAL;
-    fg_rdf_writer *w;
-    int rc = fg_rdf_writer_new(&w, format, NULL, 0);
-    if (rc < 0)
-        return rc;
-    fg_buf buf;
-    fg_buf_init(&buf, SIZE_MAX / 2);
-    w->out = &buf;
-    raptor_parser *parser = raptor_new_parser(w->world, "ntriples");
-    converter c = {raptor_new_serializer(w->world, SERIALIZERS[format]), 0};
-    raptor_iostream *io =
-        raptor_new_iostream_from_handler(w->world, w, &BUF_HANDLER);
-    rc = FG_ENOMEM;
-    if (parser == NULL || c.ser == NULL || io == NULL)
-        goto done;
-    for (int i = 0; i < N_NS; i++)
-        raptor_serializer_set_namespace(
-            c.ser, w->ns[i],
-            (const unsigned char *)(i == NS_DATA ? "data"
-                                                 : NAMESPACES[i].prefix));
-    raptor_parser_set_statement_handler(parser, &c, convert_statement);
-    rc = FG_EIO;
-    if (raptor_serializer_start_to_iostream(c.ser, NULL, io) != 0 ||
-        raptor_parser_parse_start(parser, w->ns[NS_DATA]) != 0 ||
-        raptor_parser_parse_chunk(parser, (const unsigned char *)ntriples,
-                                  len, 1) != 0 ||
-        raptor_serializer_serialize_end(c.ser) != 0 || c.failed ||
-        w->raptor_errors)
-        goto done;
-    rc = w->out_error;
-    if (rc == 0 && format == FG_FORMAT_JSON)
-        rc = fix_json_escapes(&buf, 0);
-    if (rc == 0 && buf.data == NULL)
-        rc = fg_buf_add(&buf, "", 0);
-    if (rc == 0)
-        *out = fg_buf_steal(&buf, len_out);
-done:
-    if (parser)
-        raptor_free_parser(parser);
-    if (c.ser)
-        raptor_free_serializer(c.ser);
-    if (io)
-        raptor_free_iostream(io);
-    fg_buf_clear(&buf);
+    if (w->whole_ser == NULL)
+        return 0;
+    w->out = &w->whole;
+    w->out_error = 0;
+    w->raptor_errors = 0;
+    int rc = raptor_serializer_serialize_end(w->whole_ser) != 0 ? FG_EIO : 0;
+    raptor_free_serializer(w->whole_ser);
+    raptor_free_iostream(w->whole_io);
+    w->whole_ser = NULL;
+    w->whole_io = NULL;
     w->out = NULL;
-    fg_rdf_writer_free(w);
+    if (rc == 0)
+        rc = w->out_error;
+    if (rc == 0 && w->raptor_errors)
+        rc = FG_EIO;
+    if (rc == 0 && w->format == FG_FORMAT_JSON)
+        rc = fix_json_escapes(&w->whole, 0);
+    if (rc == 0 && w->whole.len)
+        rc = fg_buf_add(out, w->whole.data, w->whole.len);
+    fg_buf_reset(&w->whole);
+    if (rc == FG_EIO &&
+        fg_diag_add(diags, FG_ERROR, FG_EIO, NULL, 0, 0, FG_NO_OFFSET,
+                    "writing %s failed: %s", SERIALIZERS[w->format],
+                    w->raptor_errors ? w->raptor_message
+                                     : "the serializer reported an error") <
+            0)
+        rc = FG_ENOMEM;
     return rc;
 }

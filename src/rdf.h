@@ -38,7 +38,7 @@ int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
                       const char *base, unsigned flags);
 void fg_rdf_writer_free(fg_rdf_writer *w);
 
-/* Appends the RDF of one document to out: the document as nif:Context,
+/* Appends the RDF of one document to out (but see fg_rdf_finish): the document as nif:Context,
  * its entities, groups and events with their provenance. text is the
  * document text (the NFC map is built here if needed); arena takes
  * per-document scratch. Returns 0, FG_ENOMEM, FG_ELIMIT when out would
@@ -50,6 +50,13 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
 /* Appends s[0..len) percent-encoded: every byte but A-Z a-z 0-9 - . _ ~
  * as %XX. Returns 0, FG_ENOMEM or FG_ELIMIT. */
 int fg_rdf_percent_encode(fg_buf *b, const char *s, size_t len);
+
+/* RDF/XML and JSON are one document for the whole output: fg_rdf_write
+ * adds each document's statements to a serializer that lives in the
+ * writer and appends nothing to out; fg_rdf_finish ends it and appends the
+ * whole output to out (for the other formats it does nothing). Returns 0,
+ * FG_ENOMEM, FG_ELIMIT or FG_EIO. */
+int fg_rdf_finish(fg_rdf_writer *w, fg_buf *out, fg_diag_list *diags);
 
 /* Whether tag is a well-formed BCP 47 language tag (RFC 5646 syntax:
  * language[-script][-region][-variant]*, ASCII letters and digits). */

@@ -58,6 +58,11 @@ static const char *write_as(fixture *f, fg_format format, unsigned flags)
     fg_buf_reset(&f->out);
     int rc = fg_rdf_write(w, f->doc, &f->text, &f->g, &f->arena, &f->out,
                           f->diags);
+    /* RDF/XML and JSON come out when the whole output is finished. */
+    if (rc == 0 && (format == FG_FORMAT_RDFXML || format == FG_FORMAT_JSON))
+        assert_int_equal(f->out.len, 0);
+    if (rc == 0)
+        rc = fg_rdf_finish(w, &f->out, f->diags);
     fg_rdf_writer_free(w);
     if (rc != 0)
         fail_msg("fg_rdf_write: %s", fg_strerror(rc));
