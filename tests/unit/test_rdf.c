@@ -478,6 +478,93 @@ static void test_hostile(void **state)
     fixture_clear(&f);
 }
 
+/* The example article with a fact graph built by hand (until the rules
+ * exist): the meeting in Brussels and Healey's statement. Dumped for the
+ * triple-store tests (tests/integration/triplestores.sh). */
+static void test_example_article(void **state)
+{
+    (void)state;
+    FILE *fp = fopen(src_path("examples/koalition-der-willigen.txt"), "rb");
+    assert_non_null(fp);
+    char text[8192];
+    size_t n = fread(text, 1, sizeof text - 1, fp);
+    fclose(fp);
+    text[n] = '\0';
+    fixture f;
+    fixture_init(&f, "koalition-der-willigen", text);
+    assert_int_equal(fg_doc_set_title(f.doc, "Koalition der Willigen"), 0);
+    fg_graph *g = &f.g;
+    const char *t = f.text.data;
+#define AT(word) \
+    ((fg_span){(size_t)(strstr(t, word) - t), \
+               (size_t)(strstr(t, word) - t) + strlen(word)})
+    uint32_t koalition, bruessel, nato, healey, minister, uk, meeting, stmt;
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_ORGANIZATION,
+                                         "Koalition der Willigen",
+                                         "Koalition der Willigen", &koalition),
+                     0);
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_PLACE, "Brüssel",
+                                         "Brüssel", &bruessel),
+                     0);
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_ORGANIZATION, "NATO",
+                                         "NATO", &nato),
+                     0);
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_PERSON, "John Healey",
+                                         "John Healey", &healey),
+                     0);
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_OFFICE,
+                                         "Verteidigungsminister",
+                                         "Verteidigungsminister", &minister),
+                     0);
+    assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_COUNTRY,
+                                         "Vereinigtes Königreich",
+                                         "Vereinigtes Königreich", &uk),
+                     0);
+    assert_int_equal(fg_graph_add_mention(g, koalition,
+                                          AT("Koalition der Willigen")),
+                     0);
+    assert_int_equal(fg_graph_add_mention(g, bruessel, AT("Brüssel")), 0);
+    assert_int_equal(fg_graph_add_mention(g, nato, AT("NATO")), 0);
+    assert_int_equal(fg_graph_add_mention(g, healey, AT("John Healey")), 0);
+    assert_int_equal(fg_graph_add_fact(g, healey, FG_FACT_HOLDS_OFFICE,
+                                       fg_value_entity(minister)),
+                     0);
+    assert_int_equal(fg_graph_add_fact(g, healey, FG_FACT_AFFILIATION,
+                                       fg_value_entity(uk)),
+                     0);
+    assert_int_equal(fg_graph_add_event(g, "Meeting", "meeting.sich-treffen",
+                                        AT("traf"), &meeting),
+                     0);
+    assert_int_equal(fg_graph_add_role(g, meeting, FG_ROLE_AGENT,
+                                       fg_value_entity(koalition)),
+                     0);
+    assert_int_equal(fg_graph_add_role(g, meeting, FG_ROLE_LOCATION,
+                                       fg_value_entity(bruessel)),
+                     0);
+    size_t end = (size_t)(strstr(t, "beraten.") - t) + 8;
+    assert_int_equal(fg_graph_add_evidence(g, meeting, (fg_span){0, end}), 0);
+    assert_int_equal(fg_graph_add_event(g, "Statement", "statement.erklaeren",
+                                        AT("erklärte"), &stmt),
+                     0);
+    assert_int_equal(fg_graph_add_role(g, stmt, FG_ROLE_AGENT,
+                                       fg_value_entity(healey)),
+                     0);
+    size_t from = (size_t)(strstr(t, "Healey erklärte") - t);
+    size_t to = (size_t)(strstr(t, "Seewege.") - t) + 8;
+    assert_int_equal(fg_graph_add_evidence(g, stmt, (fg_span){from, to}), 0);
+#undef AT
+    const char *nt = write_as(&f, FG_FORMAT_NTRIPLES, 0);
+    /* The first sentence is the meeting's evidence, in code points. */
+    assert_non_null(strstr(nt, "/koalition-der-willigen#char=0,"));
+    dump(&f, "example.nt");
+    write_as(&f, FG_FORMAT_NQUADS, 0);
+    dump(&f, "example.nq");
+    write_as(&f, FG_FORMAT_TURTLE, 0);
+    dump(&f, "example.ttl");
+    assert_int_equal(fg_diag_list_count(f.diags), 0);
+    fixture_clear(&f);
+}
+
 static void test_helpers(void **state)
 {
     (void)state;
@@ -521,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_meeting),
         cmocka_unit_test(test_nfd_offsets),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_example_article),
     };
     return cmocka_run_group_tests_name("rdf", tests, NULL, NULL);
 }
