@@ -205,12 +205,23 @@ typedef struct fg_engine fg_engine;
  * diags; then the result is FG_EDATA and *out is NULL. */
 FG_API int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags);
 FG_API void fg_engine_free(fg_engine *engine);
+/* A digest of every data file the engine loaded, "xxh3-128:" and 32 hex
+ * digits (XXH3, 128 bits: to tell rule packs apart, not cryptographic). */
+FG_API const char *fg_engine_digest(const fg_engine *engine);
 
 /* Per-thread scratch: arenas and buffers reused from one document to the
  * next. One worker per thread; it must not outlive its engine. */
 typedef struct fg_worker fg_worker;
 
 FG_API int fg_worker_new(fg_worker **out, const fg_engine *engine);
+/* The run as RDF in the configured format: a prov:Activity (in its own
+ * named graph in N-Quads) with its start and end (xsd:dateTime,
+ * YYYY-MM-DDThh:mm:ssZ), the software and version, and the engine's
+ * digest. Call it before fg_worker_finish; the bytes are borrowed until
+ * the next call on the worker. Returns like fg_worker_finish. */
+FG_API int fg_worker_run_info(fg_worker *worker, const char *started,
+                              const char *ended, const char **bytes_out,
+                              size_t *len_out, fg_diag_list *diags);
 /* Ends the whole output of RDF/XML and JSON (empty for the other
  * formats). The bytes are borrowed until the next call on the worker.
  * Returns 0, FG_ENOMEM, FG_ELIMIT or FG_EIO (reported in diags). */

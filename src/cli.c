@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "factgraph.h"
@@ -29,6 +30,7 @@ typedef struct options {
     const char *base;    /* NULL: FG_DEFAULT_BASE */
     int context_text;
     const char *date;    /* for documents without one, or NULL */
+    int run_info;        /* extract: describe the run too */
     char **inputs;
     int n_inputs;
 } options;
@@ -38,7 +40,8 @@ enum {
     OPT_FORMAT,
     OPT_BASE,
     OPT_NO_CONTEXT_TEXT,
-    OPT_DATE
+    OPT_DATE,
+    OPT_RUN_INFO
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -47,6 +50,7 @@ static const struct option LONG_OPTIONS[] = {
     {"base", required_argument, NULL, OPT_BASE},
     {"no-context-text", no_argument, NULL, OPT_NO_CONTEXT_TEXT},
     {"date", required_argument, NULL, OPT_DATE},
+    {"run-info", no_argument, NULL, OPT_RUN_INFO},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -76,6 +80,8 @@ static const char USAGE[] =
     "                           (default " FG_DEFAULT_BASE ")\n"
     "      --no-context-text    leave the document text (nif:isString) out\n"
     "      --date=YYYY-MM-DD    date of documents that have none\n"
+    "      --run-info           describe the run (version, data digest,\n"
+    "                           times) as a prov:Activity in its own graph\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -160,6 +166,9 @@ static int parse_options(int argc, char **argv, const char *help,
             break;
         case OPT_NO_CONTEXT_TEXT:
             opt->context_text = 0;
+            break;
+        case OPT_RUN_INFO:
+            opt->run_info = 1;
             break;
         case OPT_DATE: {
             fg_doc *probe = NULL;
@@ -396,6 +405,15 @@ static int write_tokens(void *ctx, fg_analysis *a)
     return ferror(fp) ? -1 : 0;
 }
 
+/* The current time as xsd:dateTime in UTC. */
+static void utc_now(char out[32])
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* Runs the sink over every document of the inputs. Returns the exit
  * code. */
 static int run_documents(const options *opt, fg_engine *engine,
@@ -405,6 +423,8 @@ static int run_documents(const options *opt, fg_engine *engine,
     int status = FG_EXIT_OK;
     fg_input *in = NULL;
     fg_worker *worker = NULL;
+    char started[32];
+    utc_now(started);
     int rc = fg_input_new(&in, opt->input_format);
     if (rc == 0)
         rc = fg_worker_new(&worker, engine);
@@ -438,9 +458,18 @@ static int run_documents(const options *opt, fg_engine *engine,
     if (fg_input_count_failed(in) > 0)
         status = FG_EXIT_PARTIAL;
     if (worker && rc != FG_ENOMEM) {
-        /* What the worker holds back: the whole RDF/XML or JSON output. */
         const char *bytes;
         size_t len;
+        if (opt->run_info) {
+            char ended[32];
+            utc_now(ended);
+            if (fg_worker_run_info(worker, started, ended, &bytes, &len,
+                                   diags) < 0)
+                status = FG_EXIT_PARTIAL;
+            else
+                fwrite(bytes, 1, len, out->fp);
+        }
+        /* What the worker holds back: the whole RDF/XML or JSON output. */
         if (fg_worker_finish(worker, &bytes, &len, diags) < 0)
             status = FG_EXIT_PARTIAL;
         else
@@ -498,7 +527,8 @@ static const char EXTRACT_HELP[] =
     "same input.\n"
     "\n"
     "Options: -o FILE, --format=FMT, --base=IRI, --no-context-text,\n"
-    "--date=YYYY-MM-DD, --input-format=FMT, --help (see factgraph --help).\n";
+    "--date=YYYY-MM-DD, --run-info, --input-format=FMT, --help (see\n"
+    "factgraph --help).\n";
 
 /* The sink of extract: each document's RDF, in input order. */
 static int write_rdf(void *ctx, fg_analysis *a)

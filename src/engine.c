@@ -32,6 +32,7 @@ struct fg_config {
 struct fg_engine {
     fg_tokeniser *tokeniser;
     rdf_options rdf;
+    char digest[48]; /* "xxh3-128:" and 32 hex digits */
 };
 
 struct fg_analysis {
@@ -166,8 +167,19 @@ int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
         goto fail;
     if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0)
         goto fail;
-    if ((rc = fg_tokeniser_load(&e->tokeniser, dir.data, diags)) < 0)
+    XXH3_state_t *digest = XXH3_createState();
+    if (digest == NULL) {
+        rc = FG_ENOMEM;
         goto fail;
+    }
+    XXH3_128bits_reset(digest);
+    rc = fg_tokeniser_load(&e->tokeniser, dir.data, digest, diags);
+    XXH128_hash_t h = XXH3_128bits_digest(digest);
+    XXH3_freeState(digest);
+    if (rc < 0)
+        goto fail;
+    snprintf(e->digest, sizeof e->digest, "xxh3-128:%016llx%016llx",
+             (unsigned long long)h.high64, (unsigned long long)h.low64);
     fg_buf_clear(&dir);
     *out = e;
     return 0;
@@ -204,6 +216,24 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
         return rc;
     }
     return 0;
+}
+
+const char *fg_engine_digest(const fg_engine *engine)
+{
+    return engine->digest;
+}
+
+int fg_worker_run_info(fg_worker *worker, const char *started,
+                       const char *ended, const char **bytes_out,
+                       size_t *len_out, fg_diag_list *diags)
+{
+    fg_rdf_run run = {PACKAGE_VERSION, worker->engine->digest, started,
+                      ended};
+    fg_buf_reset(&worker->rdf_out);
+    int rc = fg_rdf_write_run(worker->rdf, &run, &worker->rdf_out, diags);
+    *bytes_out = worker->rdf_out.data ? worker->rdf_out.data : "";
+    *len_out = rc == 0 ? worker->rdf_out.len : 0;
+    return rc;
 }
 
 int fg_worker_finish(fg_worker *worker, const char **bytes_out,

@@ -335,6 +335,7 @@ typedef struct doc_writer {
     fg_buf iri, lit;      /* scratch for terms */
     fg_strmap nodes;      /* hash of node IRIs made -> their key's hash */
     fg_strmap spans;      /* NIF strings already written */
+    const fg_rdf_run *run; /* for the run information */
     int rc;
 } doc_writer;
 
@@ -768,52 +769,36 @@ static int fix_json_escapes(fg_buf *out, size_t from)
     return rc;
 }
 
-int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
-                 const fg_graph *g, fg_arena *arena, fg_buf *out,
-                 fg_diag_list *diags)
+/* Runs fn with a serializer ready in d: a new one for a document in the
+ * streaming formats, the writer's whole-output one for RDF/XML and JSON.
+ * graph is the named graph of N-Quads. what names the output in a
+ * diagnostic. */
+static int serialize(fg_rdf_writer *w, doc_writer *d, const char *graph,
+                     size_t graph_len, void (*fn)(doc_writer *d),
+                     const char *what, fg_buf *out)
 {
-    doc_writer d = {.w = w, .g = g, .text = text, .arena = arena,
-                    .diags = diags, .doc = doc};
-    fg_buf_init(&d.iri, MAX_TERM_BYTES);
-    fg_buf_init(&d.lit, MAX_TERM_BYTES);
-    fg_strmap_init(&d.nodes);
-    fg_strmap_init(&d.spans);
     raptor_iostream *io = NULL;
+    int rc = 0;
     w->out = out;
     w->out_error = 0;
     w->raptor_errors = 0;
-
-    /* The document's IRI: the base and the percent-encoded id. */
-    fg_buf doc_iri;
-    fg_buf_init(&doc_iri, MAX_TERM_BYTES);
-    const char *id = fg_doc_id(doc);
-    int rc = fg_buf_adds(&doc_iri, w->base);
-    if (rc == 0)
-        rc = fg_rdf_percent_encode(&doc_iri, id, strlen(id));
-    if (rc == 0)
-        rc = fg_text_prepare_nfc(text, arena);
-    if (rc < 0)
-        goto done;
-    d.doc_iri = doc_iri.data;
-    d.doc_iri_len = doc_iri.len;
-
     int whole = w->format == FG_FORMAT_RDFXML || w->format == FG_FORMAT_JSON;
     if (whole && w->whole_ser) {
-        d.ser = w->whole_ser; /* started by an earlier document */
+        d->ser = w->whole_ser; /* started by an earlier document */
     } else {
-        d.ser = raptor_new_serializer(w->world, SERIALIZERS[w->format]);
+        d->ser = raptor_new_serializer(w->world, SERIALIZERS[w->format]);
         io = raptor_new_iostream_from_handler(w->world, w, &BUF_HANDLER);
-        if (d.ser == NULL || io == NULL) {
+        if (d->ser == NULL || io == NULL) {
             rc = FG_ENOMEM;
             goto done;
         }
-        set_namespaces(w, d.ser);
-        if (raptor_serializer_start_to_iostream(d.ser, NULL, io) != 0) {
+        set_namespaces(w, d->ser);
+        if (raptor_serializer_start_to_iostream(d->ser, NULL, io) != 0) {
             rc = FG_EIO;
             goto done;
         }
         if (whole) {
-            w->whole_ser = d.ser;
+            w->whole_ser = d->ser;
             w->whole_io = io;
             io = NULL;
         }
@@ -821,40 +806,162 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
     if (whole)
         w->out = &w->whole; /* all documents' bytes, until finish */
     if (w->format == FG_FORMAT_NQUADS &&
-        (d.graph = term_iri(&d, d.doc_iri, d.doc_iri_len)) == NULL) {
+        (d->graph = term_iri(d, graph, graph_len)) == NULL) {
         rc = FG_ENOMEM;
         goto done;
     }
-    write_document(&d);
-    write_entities(&d);
-    write_groups(&d);
-    write_events(&d);
-    if (!whole && raptor_serializer_serialize_end(d.ser) != 0 && d.rc == 0)
-        d.rc = FG_EIO;
-    rc = w->out_error ? w->out_error : d.rc;
+    fn(d);
+    if (!whole && raptor_serializer_serialize_end(d->ser) != 0 && d->rc == 0)
+        d->rc = FG_EIO;
+    rc = w->out_error ? w->out_error : d->rc;
     if (rc == 0 && w->raptor_errors)
         rc = FG_EIO;
     if (rc == FG_EIO &&
-        fg_diag_add(diags, FG_ERROR, FG_EIO, fg_doc_file(doc),
-                    fg_doc_line(doc), 0, FG_NO_OFFSET,
-                    "document '%s': writing RDF failed: %s", id,
+        fg_diag_add(d->diags, FG_ERROR, FG_EIO,
+                    d->doc ? fg_doc_file(d->doc) : NULL,
+                    d->doc ? fg_doc_line(d->doc) : 0, 0, FG_NO_OFFSET,
+                    "%s: writing RDF failed: %s", what,
                     w->raptor_errors ? w->raptor_message
                                      : "the serializer reported an error") <
             0)
         rc = FG_ENOMEM;
 done:
-    if (d.ser && d.ser != w->whole_ser)
-        raptor_free_serializer(d.ser);
+    if (d->ser && d->ser != w->whole_ser)
+        raptor_free_serializer(d->ser);
     if (io)
         raptor_free_iostream(io);
-    if (d.graph)
-        raptor_free_term(d.graph);
-    fg_buf_clear(&doc_iri);
-    fg_buf_clear(&d.iri);
-    fg_buf_clear(&d.lit);
-    fg_strmap_clear(&d.nodes);
-    fg_strmap_clear(&d.spans);
+    if (d->graph)
+        raptor_free_term(d->graph);
     w->out = NULL;
+    return rc;
+}
+
+static void write_all(doc_writer *d)
+{
+    write_document(d);
+    write_entities(d);
+    write_groups(d);
+    write_events(d);
+}
+
+static void doc_writer_init(doc_writer *d, fg_rdf_writer *w,
+                            fg_diag_list *diags)
+{
+    memset(d, 0, sizeof *d);
+    d->w = w;
+    d->diags = diags;
+    fg_buf_init(&d->iri, MAX_TERM_BYTES);
+    fg_buf_init(&d->lit, MAX_TERM_BYTES);
+    fg_strmap_init(&d->nodes);
+    fg_strmap_init(&d->spans);
+}
+
+static void doc_writer_clear(doc_writer *d)
+{
+    fg_buf_clear(&d->iri);
+    fg_buf_clear(&d->lit);
+    fg_strmap_clear(&d->nodes);
+    fg_strmap_clear(&d->spans);
+}
+
+int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
+                 const fg_graph *g, fg_arena *arena, fg_buf *out,
+                 fg_diag_list *diags)
+{
+    doc_writer d;
+    doc_writer_init(&d, w, diags);
+    d.g = g;
+    d.text = text;
+    d.arena = arena;
+    d.doc = doc;
+
+    /* The document's IRI: the base and the percent-encoded id. */
+    fg_buf doc_iri, what;
+    fg_buf_init(&doc_iri, MAX_TERM_BYTES);
+    fg_buf_init(&what, 1 << 16);
+    const char *id = fg_doc_id(doc);
+    int rc = fg_buf_adds(&doc_iri, w->base);
+    if (rc == 0)
+        rc = fg_rdf_percent_encode(&doc_iri, id, strlen(id));
+    if (rc == 0)
+        rc = fg_text_prepare_nfc(text, arena);
+    if (rc == 0)
+        rc = fg_buf_printf(&what, "document '%.200s'", id);
+    if (rc == 0) {
+        d.doc_iri = doc_iri.data;
+        d.doc_iri_len = doc_iri.len;
+        rc = serialize(w, &d, doc_iri.data, doc_iri.len, write_all, what.data,
+                       out);
+    }
+    fg_buf_clear(&doc_iri);
+    fg_buf_clear(&what);
+    doc_writer_clear(&d);
+    return rc;
+}
+
+/* The run: a prov:Activity in its own named graph. */
+static void write_run(doc_writer *d)
+{
+    const fg_rdf_run *run = d->run;
+    raptor_term *self = term_iri(d, d->doc_iri, d->doc_iri_len);
+    fg_buf agent;
+    fg_buf_init(&agent, 4096);
+    if (fg_buf_printf(&agent, "%ssoftware/factgraph-", d->w->base) < 0 ||
+        fg_rdf_percent_encode(&agent, run->version, strlen(run->version)) < 0)
+        d->rc = FG_ENOMEM;
+    raptor_uri *datetime = xsd_uri(d->w, "dateTime");
+    if (self && datetime && d->rc == 0) {
+        emit(d, raptor_term_copy(self), term_vocab(d, NS_RDF, "type"),
+             term_vocab(d, NS_PROV, "Activity"));
+        emit(d, raptor_term_copy(self), term_vocab(d, NS_PROV, "startedAtTime"),
+             term_literal(d, run->started, strlen(run->started), datetime,
+                          NULL));
+        emit(d, raptor_term_copy(self), term_vocab(d, NS_PROV, "endedAtTime"),
+             term_literal(d, run->ended, strlen(run->ended), datetime, NULL));
+        emit(d, raptor_term_copy(self),
+             term_vocab(d, NS_PROV, "wasAssociatedWith"),
+             term_iri(d, agent.data, agent.len));
+        emit(d, raptor_term_copy(self), term_vocab(d, NS_DPO, "rulePackDigest"),
+             term_literal(d, run->digest, strlen(run->digest),
+                          d->w->xsd_string, NULL));
+        emit(d, term_iri(d, agent.data, agent.len),
+             term_vocab(d, NS_RDF, "type"),
+             term_vocab(d, NS_PROV, "SoftwareAgent"));
+        char label[128];
+        int n = snprintf(label, sizeof label, "factgraph %s", run->version);
+        emit(d, term_iri(d, agent.data, agent.len),
+             term_vocab(d, NS_RDFS, "label"),
+             term_literal(d, label, (size_t)n, d->w->xsd_string, NULL));
+    }
+    if (datetime)
+        raptor_free_uri(datetime);
+    if (self)
+        raptor_free_term(self);
+    fg_buf_clear(&agent);
+}
+
+int fg_rdf_write_run(fg_rdf_writer *w, const fg_rdf_run *run, fg_buf *out,
+                     fg_diag_list *diags)
+{
+    doc_writer d;
+    doc_writer_init(&d, w, diags);
+    d.run = run;
+    /* BASE run/HASH of what identifies the run. */
+    fg_buf iri;
+    fg_buf_init(&iri, 1 << 16);
+    XXH64_hash_t h = XXH3_64bits_withSeed(run->started, strlen(run->started),
+                                          XXH3_64bits(run->digest,
+                                                      strlen(run->digest)));
+    int rc = fg_buf_printf(&iri, "%srun/%016llx", w->base,
+                           (unsigned long long)h);
+    if (rc == 0) {
+        d.doc_iri = iri.data;
+        d.doc_iri_len = iri.len;
+        rc = serialize(w, &d, iri.data, iri.len, write_run, "run information",
+                       out);
+    }
+    fg_buf_clear(&iri);
+    doc_writer_clear(&d);
     return rc;
 }
 

@@ -51,6 +51,20 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
  * as %XX. Returns 0, FG_ENOMEM or FG_ELIMIT. */
 int fg_rdf_percent_encode(fg_buf *b, const char *s, size_t len);
 
+/* What --run-info says about a run. Times are xsd:dateTime in UTC
+ * (YYYY-MM-DDThh:mm:ssZ); digest is the engine's digest of its data. */
+typedef struct fg_rdf_run {
+    const char *version;
+    const char *digest;
+    const char *started, *ended;
+} fg_rdf_run;
+
+/* Appends the run as a prov:Activity, in its own named graph
+ * BASE run/HASH (N-Quads), associated with the software agent
+ * BASE software/factgraph-VERSION. Returns like fg_rdf_write. */
+int fg_rdf_write_run(fg_rdf_writer *w, const fg_rdf_run *run, fg_buf *out,
+                     fg_diag_list *diags);
+
 /* RDF/XML and JSON are one document for the whole output: fg_rdf_write
  * adds each document's statements to a serializer that lives in the
  * writer and appends nothing to out; fg_rdf_finish ends it and appends the

@@ -72,7 +72,7 @@ typedef int (*line_fn)(fg_tokeniser *tk, const char *path, unsigned long line,
                        fg_diag_list *diags);
 
 static int read_lines(fg_tokeniser *tk, const char *path, line_fn fn,
-                      fg_diag_list *diags)
+                      XXH3_state_t *digest, fg_diag_list *diags)
 {
     FILE *fp = fopen(path, "r");
     if (fp == NULL)
@@ -86,6 +86,8 @@ static int read_lines(fg_tokeniser *tk, const char *path, line_fn fn,
     while (fgets(line, sizeof line, fp)) {
         lineno++;
         size_t len = strlen(line);
+        if (digest)
+            XXH3_128bits_update(digest, line, len);
         if (len == sizeof line - 1 && line[len - 1] != '\n') {
             rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, path, lineno, 0,
                              FG_NO_OFFSET, "line longer than %d bytes",
@@ -200,7 +202,7 @@ static int add_word(fg_tokeniser *tk, const char *path, unsigned long line,
 }
 
 int fg_tokeniser_load(fg_tokeniser **out, const char *dir,
-                      fg_diag_list *diags)
+                      XXH3_state_t *digest, fg_diag_list *diags)
 {
     *out = NULL;
     fg_tokeniser *tk = fg_calloc(1, sizeof *tk);
@@ -213,12 +215,12 @@ int fg_tokeniser_load(fg_tokeniser **out, const char *dir,
     int rc = fg_buf_printf(&path, "%s/abbreviations.txt", dir);
     if (rc < 0)
         goto fail;
-    int rc_abbr = read_lines(tk, path.data, add_abbrev, diags);
+    int rc_abbr = read_lines(tk, path.data, add_abbrev, digest, diags);
     fg_buf_reset(&path);
     rc = fg_buf_printf(&path, "%s/words.txt", dir);
     if (rc < 0)
         goto fail;
-    int rc_words = read_lines(tk, path.data, add_word, diags);
+    int rc_words = read_lines(tk, path.data, add_word, digest, diags);
     rc = rc_abbr == FG_ENOMEM || rc_words == FG_ENOMEM ? FG_ENOMEM
          : rc_abbr < 0 || rc_words < 0                  ? FG_EDATA
                                                         : 0;

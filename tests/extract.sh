@@ -74,6 +74,32 @@ expect_eq "bad --base: no output" "$(wc -c < "$TMP/out")" 0
 fg extract --format=n3 "$example" > /dev/null 2>&1; expect_eq "bad --format: exit 2" $? 2
 fg extract --date=2023-02-29 "$example" > /dev/null 2>&1; expect_eq "bad --date: exit 2" $? 2
 
+# --run-info: a prov:Activity in a graph of its own, with the data digest;
+# without it, nothing about the run.
+if grep -q 'prov#Activity' "$TMP/out.nquads"; then fail "no run information by default"
+else pass "no run information by default"; fi
+fg extract --format=nquads --run-info "$TMP/news.jsonl" > "$TMP/run.nq"
+serdi -i nquads -o nquads "$TMP/run.nq" > /dev/null 2>&1 && pass "--run-info output parses" ||
+    fail "--run-info output parses"
+activity=$(grep '<http://www.w3.org/ns/prov#Activity>' "$TMP/run.nq")
+expect_match "--run-info: an activity in its own graph" "$activity" \
+    '^<(https://w3id.org/factgraph/data/run/[0-9a-f]{16})> [^ ]+ [^ ]+ <\1> \.$'
+digest=$(sed -n 's/.*rulePackDigest> "\(xxh3-128:[0-9a-f]*\)".*/\1/p' "$TMP/run.nq")
+expect_match "--run-info: the data digest" "$digest" '^xxh3-128:[0-9a-f]{32}$'
+expect_match "--run-info: start time" "$(grep startedAtTime "$TMP/run.nq")" \
+    '"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
+# Other data, another digest.
+cp -r "$FACTGRAPH_DATADIR/rules" "$TMP/data-rules" && mkdir -p "$TMP/data" &&
+    mv "$TMP/data-rules" "$TMP/data/rules"
+printf 'Bsp.\n' >> "$TMP/data/rules/tokeniser/abbreviations.txt"
+other=$(FACTGRAPH_DATADIR="$TMP/data" fg extract --format=nquads --run-info "$TMP/news.jsonl" |
+    sed -n 's/.*rulePackDigest> "\(xxh3-128:[0-9a-f]*\)".*/\1/p')
+if [ -n "$other" ] && [ "$other" != "$digest" ]; then pass "other data, other digest"
+else fail "other data, other digest" "$digest / $other"; fi
+fg extract --format=rdfxml --run-info "$TMP/news.jsonl" > "$TMP/run.rdf"
+rapper -q -i rdfxml -c "$TMP/run.rdf" > /dev/null 2>&1 && pass "--run-info in RDF/XML parses" ||
+    fail "--run-info in RDF/XML parses"
+
 # -o writes the same bytes; a full disk is exit 1.
 fg -o "$TMP/o.ttl" "$example" "$TMP/news.jsonl"
 if cmp -s "$TMP/o.ttl" "$TMP/out.turtle"; then pass "-o FILE"; else fail "-o FILE"; fi

@@ -26,7 +26,7 @@ for term in Event Meeting Statement Training ArmsDelivery Deployment Attack \
     holdsOffice heldOffice affiliation memberOf mention timePrecision \
     timeText polarity Positive Negative certainty Certain Probable Possible \
     Unlikely status Past Ongoing Planned Hypothetical attributedTo evidence \
-    trigger rule; do
+    trigger rule rulePackDigest; do
     grep -qx "$term" "$TMP/defined" || missing="$missing $term"
 done
 expect_eq "every core term of the output contract is defined" "$missing" ""
@@ -45,7 +45,7 @@ expect_eq "every event class is a dpo:Event" "$not_events" ""
 
 # What the writer uses is defined: the dumps of test_rdf and extract.
 FG_RDF_DUMP_DIR="$TMP" "$top_builddir/tests/unit/test_rdf" > /dev/null 2>&1
-"$FACTGRAPH" extract --format=ntriples "$top_srcdir/examples/koalition-der-willigen.txt" > "$TMP/extract.nt"
+"$FACTGRAPH" extract --format=ntriples --run-info "$top_srcdir/examples/koalition-der-willigen.txt" > "$TMP/extract.nt"
 cat "$TMP"/*.nt | grep -o "<$DPO[A-Za-z]*>" | sed "s|<$DPO\(.*\)>|\1|" | sort -u > "$TMP/used"
 [ -s "$TMP/used" ] && pass "the writer's output uses dpo: terms" || fail "no dpo: terms in the output"
 undefined=$(comm -23 "$TMP/used" "$TMP/defined" | tr '\n' ' ')

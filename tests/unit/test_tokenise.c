@@ -416,7 +416,7 @@ static void test_load_errors(void **state)
     fg_diag_list *diags;
     fg_diag_list_new(&diags);
     fg_tokeniser *bad = NULL;
-    assert_int_equal(fg_tokeniser_load(&bad, dir, diags), FG_EDATA);
+    assert_int_equal(fg_tokeniser_load(&bad, dir, NULL, diags), FG_EDATA);
     assert_null(bad);
     assert_int_equal(fg_diag_list_count(diags), 3);
     assert_int_equal(fg_diag_list_get(diags, 0)->line, 3);
@@ -428,7 +428,7 @@ static void test_load_errors(void **state)
     /* A missing file. */
     unlink(path);
     fg_diag_list_new(&diags);
-    assert_int_equal(fg_tokeniser_load(&bad, dir, diags), FG_EDATA);
+    assert_int_equal(fg_tokeniser_load(&bad, dir, NULL, diags), FG_EDATA);
     assert_non_null(strstr(fg_diag_list_get(diags, fg_diag_list_count(diags) - 1)
                                ->message,
                            "cannot open"));
@@ -442,7 +442,7 @@ int main(void)
 {
     fg_diag_list *diags;
     fg_diag_list_new(&diags);
-    if (fg_tokeniser_load(&tk, src_path("rules/tokeniser"), diags) < 0) {
+    if (fg_tokeniser_load(&tk, src_path("rules/tokeniser"), NULL, diags) < 0) {
         for (size_t i = 0; i < fg_diag_list_count(diags); i++)
             fg_diag_write(fg_diag_list_get(diags, i), stderr);
         return 1;
