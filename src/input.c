@@ -628,10 +628,14 @@ static int parse_jsonl(fg_input *in, fg_doc **out, fg_diag_list *diags)
                       "64 MiB");
         goto done;
     }
-    if (json_string(obj, "id", &id, NULL) < 0 || (id && id[0] == '\0')) {
+    size_t id_len = 0;
+    if (json_string(obj, "id", &id, &id_len) < 0 || (id && id_len == 0) ||
+        (id && strlen(id) != id_len)) {
+        /* An id with a NUL ("\u0000") would be cut short by every C
+         * caller, and two such ids could meet: it is refused. */
         rc = fail_doc(in, diags, FG_EDATA, file, lineno,
                       "JSON line skipped: %s",
-                      "\"id\" is not a non-empty string");
+                      "\"id\" is not a non-empty string without NUL");
         goto done;
     }
     /* Optional metadata of the wrong type is ignored with a warning. */

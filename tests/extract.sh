@@ -100,6 +100,25 @@ fg extract --format=rdfxml --run-info "$TMP/news.jsonl" > "$TMP/run.rdf"
 rapper -q -i rdfxml -c "$TMP/run.rdf" > /dev/null 2>&1 && pass "--run-info in RDF/XML parses" ||
     fail "--run-info in RDF/XML parses"
 
+# NUL bytes and invalid UTF-8 in a text reach the RDF repaired.
+printf 'Text mit NUL \000 und \377 kaputt.' > "$TMP/bad.txt"
+fg extract --format=ntriples "$TMP/bad.txt" > "$TMP/bad.nt" 2> "$TMP/err"
+expect_eq "NUL and invalid UTF-8: exit 0" $? 0
+serdi -i ntriples -o ntriples "$TMP/bad.nt" > /dev/null 2>&1 &&
+    pass "NUL and invalid UTF-8: serdi reads the output" ||
+    fail "NUL and invalid UTF-8: serdi reads the output" "$(cat "$TMP/bad.nt")"
+expect_match "NUL and invalid UTF-8: repaired text" "$(grep isString "$TMP/bad.nt")" \
+    '"Text mit NUL   und \\uFFFD kaputt\."'
+
+# A closed pipe: exit 1 and a message, whatever the format.
+for i in $(seq 1 200); do cat "$example"; done > "$TMP/big.txt"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+    printf '{"id": "d%s", "text": "Ein Satz."}\n' "$i"; done > "$TMP/many.jsonl"
+status=$( { fg extract --format=ntriples "$TMP/big.txt" "$TMP/many.jsonl" "$example" \
+    2> "$TMP/err"; echo $? > "$TMP/status"; } | head -c 10 > /dev/null; cat "$TMP/status")
+expect_eq "extract into a closed pipe: exit 1" "$status" 1
+expect_match "extract into a closed pipe: message" "$(cat "$TMP/err")" "write error: Broken pipe"
+
 # -o writes the same bytes; a full disk is exit 1.
 fg -o "$TMP/o.ttl" "$example" "$TMP/news.jsonl"
 if cmp -s "$TMP/o.ttl" "$TMP/out.turtle"; then pass "-o FILE"; else fail "-o FILE"; fi

@@ -152,6 +152,7 @@ static void test_jsonl(void **state)
           "{\"id\": \"e\", \"text\": \"Nul\\u0000da\", \"date\": \"2025-02-30\"}\r\n"
           "[1, 2]\n"
           "{\"id\": \"f\", \"text\": \"Rest.\"} trailing\n"
+          "{\"id\": \"n\\u0000ul\", \"text\": \"Id mit NUL.\"}\n"
           "{\"id\": \"g\", \"text\": \"Ende ohne Zeilenumbruch.\"}");
     char path[512];
     snprintf(path, sizeof path, "%s/news.jsonl", dir);
@@ -190,20 +191,21 @@ static void test_jsonl(void **state)
 
     assert_int_equal(fg_input_next(in, &doc, diags), 0);
     assert_string_equal(fg_doc_id(doc), "g");
-    assert_int_equal(fg_doc_line(doc), 11);
+    assert_int_equal(fg_doc_line(doc), 12);
     fg_doc_free(doc);
     assert_int_equal(fg_input_next(in, &doc, diags), 0);
     assert_null(doc);
 
     assert_int_equal(fg_input_count_read(in), 4);
-    assert_int_equal(fg_input_count_failed(in), 6);
-    unsigned long lines[] = {4, 5, 6, 7, 8, 9, 10};
-    fg_severity sev[] = {FG_ERROR, FG_ERROR, FG_ERROR, FG_ERROR, FG_WARNING,
-                         FG_ERROR, FG_ERROR};
-    const char *words[] = {"malformed", "text", "text", "duplicate",
-                           "date", "not an object", "text after"};
-    assert_int_equal(fg_diag_list_count(diags), 7);
-    for (size_t i = 0; i < 7; i++) {
+    assert_int_equal(fg_input_count_failed(in), 7);
+    unsigned long lines[] = {4, 5, 6, 7, 8, 9, 10, 11};
+    fg_severity sev[] = {FG_ERROR, FG_ERROR, FG_ERROR,   FG_ERROR,
+                         FG_WARNING, FG_ERROR, FG_ERROR, FG_ERROR};
+    const char *words[] = {"malformed", "text",          "text",
+                           "duplicate", "date",          "not an object",
+                           "text after", "without NUL"};
+    assert_int_equal(fg_diag_list_count(diags), 8);
+    for (size_t i = 0; i < 8; i++) {
         const fg_diag *d = fg_diag_list_get(diags, i);
         assert_string_equal(d->file, path);
         if (d->line != lines[i] || d->severity != sev[i] ||
