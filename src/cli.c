@@ -380,11 +380,17 @@ static void put_tsv_field(FILE *fp, const char *s, size_t len)
     fwrite(s + from, 1, len - from, fp);
 }
 
+/* What the sinks of the subcommands write to. */
+typedef struct sink_ctx {
+    FILE *fp;
+    size_t failed; /* documents that could not be written */
+} sink_ctx;
+
 /* The sink of `tokens`: one line per token. Write errors are found by
  * ferror on the stream. */
 static int write_tokens(void *ctx, fg_analysis *a)
 {
-    FILE *fp = ctx;
+    FILE *fp = ((sink_ctx *)ctx)->fp;
     size_t len;
     const char *text = fg_analysis_text(a, &len);
     const char *id = fg_doc_id(fg_analysis_doc(a));
@@ -482,40 +488,6 @@ static int run_documents(const options *opt, fg_engine *engine,
     return status;
 }
 
-static int cmd_tokens(int argc, char **argv)
-{
-    options opt;
-    int status = parse_options(argc, argv, TOKENS_HELP, &opt);
-    if (status >= 0)
-        return status;
-    fg_diag_list *diags = NULL;
-    if (fg_diag_list_new(&diags) < 0) {
-        fputs("factgraph: out of memory\n", stderr);
-        return FG_EXIT_USAGE;
-    }
-    fg_engine *engine = load_engine(&opt, diags);
-    if (engine == NULL) {
-        fg_diag_list_free(diags);
-        return FG_EXIT_USAGE;
-    }
-    output out;
-    if (output_open(&out, opt.output) < 0) {
-        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
-                strerror(errno));
-        fg_engine_free(engine);
-        fg_diag_list_free(diags);
-        return FG_EXIT_USAGE;
-    }
-    fg_sink sink = {.ctx = out.fp, .analysis = write_tokens};
-    fputs("doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\n", out.fp);
-    status = run_documents(&opt, engine, diags, &sink, &out);
-    if (output_close(&out, 1) < 0)
-        status = FG_EXIT_PARTIAL;
-    fg_engine_free(engine);
-    fg_diag_list_free(diags);
-    return status;
-}
-
 /* ------------------------------------------------------------------ */
 /* extract                                                             */
 
@@ -530,22 +502,38 @@ static const char EXTRACT_HELP[] =
     "--date=YYYY-MM-DD, --run-info, --input-format=FMT, --help (see\n"
     "factgraph --help).\n";
 
-/* The sink of extract: each document's RDF, in input order. */
+/* The sink of extract: each document's RDF, in input order. A document
+ * whose RDF cannot be made is reported and the others go on; a write
+ * error stops the run (output_close reports it). */
 static int write_rdf(void *ctx, fg_analysis *a)
 {
-    FILE *fp = ctx;
+    sink_ctx *x = ctx;
     const char *bytes;
     size_t len;
     int rc = fg_analysis_rdf(a, &bytes, &len);
-    if (rc < 0)
-        return rc;
-    return fwrite(bytes, 1, len, fp) == len ? 0 : -1;
+    if (rc == FG_ENOMEM)
+        return -1;
+    if (rc < 0) {
+        /* FG_EIO is in the diagnostics already; FG_ELIMIT is not. */
+        if (rc == FG_ELIMIT)
+            fprintf(stderr, "%s: error: document '%s': RDF larger than "
+                            "1 GiB: not written\n",
+                    fg_doc_file(fg_analysis_doc(a)),
+                    fg_doc_id(fg_analysis_doc(a)));
+        x->failed++;
+        return 0;
+    }
+    return fwrite(bytes, 1, len, x->fp) == len ? 0 : -1;
 }
 
-static int cmd_extract(int argc, char **argv)
+/* A subcommand that runs a sink over the documents: options, data,
+ * output, the documents, and the exit code. */
+static int run_subcommand(int argc, char **argv, const char *help,
+                          int (*fn)(void *ctx, fg_analysis *a),
+                          const char *header)
 {
     options opt;
-    int status = parse_options(argc, argv, EXTRACT_HELP, &opt);
+    int status = parse_options(argc, argv, help, &opt);
     if (status >= 0)
         return status;
     fg_diag_list *diags = NULL;
@@ -566,13 +554,29 @@ static int cmd_extract(int argc, char **argv)
         fg_diag_list_free(diags);
         return FG_EXIT_USAGE;
     }
-    fg_sink sink = {.ctx = out.fp, .analysis = write_rdf};
+    if (header)
+        fputs(header, out.fp);
+    sink_ctx x = {.fp = out.fp};
+    fg_sink sink = {.ctx = &x, .analysis = fn};
     status = run_documents(&opt, engine, diags, &sink, &out);
+    if (x.failed)
+        status = FG_EXIT_PARTIAL;
     if (output_close(&out, 1) < 0)
         status = FG_EXIT_PARTIAL;
     fg_engine_free(engine);
     fg_diag_list_free(diags);
     return status;
+}
+
+static int cmd_tokens(int argc, char **argv)
+{
+    return run_subcommand(argc, argv, TOKENS_HELP, write_tokens,
+                          "doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\n");
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    return run_subcommand(argc, argv, EXTRACT_HELP, write_rdf, NULL);
 }
 
 /* ------------------------------------------------------------------ */
