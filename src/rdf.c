@@ -421,22 +421,24 @@ static int iri_doc(doc_writer *d)
     return fg_buf_add(&d->iri, d->doc_iri, d->doc_iri_len);
 }
 
-/* An entity: BASE entity/CLASS/NAME, spaces in the name as '_'. */
+/* An entity: BASE entity/CLASS/NAME, spaces in the name as '_' and '_'
+ * itself percent-encoded, so that different names stay different IRIs. */
 static int iri_entity(doc_writer *d, const fg_entity *e)
 {
     fg_buf_reset(&d->iri);
     int rc = fg_buf_printf(&d->iri, "%sentity/%s/", d->w->base,
                            fg_entity_class_name(e->cls));
     for (const char *p = e->key; rc == 0 && *p; p++)
-        rc = *p == ' ' ? fg_buf_addc(&d->iri, '_')
-                       : fg_rdf_percent_encode(&d->iri, p, 1);
+        rc = *p == ' '   ? fg_buf_addc(&d->iri, '_')
+             : *p == '_' ? fg_buf_adds(&d->iri, "%5F")
+                         : fg_rdf_percent_encode(&d->iri, p, 1);
     return rc;
 }
 
 /* A node of the document: DOC#KIND-HASH, the hash (XXH3, 64 bits) of what
  * identifies it. Each hash made is stored with a second, independent
  * 32-bit hash of its key: the same hash with another check value is a
- * collision, and the second key gets a hash with a seed, and a warning. */
+ * collision: the second key gets a hash with a seed, and a warning. */
 #define CHECK_SEED 0x9E3779B97F4A7C15ull
 
 static int iri_node(doc_writer *d, const char *kind, const char *key,
@@ -457,7 +459,7 @@ static int iri_node(doc_writer *d, const char *kind, const char *key,
                             fg_doc_file(d->doc), fg_doc_line(d->doc), 0,
                             FG_NO_OFFSET,
                             "document '%s': hash collision for a %s IRI; "
-                            "a counter was added",
+                            "a seeded hash was used instead",
                             fg_doc_id(d->doc), kind) < 0)
                 return FG_ENOMEM;
             h = XXH3_64bits_withSeed(key, key_len, salt);

@@ -428,7 +428,8 @@ static void test_hostile(void **state)
         "Name mit Leerzeichen", "\"Anführungszeichen\"", "<spitz>",
         "Back\\slash",          "{geschweift}",          "Umlaut Größe",
         "Emoji 😀",             "Pipe|Caret^Backtick`",  "bad \xC3 utf8",
-        "Prozent %41",          "#hash?query&a=b",       "tab\there"};
+        "Prozent %41",          "#hash?query&a=b",       "tab\there",
+        "Name_mit_Leerzeichen"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         uint32_t e;
         assert_int_equal(fg_graph_add_entity(&f.g, FG_ENTITY_ORGANIZATION,
@@ -471,6 +472,10 @@ static void test_hostile(void **state)
             p = nl;
         }
     }
+    /* A space and an underscore stay apart. */
+    assert_non_null(strstr(nt, "/entity/Organization/Name_mit_Leerzeichen>"));
+    assert_non_null(
+        strstr(nt, "/entity/Organization/Name%5Fmit%5FLeerzeichen>"));
     /* Control characters and noncharacters do not reach the output. */
     assert_null(strstr(nt, "\\u0001"));
     assert_null(strstr(nt, "\\uFFFE"));
