@@ -117,6 +117,88 @@ static void test_bad_datadir(void **state)
     fg_config_free(cfg);
 }
 
+typedef struct rdf_seen {
+    char *bytes;
+    size_t len;
+} rdf_seen;
+
+static int keep_rdf(void *ctx, fg_analysis *a)
+{
+    rdf_seen *r = ctx;
+    const char *bytes;
+    size_t len;
+    assert_int_equal(fg_analysis_rdf(a, &bytes, &len), 0);
+    r->bytes = test_malloc(len + 1);
+    memcpy(r->bytes, bytes, len + 1);
+    r->len = len;
+    return 0;
+}
+
+/* RDF through the public API: configured format, base and context text;
+ * whole-output formats come from fg_worker_finish; the run information
+ * carries the engine's digest. */
+static void test_rdf_api(void **state)
+{
+    (void)state;
+    fg_config *cfg;
+    fg_diag_list *diags;
+    fg_engine *e;
+    assert_int_equal(fg_config_new(&cfg), 0);
+    fg_diag_list_new(&diags);
+    fg_config_set_datadir(cfg, srcdir());
+    assert_int_equal(fg_config_set_base(cfg, "relative/"), FG_EINVAL);
+    assert_int_equal(fg_config_set_base(cfg, "urn:test:"), FG_EINVAL);
+    assert_int_equal(fg_config_set_base(cfg, "urn:test:doc/"), 0);
+    assert_int_equal(fg_config_set_format(cfg, (fg_format)99), FG_EINVAL);
+    assert_int_equal(fg_config_set_format(cfg, FG_FORMAT_NQUADS), 0);
+    assert_int_equal(fg_config_set_context_text(cfg, 0), 0);
+    assert_int_equal(fg_engine_new(&e, cfg, diags), 0);
+    assert_int_equal(strncmp(fg_engine_digest(e), "xxh3-128:", 9), 0);
+    assert_int_equal(strlen(fg_engine_digest(e)), 9 + 32);
+
+    fg_worker *w;
+    fg_doc *doc;
+    assert_int_equal(fg_worker_new(&w, e), 0);
+    assert_int_equal(fg_doc_new(&doc, "d 1", "Ein Satz.", 9), 0);
+    rdf_seen r = {0};
+    fg_sink sink = {&r, keep_rdf};
+    assert_int_equal(fg_engine_process(e, w, doc, &sink, diags), 0);
+    assert_non_null(strstr(r.bytes, "<urn:test:doc/d%201> ."));
+    assert_null(strstr(r.bytes, "isString"));
+    test_free(r.bytes);
+    const char *bytes;
+    size_t len;
+    assert_int_equal(fg_worker_run_info(w, "2026-01-02T03:04:05Z",
+                                        "2026-01-02T03:04:06Z", &bytes, &len,
+                                        diags),
+                     0);
+    assert_non_null(strstr(bytes, fg_engine_digest(e)));
+    assert_non_null(strstr(bytes, "<urn:test:doc/run/"));
+    assert_int_equal(fg_worker_finish(w, &bytes, &len, diags), 0);
+    assert_int_equal(len, 0); /* N-Quads held nothing back */
+    fg_worker_free(w);
+    fg_engine_free(e);
+
+    /* RDF/XML: nothing per document, everything at the end. */
+    assert_int_equal(fg_config_set_format(cfg, FG_FORMAT_RDFXML), 0);
+    assert_int_equal(fg_engine_new(&e, cfg, diags), 0);
+    assert_int_equal(fg_worker_new(&w, e), 0);
+    assert_int_equal(fg_engine_process(e, w, doc, &sink, diags), 0);
+    assert_int_equal(r.len, 0);
+    test_free(r.bytes);
+    assert_int_equal(fg_worker_finish(w, &bytes, &len, diags), 0);
+    assert_non_null(strstr(bytes, "<rdf:RDF"));
+    assert_non_null(strstr(bytes, "urn:test:doc/d%201"));
+    assert_int_equal(fg_diag_list_count(diags), 0);
+    fg_worker_free(w);
+    fg_engine_free(e);
+    fg_doc_free(doc);
+    fg_config_free(cfg);
+    fg_diag_list_free(diags);
+    assert_string_equal(fg_format_name(FG_FORMAT_JSON), "json");
+    assert_int_equal(fg_format_from_name("turtle"), FG_FORMAT_TURTLE);
+}
+
 static void test_misc(void **state)
 {
     (void)state;
@@ -134,6 +216,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_process),
         cmocka_unit_test(test_bad_datadir),
+        cmocka_unit_test(test_rdf_api),
         cmocka_unit_test(test_misc),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
