@@ -69,6 +69,11 @@ out=$(fg tokens "$TMP/missing.txt" "$TMP/a.txt" 2> "$TMP/err" | tail -n 1 | cut 
 expect_match "missing input named" "$(cat "$TMP/err")" "missing.txt: error: cannot open"
 expect_match "next input processed" "$out" "a.txt$"
 
+# Without FACTGRAPH_DATADIR, a program in its build tree reads the data of
+# its source tree.
+out=$(env -u FACTGRAPH_DATADIR "$FACTGRAPH" tokens --input-format=auto "$TMP/a.txt" | sed -n 2p | cut -f6)
+expect_eq "build tree: data from the source tree" "$out" "In"
+
 # Data from FACTGRAPH_DATADIR; a wrong one is a configuration error.
 FACTGRAPH_DATADIR="$TMP/nodata" fg tokens "$TMP/a.txt" > "$TMP/out" 2> "$TMP/err"
 expect_eq "missing data: exit 2" $? 2
