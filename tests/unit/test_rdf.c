@@ -152,6 +152,14 @@ static void literal_text(const char *object, fg_buf *out)
 
 /* ------------------------------------------------------------------ */
 
+/* The span of the first occurrence of word in text. */
+static fg_span span_of(const char *text, const char *word)
+{
+    const char *at = strstr(text, word);
+    assert_non_null(at);
+    return (fg_span){(size_t)(at - text), (size_t)(at - text) + strlen(word)};
+}
+
 static const char MEETING[] =
     "In Brüssel traf sich die Koalition der Willigen. "
     "Healey erklärte, dass rund 200 Experten beteiligt seien.";
@@ -161,9 +169,7 @@ static void build_meeting(fixture *f)
 {
     fg_graph *g = &f->g;
     const char *t = f->text.data;
-#define SPAN(word) \
-    ((fg_span){(size_t)(strstr(t, word) - t), \
-               (size_t)(strstr(t, word) - t) + strlen(word)})
+#define SPAN(word) span_of(t, word)
     uint32_t koalition, bruessel, healey, group, meeting, statement;
     fg_literal n, date;
     assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_ORGANIZATION,
@@ -500,9 +506,7 @@ static void test_example_article(void **state)
     assert_int_equal(fg_doc_set_title(f.doc, "Koalition der Willigen"), 0);
     fg_graph *g = &f.g;
     const char *t = f.text.data;
-#define AT(word) \
-    ((fg_span){(size_t)(strstr(t, word) - t), \
-               (size_t)(strstr(t, word) - t) + strlen(word)})
+#define AT(word) span_of(t, word)
     uint32_t koalition, bruessel, nato, healey, minister, uk, meeting, stmt;
     assert_int_equal(fg_graph_add_entity(g, FG_ENTITY_ORGANIZATION,
                                          "Koalition der Willigen",
