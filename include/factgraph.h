@@ -197,6 +197,17 @@ FG_API const char *fg_config_get_datadir(const fg_config *cfg);
 FG_API int fg_config_set_format(fg_config *cfg, fg_format format);
 FG_API int fg_config_set_base(fg_config *cfg, const char *base);
 FG_API int fg_config_set_context_text(fg_config *cfg, int on);
+/* Rules: fg_config_add_rules replaces the default pack (every *.xml
+ * under DATADIR/rules/pack) with the files and folders given, one call
+ * each; fg_config_add_extra_rules adds to whichever pack is used. The
+ * ontology (default DATADIR/ontologies/defence-policy.ttl) is what rule
+ * classes are checked against. Paths are copied. */
+FG_API int fg_config_add_rules(fg_config *cfg, const char *path);
+FG_API int fg_config_add_extra_rules(fg_config *cfg, const char *path);
+FG_API int fg_config_set_ontology(fg_config *cfg, const char *file);
+/* Whether matches record the tokens of each pattern element (see
+ * fg_match_info; slower). Default off. */
+FG_API int fg_config_set_explain(fg_config *cfg, int on);
 
 /* The loaded, immutable data. Thread-safe to share. */
 typedef struct fg_engine fg_engine;
@@ -208,6 +219,18 @@ FG_API void fg_engine_free(fg_engine *engine);
 /* A digest of every data file the engine loaded, "xxh3-128:" and 32 hex
  * digits (XXH3, 128 bits: to tell rule packs apart, not cryptographic). */
 FG_API const char *fg_engine_digest(const fg_engine *engine);
+
+/* The number of rules loaded. */
+FG_API size_t fg_engine_rule_count(const fg_engine *engine);
+
+/* Runs every rule's examples and counter-examples through the engine
+ * (each as a document of its own, through all phases and rules). A
+ * failure is an FG_ERROR diagnostic at the example's line, "rule ID:
+ * expected ..., got ...". *passed_out and *failed_out count examples.
+ * Returns 0 or FG_ENOMEM. */
+FG_API int fg_engine_check_examples(const fg_engine *engine,
+                                    fg_diag_list *diags, size_t *passed_out,
+                                    size_t *failed_out);
 
 /* Per-thread scratch: arenas and buffers reused from one document to the
  * next. One worker per thread; it must not outlive its engine. */
@@ -270,6 +293,15 @@ typedef struct fg_token {
     const char *norm;   /* NFC, case-folded, NUL-terminated */
     size_t norm_len;
     const char *shape;  /* Xxxxx, dd.ddd, NUL-terminated */
+    /* Lemma, stem and compound head, case-folded and NUL-terminated.
+     * Until the German morphology lands they are the case-folded form
+     * (the head: that of the last part of a hyphenated compound). */
+    const char *lemma;
+    size_t lemma_len;
+    const char *stem;
+    size_t stem_len;
+    const char *head;
+    size_t head_len;
     const fg_span *parts; /* compound parts (hyphenated), or NULL */
     uint32_t n_parts;
 } fg_token;
@@ -301,6 +333,36 @@ FG_API int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset,
  * diagnostics of fg_engine_process). */
 FG_API int fg_analysis_rdf(fg_analysis *a, const char **bytes_out,
                            size_t *len_out);
+
+/* What a rule found: the kept matches of a document, in order (the
+ * entities phase's of a sentence before its events'). Token indices are
+ * half-open [first_token, end_token). roles are the captures with a
+ * value; elements, only when the config asks to explain, are the tokens
+ * each pattern element (token, annot, skip) matched, a repeated element
+ * once per repetition. Strings are borrowed from the engine. */
+typedef struct fg_match_span {
+    const char *name;   /* the role, or the element as written */
+    unsigned long line; /* the element's line in its rule file; 0 for roles */
+    size_t first_token, end_token;
+} fg_match_span;
+
+typedef struct fg_match_info {
+    const char *rule;  /* the rule id */
+    const char *file;  /* the rule file */
+    unsigned long line;
+    const char *phase; /* "entities" or "events" */
+    const char *cls;   /* the class's local name in dpo: ("Meeting") */
+    size_t first_token, end_token;
+    const fg_match_span *roles;
+    size_t n_roles;
+    const fg_match_span *elements;
+    size_t n_elements;
+} fg_match_info;
+
+FG_API size_t fg_analysis_match_count(const fg_analysis *a);
+/* Borrowed, valid inside the sink callback; NULL past the end. */
+FG_API const fg_match_info *fg_analysis_get_match(const fg_analysis *a,
+                                                  size_t i);
 
 /* Where results go. analysis is called once per processed document;
  * a non-zero return stops processing with FG_ESINK. */

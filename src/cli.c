@@ -31,6 +31,12 @@ typedef struct options {
     int context_text;
     const char *date;    /* for documents without one, or NULL */
     int run_info;        /* extract: describe the run too */
+    int explain;         /* extract: say which rule found what */
+    const char **rules;  /* --rules, in order; NULL: the default pack */
+    int n_rules;
+    const char **extra_rules;
+    int n_extra_rules;
+    const char *ontology;
     char **inputs;
     int n_inputs;
 } options;
@@ -41,7 +47,11 @@ enum {
     OPT_BASE,
     OPT_NO_CONTEXT_TEXT,
     OPT_DATE,
-    OPT_RUN_INFO
+    OPT_RUN_INFO,
+    OPT_RULES,
+    OPT_EXTRA_RULES,
+    OPT_ONTOLOGY,
+    OPT_EXPLAIN
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -51,6 +61,10 @@ static const struct option LONG_OPTIONS[] = {
     {"no-context-text", no_argument, NULL, OPT_NO_CONTEXT_TEXT},
     {"date", required_argument, NULL, OPT_DATE},
     {"run-info", no_argument, NULL, OPT_RUN_INFO},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {"extra-rules", required_argument, NULL, OPT_EXTRA_RULES},
+    {"ontology", required_argument, NULL, OPT_ONTOLOGY},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -66,6 +80,7 @@ static const char USAGE[] =
     "  extract     write each document and what was found in it as RDF\n"
     "              (the default)\n"
     "  tokens      print the token analysis as tab-separated values\n"
+    "  check-rules load rule files, lint them and run their examples\n"
     "\n"
     "Options:\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
@@ -82,6 +97,12 @@ static const char USAGE[] =
     "      --date=YYYY-MM-DD    date of documents that have none\n"
     "      --run-info           describe the run (version, data digest,\n"
     "                           times) as a prov:Activity in its own graph\n"
+    "      --rules=PATH         use the rule file or folder PATH instead of\n"
+    "                           the default pack (repeatable)\n"
+    "      --extra-rules=PATH   add the rules in PATH (repeatable)\n"
+    "      --ontology=FILE      check rule classes against this ontology\n"
+    "      --explain            say on standard error which rule found\n"
+    "                           what, and which tokens each element matched\n"
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -90,7 +111,7 @@ static const char USAGE[] =
     "JSON Lines: one object per line with \"text\" and optional \"id\",\n"
     "\"date\" (YYYY-MM-DD), \"title\" and \"source\".\n"
     "\n"
-    "Data (the tokeniser's word lists) is read from $FACTGRAPH_DATADIR,\n"
+    "Data (word lists, rules, ontology) is read from $FACTGRAPH_DATADIR,\n"
     "else from the source tree when run from a build tree, else from\n"
     "the installed data.\n"
     "\n"
@@ -133,6 +154,13 @@ static int parse_options(int argc, char **argv, const char *help,
     optind = 1;
     opterr = 0;
     int c;
+    /* Rule paths point into argv; at most one per argument. */
+    opt->rules = calloc((size_t)argc, sizeof *opt->rules);
+    opt->extra_rules = calloc((size_t)argc, sizeof *opt->extra_rules);
+    if (opt->rules == NULL || opt->extra_rules == NULL) {
+        fputs("factgraph: out of memory\n", stderr);
+        return FG_EXIT_USAGE;
+    }
     while ((c = getopt_long(argc, argv, "+:o:hV", LONG_OPTIONS, NULL)) != -1) {
         switch (c) {
         case 'o':
@@ -170,6 +198,18 @@ static int parse_options(int argc, char **argv, const char *help,
         case OPT_RUN_INFO:
             opt->run_info = 1;
             break;
+        case OPT_RULES:
+            opt->rules[opt->n_rules++] = optarg;
+            break;
+        case OPT_EXTRA_RULES:
+            opt->extra_rules[opt->n_extra_rules++] = optarg;
+            break;
+        case OPT_ONTOLOGY:
+            opt->ontology = optarg;
+            break;
+        case OPT_EXPLAIN:
+            opt->explain = 1;
+            break;
         case OPT_DATE: {
             fg_doc *probe = NULL;
             int bad = fg_doc_new(&probe, "date", "", 0) < 0 ||
@@ -199,6 +239,13 @@ static int parse_options(int argc, char **argv, const char *help,
     opt->inputs = argv + optind;
     opt->n_inputs = argc - optind;
     return -1;
+}
+
+static void options_clear(options *opt)
+{
+    free(opt->rules);
+    free(opt->extra_rules);
+    opt->rules = opt->extra_rules = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,6 +292,14 @@ static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
         rc = fg_config_set_format(cfg, opt->format);
     if (rc == 0)
         rc = fg_config_set_context_text(cfg, opt->context_text);
+    for (int i = 0; rc == 0 && i < opt->n_rules; i++)
+        rc = fg_config_add_rules(cfg, opt->rules[i]);
+    for (int i = 0; rc == 0 && i < opt->n_extra_rules; i++)
+        rc = fg_config_add_extra_rules(cfg, opt->extra_rules[i]);
+    if (rc == 0 && opt->ontology)
+        rc = fg_config_set_ontology(cfg, opt->ontology);
+    if (rc == 0)
+        rc = fg_config_set_explain(cfg, opt->explain);
     if (rc == 0 && opt->base && fg_config_set_base(cfg, opt->base) < 0) {
         usage_error("not a usable base IRI (absolute, ending in / or #):",
                     opt->base);
@@ -384,6 +439,7 @@ static void put_tsv_field(FILE *fp, const char *s, size_t len)
 typedef struct sink_ctx {
     FILE *fp;
     size_t failed; /* documents that could not be written */
+    int explain;   /* extract: explain the matches on stderr */
 } sink_ctx;
 
 /* The sink of `tokens`: one line per token. Write errors are found by
@@ -499,8 +555,54 @@ static const char EXTRACT_HELP[] =
     "same input.\n"
     "\n"
     "Options: -o FILE, --format=FMT, --base=IRI, --no-context-text,\n"
-    "--date=YYYY-MM-DD, --run-info, --input-format=FMT, --help (see\n"
+    "--date=YYYY-MM-DD, --run-info, --rules=PATH, --extra-rules=PATH,\n"
+    "--ontology=FILE, --explain, --input-format=FMT, --help (see\n"
     "factgraph --help).\n";
+
+/* Writes the words of tokens [first, end) in quotes. */
+static void put_words(FILE *fp, fg_analysis *a, size_t first, size_t end)
+{
+    size_t len;
+    const char *text = fg_analysis_text(a, &len);
+    const fg_token *f = fg_analysis_get_token(a, first);
+    const fg_token *l = fg_analysis_get_token(a, end - 1);
+    putc('"', fp);
+    for (size_t p = f->start; p < l->end; p++)
+        putc(text[p] == '\n' || text[p] == '\t' || text[p] == '\r' ? ' '
+                                                                    : text[p],
+             fp);
+    putc('"', fp);
+}
+
+/* --explain: each kept match, its roles and its elements' tokens. */
+static void explain_matches(fg_analysis *a, FILE *fp)
+{
+    const char *id = fg_doc_id(fg_analysis_doc(a));
+    for (size_t i = 0; i < fg_analysis_match_count(a); i++) {
+        const fg_match_info *m = fg_analysis_get_match(a, i);
+        const fg_token *t = fg_analysis_get_token(a, m->first_token);
+        fprintf(fp, "%s: sentence %u: rule %s (%s:%lu, phase %s, class "
+                    "dpo:%s) matched ",
+                id, t->sentence + 1, m->rule, m->file, m->line, m->phase,
+                m->cls);
+        put_words(fp, a, m->first_token, m->end_token);
+        fprintf(fp, " (tokens %zu-%zu)\n", m->first_token + 1, m->end_token);
+        for (size_t k = 0; k < m->n_roles; k++) {
+            fprintf(fp, "  role %s: ", m->roles[k].name);
+            put_words(fp, a, m->roles[k].first_token, m->roles[k].end_token);
+            putc('\n', fp);
+        }
+        for (size_t k = 0; k < m->n_elements; k++) {
+            const fg_match_span *e = &m->elements[k];
+            fprintf(fp, "  line %lu <%s>: ", e->line, e->name);
+            if (e->end_token > e->first_token)
+                put_words(fp, a, e->first_token, e->end_token);
+            else
+                fputs("no tokens", fp);
+            putc('\n', fp);
+        }
+    }
+}
 
 /* The sink of extract: each document's RDF, in input order. A document
  * whose RDF cannot be made is reported and the others go on; a write
@@ -510,6 +612,8 @@ static int write_rdf(void *ctx, fg_analysis *a)
     sink_ctx *x = ctx;
     const char *bytes;
     size_t len;
+    if (x->explain)
+        explain_matches(a, stderr);
     int rc = fg_analysis_rdf(a, &bytes, &len);
     if (rc == FG_ENOMEM)
         return -1;
@@ -534,16 +638,20 @@ static int run_subcommand(int argc, char **argv, const char *help,
 {
     options opt;
     int status = parse_options(argc, argv, help, &opt);
-    if (status >= 0)
+    if (status >= 0) {
+        options_clear(&opt);
         return status;
+    }
     fg_diag_list *diags = NULL;
     if (fg_diag_list_new(&diags) < 0) {
         fputs("factgraph: out of memory\n", stderr);
+        options_clear(&opt);
         return FG_EXIT_USAGE;
     }
     fg_engine *engine = load_engine(&opt, diags);
     if (engine == NULL) {
         fg_diag_list_free(diags);
+        options_clear(&opt);
         return FG_EXIT_USAGE;
     }
     output out;
@@ -552,11 +660,12 @@ static int run_subcommand(int argc, char **argv, const char *help,
                 strerror(errno));
         fg_engine_free(engine);
         fg_diag_list_free(diags);
+        options_clear(&opt);
         return FG_EXIT_USAGE;
     }
     if (header)
         fputs(header, out.fp);
-    sink_ctx x = {.fp = out.fp};
+    sink_ctx x = {.fp = out.fp, .explain = opt.explain};
     fg_sink sink = {.ctx = &x, .analysis = fn};
     status = run_documents(&opt, engine, diags, &sink, &out);
     if (x.failed)
@@ -565,6 +674,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
         status = FG_EXIT_PARTIAL;
     fg_engine_free(engine);
     fg_diag_list_free(diags);
+    options_clear(&opt);
     return status;
 }
 
@@ -580,6 +690,60 @@ static int cmd_extract(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* check-rules                                                         */
+
+static const char CHECK_RULES_HELP[] =
+    "Usage: factgraph check-rules [OPTION]... [DIR|FILE]...\n"
+    "Load rule files (default: the default pack), lint them, and run every\n"
+    "rule's examples and counter-examples through all the rules loaded.\n"
+    "A failure prints as FILE:LINE: error: rule ID: expected ..., got ...\n"
+    "(LINE is the example's). A folder means every *.xml file below it.\n"
+    "\n"
+    "Options: --extra-rules=PATH, --ontology=FILE, --help.\n"
+    "\n"
+    "Exit status: 0 every example passes, 1 some fail, 2 a rule file\n"
+    "cannot be loaded.\n";
+
+static int cmd_check_rules(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, CHECK_RULES_HELP, &opt);
+    if (status >= 0) {
+        options_clear(&opt);
+        return status;
+    }
+    /* The arguments are rule paths. */
+    for (int i = 0; i < opt.n_inputs; i++)
+        opt.rules[opt.n_rules++] = opt.inputs[i];
+    opt.n_inputs = 0;
+    fg_diag_list *diags = NULL;
+    fg_engine *engine = NULL;
+    if (fg_diag_list_new(&diags) < 0 ||
+        (engine = load_engine(&opt, diags)) == NULL) {
+        fg_diag_list_free(diags);
+        options_clear(&opt);
+        return FG_EXIT_USAGE;
+    }
+    size_t passed, failed;
+    int rc = fg_engine_check_examples(engine, diags, &passed, &failed);
+    flush_diags(diags);
+    if (rc < 0) {
+        fprintf(stderr, "factgraph: %s\n", fg_strerror(rc));
+        status = FG_EXIT_USAGE;
+    } else {
+        printf("%zu rules, %zu examples: %zu passed, %zu failed\n",
+               fg_engine_rule_count(engine), passed + failed, passed, failed);
+        status = failed ? FG_EXIT_PARTIAL : FG_EXIT_OK;
+        if (fflush(stdout) != 0)
+            status = FG_EXIT_PARTIAL;
+    }
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    options_clear(&opt);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct {
     const char *name;
@@ -587,6 +751,7 @@ static const struct {
 } SUBCOMMANDS[] = {
     {"extract", cmd_extract},
     {"tokens", cmd_tokens},
+    {"check-rules", cmd_check_rules},
 };
 
 int fg_cli_main(int argc, char **argv)

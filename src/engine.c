@@ -7,12 +7,17 @@
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "compile.h"
 #include "diag.h"
 #include "engine.h"
 #include "facts.h"
+#include "ontology.h"
 #include "rdf.h"
+#include "resolve.h"
+#include "rules.h"
 #include "text.h"
 #include "tokenise.h"
+#include "vm.h"
 
 /* Arena blocks: large enough that a typical news article needs one. */
 #define ARENA_BLOCK (256 * 1024)
@@ -24,14 +29,27 @@ typedef struct rdf_options {
     unsigned flags; /* FG_RDF_* */
 } rdf_options;
 
+/* A list of paths. */
+typedef struct path_list {
+    char **items;
+    size_t n, cap;
+} path_list;
+
 struct fg_config {
     char *datadir;
     rdf_options rdf;
+    path_list rules;  /* empty: the default pack */
+    path_list extra_rules;
+    char *ontology;   /* NULL: the default */
+    int explain;
 };
 
 struct fg_engine {
     fg_tokeniser *tokeniser;
+    fg_ontology *ontology;
+    fg_pack *pack;
     rdf_options rdf;
+    int explain;
     char digest[48]; /* "xxh3-128:" and 32 hex digits */
 };
 
@@ -46,12 +64,25 @@ struct fg_analysis {
     fg_diag_list *diags;
 };
 
+/* What the matcher needs for one sentence. */
+typedef struct sentence_scratch {
+    fg_keyset keys;
+    fg_candidates candidates;
+    fg_annot *annots; /* the sentence's, sorted by first token */
+    size_t cap_annots;
+    uint32_t *starts; /* per position */
+    size_t cap_starts;
+} sentence_scratch;
+
 struct fg_worker {
     const fg_engine *engine;
     fg_arena arena;
     fg_token_vec tokens;
     fg_norm_scratch norm;
     fg_graph graph;
+    fg_vm *vm;
+    fg_resolver resolver;
+    sentence_scratch sentence;
     fg_rdf_writer *rdf;
     fg_buf rdf_out;
     fg_analysis analysis;
@@ -98,13 +129,64 @@ int fg_config_new(fg_config **out)
     return 0;
 }
 
+static void path_list_clear(path_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        fg_free(l->items[i]);
+    fg_free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+static int path_list_add(path_list *l, const char *path)
+{
+    if (path == NULL || path[0] == '\0')
+        return FG_EINVAL;
+    if (fg_grow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items) < 0)
+        return FG_ENOMEM;
+    if ((l->items[l->n] = fg_strdup(path)) == NULL)
+        return FG_ENOMEM;
+    l->n++;
+    return 0;
+}
+
 void fg_config_free(fg_config *cfg)
 {
     if (cfg == NULL)
         return;
     fg_free(cfg->datadir);
     fg_free(cfg->rdf.base);
+    path_list_clear(&cfg->rules);
+    path_list_clear(&cfg->extra_rules);
+    fg_free(cfg->ontology);
     fg_free(cfg);
+}
+
+int fg_config_add_rules(fg_config *cfg, const char *path)
+{
+    return path_list_add(&cfg->rules, path);
+}
+
+int fg_config_add_extra_rules(fg_config *cfg, const char *path)
+{
+    return path_list_add(&cfg->extra_rules, path);
+}
+
+int fg_config_set_ontology(fg_config *cfg, const char *file)
+{
+    if (file == NULL || file[0] == '\0')
+        return FG_EINVAL;
+    char *copy = fg_strdup(file);
+    if (copy == NULL)
+        return FG_ENOMEM;
+    fg_free(cfg->ontology);
+    cfg->ontology = copy;
+    return 0;
+}
+
+int fg_config_set_explain(fg_config *cfg, int on)
+{
+    cfg->explain = on != 0;
+    return 0;
 }
 
 int fg_config_set_datadir(fg_config *cfg, const char *dir)
@@ -153,37 +235,83 @@ int fg_config_set_context_text(fg_config *cfg, int on)
 /* ------------------------------------------------------------------ */
 /* Engine and workers                                                  */
 
+/* Loads the ontology and the rules that cfg names. */
+static int load_rules(fg_engine *e, const fg_config *cfg,
+                      XXH3_state_t *digest, fg_diag_list *diags)
+{
+    fg_buf onto, pack, schema;
+    fg_buf_init(&onto, 1 << 16);
+    fg_buf_init(&pack, 1 << 16);
+    fg_buf_init(&schema, 1 << 16);
+    const char **paths = NULL;
+    int rc;
+    if ((rc = fg_buf_printf(&onto, "%s/ontologies/defence-policy.ttl",
+                            cfg->datadir)) < 0 ||
+        (rc = fg_buf_printf(&pack, "%s/rules/pack", cfg->datadir)) < 0 ||
+        (rc = fg_buf_printf(&schema, "%s/rules/factgraph-rules.rng",
+                            cfg->datadir)) < 0)
+        goto fail;
+    rc = fg_ontology_load(&e->ontology, cfg->ontology ? cfg->ontology
+                                                      : onto.data,
+                          digest, diags);
+    if (rc < 0)
+        goto fail;
+    size_t n = cfg->rules.n ? cfg->rules.n : 1;
+    rc = FG_ENOMEM;
+    if ((paths = fg_malloc((n + cfg->extra_rules.n) * sizeof *paths)) == NULL)
+        goto fail;
+    for (size_t i = 0; i < cfg->rules.n; i++)
+        paths[i] = cfg->rules.items[i];
+    if (cfg->rules.n == 0)
+        paths[0] = pack.data;
+    for (size_t i = 0; i < cfg->extra_rules.n; i++)
+        paths[n + i] = cfg->extra_rules.items[i];
+    fg_rules_source src = {paths, n + cfg->extra_rules.n, schema.data,
+                           e->ontology, digest};
+    rc = fg_pack_load(&e->pack, &src, diags);
+fail:
+    fg_free(paths);
+    fg_buf_clear(&onto);
+    fg_buf_clear(&pack);
+    fg_buf_clear(&schema);
+    return rc;
+}
+
 int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
 {
     *out = NULL;
     fg_engine *e = fg_calloc(1, sizeof *e);
     fg_buf dir;
     fg_buf_init(&dir, 1 << 16);
+    XXH3_state_t *digest = NULL;
     int rc = FG_ENOMEM;
     if (e == NULL)
         goto fail;
     e->rdf = cfg->rdf;
+    e->explain = cfg->explain;
     if ((e->rdf.base = fg_strdup(cfg->rdf.base)) == NULL)
         goto fail;
     if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0)
         goto fail;
-    XXH3_state_t *digest = XXH3_createState();
-    if (digest == NULL) {
-        rc = FG_ENOMEM;
+    rc = FG_ENOMEM;
+    if ((digest = XXH3_createState()) == NULL)
         goto fail;
-    }
     XXH3_128bits_reset(digest);
     rc = fg_tokeniser_load(&e->tokeniser, dir.data, digest, diags);
-    XXH128_hash_t h = XXH3_128bits_digest(digest);
-    XXH3_freeState(digest);
+    if (rc == 0)
+        rc = load_rules(e, cfg, digest, diags);
     if (rc < 0)
         goto fail;
+    XXH128_hash_t h = XXH3_128bits_digest(digest);
     snprintf(e->digest, sizeof e->digest, "xxh3-128:%016llx%016llx",
              (unsigned long long)h.high64, (unsigned long long)h.low64);
+    XXH3_freeState(digest);
     fg_buf_clear(&dir);
     *out = e;
     return 0;
 fail:
+    if (digest)
+        XXH3_freeState(digest);
     fg_buf_clear(&dir);
     fg_engine_free(e);
     return rc == FG_ELIMIT ? FG_EDATA : rc;
@@ -194,8 +322,15 @@ void fg_engine_free(fg_engine *engine)
     if (engine == NULL)
         return;
     fg_tokeniser_free(engine->tokeniser);
+    fg_pack_free(engine->pack);
+    fg_ontology_free(engine->ontology);
     fg_free(engine->rdf.base);
     fg_free(engine);
+}
+
+size_t fg_engine_rule_count(const fg_engine *engine)
+{
+    return fg_pack_count(engine->pack);
 }
 
 int fg_worker_new(fg_worker **out, const fg_engine *engine)
@@ -207,8 +342,11 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
     w->engine = engine;
     fg_arena_init(&w->arena, ARENA_BLOCK);
     fg_graph_init(&w->graph, &w->arena);
+    fg_resolver_init(&w->resolver);
     fg_buf_init(&w->rdf_out, FG_RDF_MAX_BYTES);
-    int rc = fg_rdf_writer_new(&w->rdf, engine->rdf.format, engine->rdf.base,
+    int rc = fg_vm_new(&w->vm);
+    if (rc == 0)
+        rc = fg_rdf_writer_new(&w->rdf, engine->rdf.format, engine->rdf.base,
                                engine->rdf.flags);
     if (rc < 0) {
         fg_worker_free(w);
@@ -254,6 +392,12 @@ void fg_worker_free(fg_worker *worker)
     fg_token_vec_clear(&worker->tokens);
     fg_norm_scratch_clear(&worker->norm);
     fg_graph_clear(&worker->graph);
+    fg_vm_free(worker->vm);
+    fg_resolver_clear(&worker->resolver);
+    fg_keyset_clear(&worker->sentence.keys);
+    fg_candidates_clear(&worker->sentence.candidates);
+    fg_free(worker->sentence.annots);
+    fg_free(worker->sentence.starts);
     fg_rdf_writer_free(worker->rdf);
     fg_buf_clear(&worker->rdf_out);
     fg_free(worker);
@@ -290,6 +434,139 @@ static int report_repairs(const fg_doc *doc, const fg_text *t,
     return rc;
 }
 
+/* Lemma, stem and compound head of every token. Until the morphology
+ * stage exists they are DESIGN.md's last fallback, the case-folded form
+ * (the head: the last part's, for a hyphenated compound). */
+static int fill_lemmas(fg_worker *w, const char *text)
+{
+    for (size_t i = 0; i < w->tokens.n; i++) {
+        fg_token *t = &w->tokens.items[i];
+        t->lemma = t->stem = t->head = t->norm;
+        t->lemma_len = t->stem_len = t->head_len = t->norm_len;
+        if (t->n_parts > 1) {
+            const fg_span *last = &t->parts[t->n_parts - 1];
+            int rc = fg_text_norm(text + last->start, last->end - last->start,
+                                  &w->norm, &w->arena, &t->head, &t->head_len);
+            if (rc < 0)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+/* The keys of a sentence for the trigger index: each token's lemma,
+ * folded form and first letters, and the types of the annotations. */
+static int sentence_keys(fg_keyset *keys, const fg_token *tok, uint32_t n,
+                         const fg_annot *annots, size_t n_annots)
+{
+    fg_keyset_reset(keys);
+    int rc = 0;
+    for (uint32_t i = 0; i < n && rc == 0; i++) {
+        const fg_token *t = &tok[i];
+        rc = fg_keyset_add(keys, fg_key('l', t->lemma, t->lemma_len));
+        if (rc == 0)
+            rc = fg_keyset_add(keys, fg_key('f', t->norm, t->norm_len));
+        int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
+        for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
+            letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';
+        if (rc == 0 && letters)
+            rc = fg_keyset_add(keys, fg_key('p', t->norm, FG_KEY_PREFIX_LEN));
+    }
+    for (size_t i = 0; i < n_annots && rc == 0; i++)
+        rc = fg_keyset_add(keys, fg_key('a', annots[i].type,
+                                        strlen(annots[i].type)));
+    return rc;
+}
+
+static int cmp_annot(const void *a, const void *b)
+{
+    const fg_annot *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+typedef struct collect_ctx {
+    fg_resolver *resolver;
+    const fg_rule *rule;
+    uint32_t base;
+    int explain;
+} collect_ctx;
+
+static int collect(void *ctx, uint32_t start, uint32_t end,
+                   const uint32_t *slots)
+{
+    collect_ctx *c = ctx;
+    return fg_resolve_add(c->resolver, c->rule, c->base, start, end, slots,
+                          c->explain);
+}
+
+/* Runs the phases of the rules over the sentence of tokens [first, end). */
+static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
+                          uint32_t first, uint32_t end)
+{
+    sentence_scratch *s = &w->sentence;
+    fg_resolver *r = &w->resolver;
+    const fg_token *tok = w->tokens.items + first;
+    uint32_t n = end - first;
+    size_t a0 = r->n_annots; /* the sentence's annotations start here */
+    if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
+                sizeof *s->starts) < 0)
+        return FG_ENOMEM;
+    for (int phase = 0; phase < FG_PHASES; phase++) {
+        size_t na = r->n_annots - a0;
+        int rc = sentence_keys(&s->keys, tok, n, r->annots + a0, na);
+        if (rc == 0)
+            rc = fg_pack_candidates(e->pack, (fg_phase)phase, &s->keys,
+                                    &s->candidates);
+        if (rc < 0)
+            return rc;
+        if (s->candidates.n == 0)
+            continue;
+        if (fg_grow((void **)&s->annots, &s->cap_annots, na + 1,
+                    sizeof *s->annots) < 0)
+            return FG_ENOMEM;
+        memcpy(s->annots, r->annots + a0, na * sizeof *s->annots);
+        qsort(s->annots, na, sizeof *s->annots, cmp_annot);
+        for (uint32_t j = 0, a = 0; j <= n; j++) {
+            while (a < na && s->annots[a].first < first + j)
+                a++;
+            s->starts[j] = a;
+        }
+        s->starts[n + 1] = (uint32_t)na;
+        fg_vm_input in = {tok, n, first, text, s->annots, s->starts};
+        for (size_t i = 0; i < s->candidates.n; i++) {
+            const fg_rule *rule = fg_pack_get(e->pack, s->candidates.rules[i]);
+            collect_ctx c = {r, rule, first, e->explain};
+            rc = fg_vm_run(w->vm, &rule->prog, &in, e->explain, NULL, collect,
+                           &c);
+            if (rc < 0)
+                return rc;
+        }
+        if ((rc = fg_resolve_phase(r, (fg_phase)phase, first, end)) < 0)
+            return rc;
+    }
+    return 0;
+}
+
+static int match_document(const fg_engine *e, fg_worker *w,
+                          const fg_text *text)
+{
+    int rc = fill_lemmas(w, text->data);
+    fg_resolver_reset(&w->resolver, &w->graph, &w->arena, text,
+                      w->tokens.items);
+    const fg_token *t = w->tokens.items;
+    size_t n = w->tokens.n;
+    for (size_t first = 0; first < n && rc == 0;) {
+        size_t end = first + 1;
+        while (end < n && t[end].sentence == t[first].sentence)
+            end++;
+        rc = match_sentence(e, w, text->data, (uint32_t)first, (uint32_t)end);
+        first = end;
+    }
+    return rc;
+}
+
 int fg_engine_process(const fg_engine *engine, fg_worker *worker,
                       const fg_doc *doc, const fg_sink *sink,
                       fg_diag_list *diags)
@@ -318,6 +595,16 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
         return rc;
     a->tokens = worker->tokens.items;
     a->n_tokens = worker->tokens.n;
+    if ((rc = match_document(engine, worker, &a->text)) < 0) {
+        if (rc == FG_ELIMIT)
+            rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, fg_doc_file(doc),
+                             fg_doc_line(doc), 0, FG_NO_OFFSET,
+                             "document '%s': more than %d facts",
+                             fg_doc_id(doc), FG_MAX_GRAPH_RECORDS) < 0
+                     ? FG_ENOMEM
+                     : FG_ELIMIT;
+        return rc;
+    }
 
     if (sink && sink->analysis && sink->analysis(sink->ctx, a) != 0)
         return FG_ESINK;
@@ -366,6 +653,17 @@ int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset, size_t *out)
     return fg_text_nfc_offset(&a->text, byte_offset, out);
 }
 
+size_t fg_analysis_match_count(const fg_analysis *a)
+{
+    return a->worker->resolver.n_kept;
+}
+
+const fg_match_info *fg_analysis_get_match(const fg_analysis *a, size_t i)
+{
+    const fg_resolver *r = &a->worker->resolver;
+    return i < r->n_kept ? &r->kept[i] : NULL;
+}
+
 int fg_analysis_rdf(fg_analysis *a, const char **bytes_out, size_t *len_out)
 {
     fg_worker *w = a->worker;
@@ -377,4 +675,218 @@ int fg_analysis_rdf(fg_analysis *a, const char **bytes_out, size_t *len_out)
     *bytes_out = w->rdf_out.data ? w->rdf_out.data : "";
     *len_out = w->rdf_out.len;
     return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking the rules' examples                                        */
+
+typedef struct example_check {
+    const fg_rule *rule;
+    const fg_example *ex;
+    fg_buf got;  /* what the rule found, for the message */
+    fg_buf want; /* what was expected */
+    int passed;
+} example_check;
+
+/* Appends the words of tokens [first, end) of a, spaces collapsed. */
+static int add_words(fg_buf *b, const fg_analysis *a, size_t first,
+                     size_t end)
+{
+    const char *text = a->text.data;
+    int rc = 0, space = 0;
+    for (size_t p = a->tokens[first].start; p < a->tokens[end - 1].end && rc == 0;
+         p++) {
+        if (text[p] == ' ' || text[p] == '\t' || text[p] == '\n' ||
+            text[p] == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space)
+            rc = fg_buf_addc(b, ' ');
+        space = 0;
+        if (rc == 0)
+            rc = fg_buf_addc(b, text[p]);
+    }
+    return rc;
+}
+
+/* The words of every value of role in m, as "a|b", into b. */
+static int role_words(fg_buf *b, const fg_analysis *a, const fg_match_info *m,
+                      int role)
+{
+    int rc = 0, n = 0;
+    if (role < 0)
+        return add_words(b, a, m->first_token, m->end_token);
+    for (size_t i = 0; i < m->n_roles && rc == 0; i++) {
+        if (strcmp(m->roles[i].name, fg_capture_role_name(role)) != 0)
+            continue;
+        if (n++)
+            rc = fg_buf_addc(b, '|');
+        if (rc == 0)
+            rc = add_words(b, a, m->roles[i].first_token,
+                           m->roles[i].end_token);
+    }
+    return rc;
+}
+
+/* Whether the '|'-separated values in got are those of e, in any order. */
+static int same_values(const char *got, const fg_expect *e)
+{
+    size_t n = 1;
+    for (const char *p = got; *p; p++)
+        n += *p == '|';
+    if (got[0] == '\0')
+        n = 0;
+    if (n != e->n_values)
+        return 0;
+    for (size_t i = 0; i < e->n_values; i++) {
+        size_t len = strlen(e->values[i]);
+        int found = 0;
+        for (const char *p = got; *p && !found;) {
+            const char *bar = strchr(p, '|');
+            size_t plen = bar ? (size_t)(bar - p) : strlen(p);
+            found = plen == len && memcmp(p, e->values[i], len) == 0;
+            p += plen + (bar != NULL);
+        }
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* Describes what the example expects, into c->want. */
+static int describe_expected(example_check *c)
+{
+    int rc = 0;
+    fg_buf_reset(&c->want);
+    for (size_t k = 0; k < c->ex->n_expect && rc == 0; k++) {
+        const fg_expect *e = &c->ex->expect[k];
+        rc = fg_buf_printf(&c->want, "%s%s \"", k ? ", " : "",
+                           e->role < 0 ? "match" : fg_capture_role_name(e->role));
+        for (size_t v = 0; v < e->n_values && rc == 0; v++)
+            rc = fg_buf_printf(&c->want, "%s%s", v ? "|" : "", e->values[v]);
+        if (rc == 0)
+            rc = fg_buf_adds(&c->want, "\"");
+    }
+    return rc;
+}
+
+/* Describes what match m has for the roles the example names, into
+ * c->got; returns 1 when it is what the example expects, 0, or
+ * FG_ENOMEM. */
+static int compare(example_check *c, const fg_analysis *a,
+                   const fg_match_info *m)
+{
+    int ok = 1, rc = 0;
+    fg_buf_reset(&c->got);
+    for (size_t k = 0; k < c->ex->n_expect && rc == 0; k++) {
+        const fg_expect *e = &c->ex->expect[k];
+        rc = fg_buf_printf(&c->got, "%s%s \"", k ? ", " : "",
+                           e->role < 0 ? "match" : fg_capture_role_name(e->role));
+        size_t from = c->got.len;
+        if (rc == 0)
+            rc = role_words(&c->got, a, m, e->role);
+        if (rc == 0)
+            ok &= same_values(c->got.data + from, e);
+        if (rc == 0)
+            rc = fg_buf_adds(&c->got, "\"");
+    }
+    return rc < 0 ? rc : ok;
+}
+
+static int check_sink(void *ctx, fg_analysis *a)
+{
+    example_check *c = ctx;
+    const fg_resolver *r = &a->worker->resolver;
+    for (size_t i = 0; i < r->n_kept; i++) {
+        const fg_match_info *m = &r->kept[i];
+        if (strcmp(m->rule, c->rule->def.id) != 0)
+            continue;
+        int rc;
+        if (c->ex->counter) { /* a match is a failure: say which */
+            fg_buf_reset(&c->got);
+            rc = fg_buf_addc(&c->got, '"');
+            if (rc == 0)
+                rc = add_words(&c->got, a, m->first_token, m->end_token);
+            if (rc == 0)
+                rc = fg_buf_addc(&c->got, '"');
+            return rc < 0 ? rc : 0;
+        }
+        if ((rc = compare(c, a, m)) < 0)
+            return rc;
+        if (rc == 1) {
+            c->passed = 1;
+            return 0;
+        }
+    }
+    c->passed = c->ex->counter;
+    return 0;
+}
+
+int fg_engine_check_examples(const fg_engine *engine, fg_diag_list *diags,
+                             size_t *passed_out, size_t *failed_out)
+{
+    *passed_out = *failed_out = 0;
+    fg_worker *w = NULL;
+    int rc = fg_worker_new(&w, engine);
+    example_check c;
+    memset(&c, 0, sizeof c);
+    fg_buf_init(&c.got, 1 << 16);
+    fg_buf_init(&c.want, 1 << 16);
+    fg_diag_list *quiet = NULL;
+    if (rc == 0)
+        rc = fg_diag_list_new(&quiet);
+    for (size_t i = 0; rc == 0 && i < fg_pack_count(engine->pack); i++) {
+        const fg_rule *rule = fg_pack_get(engine->pack, i);
+        for (size_t k = 0; rc == 0 && k < rule->def.n_examples; k++) {
+            const fg_example *ex = &rule->def.examples[k];
+            fg_doc *doc = NULL;
+            c.rule = rule;
+            c.ex = ex;
+            c.passed = 0;
+            fg_buf_reset(&c.got);
+            rc = describe_expected(&c);
+            if (rc == 0)
+                rc = fg_doc_new(&doc, "example", ex->text, strlen(ex->text));
+            if (rc == 0) {
+                fg_sink sink = {&c, check_sink};
+                rc = fg_engine_process(engine, w, doc, &sink, quiet);
+                fg_diag_list_clear(quiet);
+            }
+            fg_doc_free(doc);
+            if (rc < 0)
+                break;
+            if (c.passed) {
+                ++*passed_out;
+                continue;
+            }
+            ++*failed_out;
+            const char *id = rule->def.id;
+            if (ex->counter)
+                rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, rule->def.file,
+                                 ex->line, 0, FG_NO_OFFSET,
+                                 "rule %s: expected no match in the "
+                                 "counter-example, got %s",
+                                 id, c.got.data ? c.got.data : "one");
+            else if (c.got.len == 0 && ex->n_expect)
+                rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, rule->def.file,
+                                 ex->line, 0, FG_NO_OFFSET,
+                                 "rule %s: expected %s, got no match", id,
+                                 c.want.data ? c.want.data : "a match");
+            else if (c.got.len == 0)
+                rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, rule->def.file,
+                                 ex->line, 0, FG_NO_OFFSET,
+                                 "rule %s: expected a match, got none", id);
+            else
+                rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, rule->def.file,
+                                 ex->line, 0, FG_NO_OFFSET,
+                                 "rule %s: expected %s, got %s", id,
+                                 c.want.data, c.got.data);
+        }
+    }
+    fg_buf_clear(&c.got);
+    fg_buf_clear(&c.want);
+    fg_diag_list_free(quiet);
+    fg_worker_free(w);
+    return rc < 0 ? rc : 0;
 }

@@ -1,0 +1,1476 @@
+/* rules: see rules.h. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+#include <pcre2.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "rules.h"
+#include "strmap.h"
+#include "text.h"
+
+#define RULES_NS "https://w3id.org/factgraph/rules/1"
+#define SCRATCH_BLOCK (64 * 1024)
+#define MAX_DIR_DEPTH 64
+
+static const char *const CAPTURE_NAMES[FG_CAPTURE_ROLES] = {
+    "agent",    "participant", "theme", "target", "recipient",
+    "location", "time",        "topic", "cause",  "ledBy",
+    "trigger",  "name",        "count", "from"};
+
+const char *fg_capture_role_name(int role)
+{
+    return role >= 0 && role < FG_CAPTURE_ROLES ? CAPTURE_NAMES[role] : "?";
+}
+
+int fg_capture_role_find(const char *name)
+{
+    for (int i = 0; i < FG_CAPTURE_ROLES; i++)
+        if (strcmp(name, CAPTURE_NAMES[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *fg_phase_name(fg_phase p)
+{
+    return p == FG_PHASE_ENTITIES ? "entities" : "events";
+}
+
+void fg_rule_store_init(fg_rule_store *s)
+{
+    memset(s, 0, sizeof *s);
+    fg_arena_init(&s->arena, SCRATCH_BLOCK);
+}
+
+void fg_rule_store_clear(fg_rule_store *s)
+{
+    for (size_t i = 0; i < s->n_regexes; i++)
+        pcre2_code_free(s->regexes[i]);
+    fg_free(s->regexes);
+    fg_arena_clear(&s->arena);
+    memset(s, 0, sizeof *s);
+}
+
+/* ------------------------------------------------------------------ */
+/* The loader's state                                                  */
+
+/* One XML element of the top-level element being read. */
+typedef struct xattr {
+    const char *name, *value;
+} xattr;
+
+typedef struct xnode {
+    const char *name; /* local name; NULL for an element of another
+                         namespace */
+    const char *ns;
+    unsigned long line;
+    xattr *attrs;
+    size_t n_attrs;
+    fg_buf text;
+    struct xnode *child, *last, *next, *parent;
+} xnode;
+
+struct where {
+    const char *file;
+    unsigned long line;
+};
+
+typedef struct loader {
+    const fg_rules_source *src;
+    fg_rule_store *store;
+    fg_rule_fn fn;
+    void *ctx;
+    fg_diag_list *diags;
+    xmlRelaxNGPtr schema;
+    fg_arena scratch;    /* one top-level element at a time */
+    fg_norm_scratch norm;
+    fg_strmap files;     /* real paths loaded */
+    fg_strmap ids;       /* rule id -> index + 1 into id_where */
+    struct where *id_where;
+    size_t n_ids, cap_ids;
+    fg_strmap macros;    /* name -> index + 1 into macro_bodies */
+    fg_node **macro_bodies;
+    size_t n_macros, cap_macros;
+    xnode **text_bufs;   /* xnodes whose text buffer must be freed */
+    size_t n_text_bufs, cap_text_bufs;
+    int errors;
+    int nomem;
+    /* The file being read. */
+    const char *file;
+    /* Where our own errors were, so that the vaguer schema errors about
+     * the same lines are left out. */
+    struct where *err_at;
+    size_t n_err_at, cap_err_at;
+    fg_diag_list *schema_diags;
+} loader;
+
+static int report(loader *ld, const char *file, unsigned long line,
+                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int report(loader *ld, const char *file, unsigned long line,
+                  const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fg_diag_vadd(ld->diags, FG_ERROR, FG_EDATA, file, line, 0,
+                          FG_NO_OFFSET, fmt, ap);
+    va_end(ap);
+    ld->errors++;
+    if (rc == 0 && fg_grow((void **)&ld->err_at, &ld->cap_err_at,
+                           ld->n_err_at + 1, sizeof *ld->err_at) == 0)
+        ld->err_at[ld->n_err_at++] = (struct where){file, line};
+    if (rc < 0) {
+        ld->nomem = 1;
+        return FG_ENOMEM;
+    }
+    return FG_EDATA;
+}
+
+static char *keep_str(loader *ld, const char *s)
+{
+    char *c = fg_arena_strndup(&ld->store->arena, s, strlen(s));
+    if (c == NULL)
+        ld->nomem = 1;
+    return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading XML into small trees                                        */
+
+typedef struct io_ctx {
+    FILE *fp;
+    size_t total;
+    XXH3_state_t *digest;
+    int too_large;
+} io_ctx;
+
+static int io_read(void *data, char *buf, int len)
+{
+    io_ctx *io = data;
+    size_t n = fread(buf, 1, (size_t)len, io->fp);
+    if (n == 0 && ferror(io->fp))
+        return -1;
+    io->total += n;
+    if (io->total > FG_MAX_RULE_FILE_BYTES) {
+        io->too_large = 1;
+        return -1;
+    }
+    if (io->digest && n)
+        XXH3_128bits_update(io->digest, buf, n);
+    return (int)n;
+}
+
+static int io_close(void *data)
+{
+    (void)data;
+    return 0;
+}
+
+/* libxml2 reports here, per reader. */
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+    loader *ld = data;
+    if (e == NULL || e->level < XML_ERR_ERROR)
+        return;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    int schema = e->domain == XML_FROM_RELAXNGV;
+    fg_diag_list *to = schema ? ld->schema_diags : ld->diags;
+    if (fg_diag_add(to, FG_ERROR, FG_EDATA, ld->file, (unsigned long)e->line,
+                    schema ? 0 : (unsigned long)(e->int2 > 0 ? e->int2 : 0),
+                    FG_NO_OFFSET, "%s%s", schema ? "schema: " : "", msg) < 0)
+        ld->nomem = 1;
+    if (!schema)
+        ld->errors++;
+}
+
+static xnode *xnode_new(loader *ld, xmlTextReaderPtr r, xnode *parent)
+{
+    xnode *x = fg_arena_alloc(&ld->scratch, sizeof *x);
+    if (x == NULL)
+        return NULL;
+    memset(x, 0, sizeof *x);
+    fg_buf_init(&x->text, FG_MAX_RULE_FILE_BYTES);
+    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+    const xmlChar *name = xmlTextReaderConstLocalName(r);
+    x->ns = ns ? fg_arena_strndup(&ld->scratch, (const char *)ns,
+                                  strlen((const char *)ns))
+               : "";
+    x->name = fg_arena_strndup(&ld->scratch, (const char *)name,
+                               strlen((const char *)name));
+    xmlNodePtr node = xmlTextReaderCurrentNode(r);
+    x->line = node ? (unsigned long)xmlGetLineNo(node) : 0;
+    x->parent = parent;
+    if (x->ns == NULL || x->name == NULL)
+        return NULL;
+    int n = xmlTextReaderAttributeCount(r);
+    if (n > 0) {
+        x->attrs = fg_arena_alloc(&ld->scratch, (size_t)n * sizeof *x->attrs);
+        if (x->attrs == NULL)
+            return NULL;
+        while (xmlTextReaderMoveToNextAttribute(r) == 1) {
+            if (xmlTextReaderIsNamespaceDecl(r) == 1)
+                continue;
+            const char *an = (const char *)xmlTextReaderConstLocalName(r);
+            const char *av = (const char *)xmlTextReaderConstValue(r);
+            xattr *a = &x->attrs[x->n_attrs++];
+            a->name = fg_arena_strndup(&ld->scratch, an, strlen(an));
+            a->value = fg_arena_strndup(&ld->scratch, av ? av : "",
+                                        av ? strlen(av) : 0);
+            if (a->name == NULL || a->value == NULL)
+                return NULL;
+        }
+        xmlTextReaderMoveToElement(r);
+    }
+    if (fg_grow((void **)&ld->text_bufs, &ld->cap_text_bufs,
+                ld->n_text_bufs + 1, sizeof *ld->text_bufs) < 0)
+        return NULL;
+    ld->text_bufs[ld->n_text_bufs++] = x;
+    if (parent) {
+        if (parent->last)
+            parent->last->next = x;
+        else
+            parent->child = x;
+        parent->last = x;
+    }
+    return x;
+}
+
+static void scratch_reset(loader *ld)
+{
+    for (size_t i = 0; i < ld->n_text_bufs; i++)
+        fg_buf_clear(&ld->text_bufs[i]->text);
+    ld->n_text_bufs = 0;
+    fg_arena_reset(&ld->scratch);
+}
+
+static const char *attr(const xnode *x, const char *name)
+{
+    for (size_t i = 0; i < x->n_attrs; i++)
+        if (strcmp(x->attrs[i].name, name) == 0)
+            return x->attrs[i].value;
+    return NULL;
+}
+
+static int is(const xnode *x, const char *name)
+{
+    return strcmp(x->name, name) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checks shared by the converters                                     */
+
+/* Reports attributes of x that are not in allowed (a NULL-terminated
+ * list). */
+static int check_attrs(loader *ld, const xnode *x, const char *const *allowed)
+{
+    int rc = 0;
+    for (size_t i = 0; i < x->n_attrs; i++) {
+        int ok = 0;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= strcmp(*a, x->attrs[i].name) == 0;
+        if (!ok)
+            rc = report(ld, ld->file, x->line,
+                        "<%s>: unknown attribute '%s'", x->name,
+                        x->attrs[i].name);
+    }
+    return rc;
+}
+
+static int require(loader *ld, const xnode *x, const char *name,
+                   const char **out)
+{
+    *out = attr(x, name);
+    if (*out == NULL || (*out)[0] == '\0')
+        return report(ld, ld->file, x->line,
+                      "<%s>: expected the attribute '%s'", x->name, name);
+    return 0;
+}
+
+/* An integer attribute in [lo, hi], or dflt when absent. */
+static int int_attr(loader *ld, const xnode *x, const char *name, long lo,
+                    long hi, long dflt, uint32_t *out)
+{
+    const char *v = attr(x, name);
+    *out = (uint32_t)dflt;
+    if (v == NULL)
+        return 0;
+    char *end;
+    errno = 0;
+    long n = strtol(v, &end, 10);
+    if (v[0] == '\0' || *end || errno || n < lo || n > hi)
+        return report(ld, ld->file, x->line,
+                      "<%s>: %s must be an integer from %ld to %ld, not '%s'",
+                      x->name, name, lo, hi, v);
+    *out = (uint32_t)n;
+    return 0;
+}
+
+/* The index of v in names (NULL-terminated), or dflt when v is NULL. */
+static int enum_attr(loader *ld, const xnode *x, const char *name,
+                     const char *const *names, int dflt, int *out)
+{
+    const char *v = attr(x, name);
+    *out = dflt;
+    if (v == NULL)
+        return 0;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(names[i], v) == 0) {
+            *out = i;
+            return 0;
+        }
+    char expected[256] = "";
+    for (int i = 0; names[i]; i++)
+        snprintf(expected + strlen(expected),
+                 sizeof expected - strlen(expected), "%s%s", i ? ", " : "",
+                 names[i]);
+    return report(ld, ld->file, x->line,
+                  "<%s>: %s must be one of %s, not '%s'", x->name, name,
+                  expected, v);
+}
+
+/* Splits a space-separated list into words kept in the store. */
+static int split_words(loader *ld, const char *s, int fold,
+                       const char ***out, size_t **lens_out, uint32_t *n_out)
+{
+    size_t n = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (*p == '\0')
+            break;
+        n++;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+    }
+    const char **words = fg_arena_alloc(&ld->store->arena,
+                                        (n ? n : 1) * sizeof *words);
+    size_t *lens = fg_arena_alloc(&ld->store->arena,
+                                  (n ? n : 1) * sizeof *lens);
+    if (words == NULL || lens == NULL)
+        return FG_ENOMEM;
+    size_t i = 0;
+    for (const char *p = s; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+            p++;
+        if (*p == '\0')
+            break;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+            p++;
+        if (fold) {
+            int rc = fg_text_norm(w, (size_t)(p - w), &ld->norm,
+                                  &ld->store->arena, &words[i], &lens[i]);
+            if (rc < 0)
+                return rc;
+        } else {
+            words[i] = fg_arena_strndup(&ld->store->arena, w, (size_t)(p - w));
+            lens[i] = (size_t)(p - w);
+            if (words[i] == NULL)
+                return FG_ENOMEM;
+        }
+        i++;
+    }
+    *out = words;
+    if (lens_out)
+        *lens_out = lens;
+    *n_out = (uint32_t)n;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Token tests                                                         */
+
+static const char *const FLAG_NAMES[] = {
+    "word", "number", "punct", "capitalised", "abbrev", "ordinal",
+    "initial", "url", "email", "hyphenated", "quote-open", "quote-close",
+    "bracket-open", "bracket-close", "sentence-start", "clause-start",
+    "paragraph-start", "sentence-final", "dash", "cut", NULL};
+
+static const struct {
+    const char *name;
+    fg_field field;
+    int fold;
+} FIELDS[] = {
+    {"form", FG_FIELD_FORM, 0},   {"iform", FG_FIELD_IFORM, 1},
+    {"lemma", FG_FIELD_LEMMA, 1}, {"stem", FG_FIELD_STEM, 1},
+    {"head", FG_FIELD_HEAD, 1},   {"shape", FG_FIELD_SHAPE, 0},
+    {"regex", FG_FIELD_REGEX, 0}, {"flags", FG_FIELD_FLAGS, 0},
+};
+#define N_FIELDS (sizeof FIELDS / sizeof FIELDS[0])
+
+static fg_test *test_new(loader *ld, fg_test_kind kind)
+{
+    fg_test *t = fg_arena_alloc(&ld->store->arena, sizeof *t);
+    if (t == NULL) {
+        ld->nomem = 1;
+        return NULL;
+    }
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    return t;
+}
+
+static int compile_regex(loader *ld, const xnode *x, const char *src,
+                         fg_test *t)
+{
+    int code;
+    PCRE2_SIZE at;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+                                       PCRE2_ENDANCHORED,
+                                   &code, &at, NULL);
+    if (re == NULL) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        return report(ld, ld->file, x->line,
+                      "<%s>: regex '%s' does not compile at character %zu: %s",
+                      x->name, src, (size_t)at, (const char *)msg);
+    }
+    fg_rule_store *s = ld->store;
+    if (fg_grow((void **)&s->regexes, &s->cap_regexes, s->n_regexes + 1,
+                sizeof *s->regexes) < 0) {
+        pcre2_code_free(re);
+        return FG_ENOMEM;
+    }
+    s->regexes[s->n_regexes++] = re;
+    t->re = re;
+    if ((t->source = keep_str(ld, src)) == NULL)
+        return FG_ENOMEM;
+    return 0;
+}
+
+/* The leaves for the test attributes of x, appended to parent. */
+static int leaves(loader *ld, const xnode *x, fg_test *parent)
+{
+    fg_test **tail = &parent->child;
+    while (*tail)
+        tail = &(*tail)->next;
+    for (size_t f = 0; f < N_FIELDS; f++) {
+        const char *v = attr(x, FIELDS[f].name);
+        if (v == NULL)
+            continue;
+        fg_test *t = test_new(ld, FG_TEST_LEAF);
+        if (t == NULL)
+            return FG_ENOMEM;
+        t->field = FIELDS[f].field;
+        int rc = 0;
+        if (t->field == FG_FIELD_REGEX) {
+            rc = compile_regex(ld, x, v, t);
+        } else if (t->field == FG_FIELD_FLAGS) {
+            const char **words;
+            uint32_t n;
+            if ((rc = split_words(ld, v, 0, &words, NULL, &n)) < 0)
+                return rc;
+            for (uint32_t i = 0; i < n; i++) {
+                int k = 0;
+                while (FLAG_NAMES[k] && strcmp(FLAG_NAMES[k], words[i]))
+                    k++;
+                if (FLAG_NAMES[k] == NULL)
+                    rc = report(ld, ld->file, x->line,
+                                "<%s>: unknown flag '%s'", x->name, words[i]);
+                else
+                    t->flags |= 1u << k;
+            }
+        } else {
+            rc = split_words(ld, v, FIELDS[f].fold, &t->values,
+                             &t->value_lens, &t->n_values);
+            if (rc == 0 && t->n_values == 0)
+                rc = report(ld, ld->file, x->line, "<%s>: %s is empty",
+                            x->name, FIELDS[f].name);
+        }
+        if (rc == FG_ENOMEM)
+            return rc;
+        *tail = t;
+        tail = &t->next;
+    }
+    return 0;
+}
+
+static const char *const TEST_ATTRS[] = {"form",  "iform", "lemma", "stem",
+                                         "head",  "shape", "regex", "flags",
+                                         NULL};
+static const char *const TOKEN_ATTRS[] = {
+    "form", "iform", "lemma", "stem", "head", "shape", "regex", "flags",
+    "role", NULL};
+
+/* A constraint element (is, not, any-of, all-of) and its children. */
+static int constraint(loader *ld, const xnode *x, fg_test *parent,
+                      int depth);
+
+static int constraint_children(loader *ld, const xnode *x, fg_test *t,
+                               int depth)
+{
+    int rc = 0;
+    for (const xnode *c = x->child; c; c = c->next) {
+        int r = constraint(ld, c, t, depth + 1);
+        if (r == FG_ENOMEM)
+            return r;
+        if (r < 0)
+            rc = r;
+    }
+    return rc;
+}
+
+static int constraint(loader *ld, const xnode *x, fg_test *parent, int depth)
+{
+    if (depth > 64)
+        return report(ld, ld->file, x->line, "tests nested too deeply");
+    fg_test_kind kind;
+    int has_attrs = 1;
+    if (is(x, "is"))
+        kind = FG_TEST_ALL;
+    else if (is(x, "not"))
+        kind = FG_TEST_NOT;
+    else if (is(x, "any-of"))
+        kind = FG_TEST_ANY, has_attrs = 0;
+    else if (is(x, "all-of"))
+        kind = FG_TEST_ALL, has_attrs = 0;
+    else
+        return report(ld, ld->file, x->line,
+                      "unexpected <%s> in <%s>; expected <is>, <not>, "
+                      "<any-of> or <all-of>",
+                      x->name, x->parent ? x->parent->name : "token");
+    static const char *const NONE[] = {NULL};
+    int rc = check_attrs(ld, x, has_attrs ? TEST_ATTRS : NONE);
+    fg_test *t = test_new(ld, kind);
+    if (t == NULL)
+        return FG_ENOMEM;
+    if (has_attrs && leaves(ld, x, t) == FG_ENOMEM)
+        return FG_ENOMEM;
+    int r = constraint_children(ld, x, t, depth);
+    if (r == FG_ENOMEM)
+        return r;
+    if (!has_attrs && x->child == NULL)
+        rc = report(ld, ld->file, x->line, "<%s>: expected tests inside",
+                    x->name);
+    if (kind == FG_TEST_NOT && t->child == NULL && rc == 0 && r == 0)
+        rc = report(ld, ld->file, x->line, "<not>: expected a test");
+    fg_test **tail = &parent->child;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = t;
+    return rc < 0 ? rc : r;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern elements                                                    */
+
+typedef struct conv {
+    loader *ld;
+    fg_arena *nodes; /* where nodes go: scratch for rules, store for
+                        macros */
+    int count;
+} conv;
+
+static fg_node *node_new(conv *cv, fg_node_kind kind, const xnode *x)
+{
+    fg_node *n = fg_arena_alloc(cv->nodes, sizeof *n);
+    if (n == NULL) {
+        cv->ld->nomem = 1;
+        return NULL;
+    }
+    memset(n, 0, sizeof *n);
+    n->kind = kind;
+    n->line = x->line;
+    n->role = -1;
+    return n;
+}
+
+/* A description of the element for explain: its name and attributes. */
+static const char *describe(conv *cv, const xnode *x)
+{
+    fg_buf b;
+    fg_buf_init(&b, 512);
+    int rc = fg_buf_printf(&b, "%s", x->name);
+    for (size_t i = 0; rc == 0 && i < x->n_attrs; i++)
+        rc = fg_buf_printf(&b, " %s=\"%s\"", x->attrs[i].name,
+                           x->attrs[i].value);
+    const char *s = rc == 0 || rc == FG_ELIMIT
+                        ? fg_arena_strndup(&cv->ld->store->arena,
+                                           b.data ? b.data : "", b.len)
+                        : NULL;
+    fg_buf_clear(&b);
+    if (s == NULL)
+        cv->ld->nomem = 1;
+    return s;
+}
+
+static int elements(conv *cv, const xnode *first, fg_node **out, int depth);
+
+static int capture_role(conv *cv, const xnode *x, const char *name, int *out)
+{
+    *out = fg_capture_role_find(name);
+    if (*out < 0)
+        return report(cv->ld, cv->ld->file, x->line,
+                      "<%s>: unknown role '%s' (expected an event role such "
+                      "as agent or theme, or trigger, name, count, from)",
+                      x->name, name);
+    return 0;
+}
+
+/* Wraps n in a capture when x has role="...". */
+static int role_shorthand(conv *cv, const xnode *x, fg_node **n)
+{
+    const char *role = attr(x, "role");
+    if (role == NULL)
+        return 0;
+    fg_node *c = node_new(cv, FG_NODE_CAPTURE, x);
+    if (c == NULL)
+        return FG_ENOMEM;
+    int rc = capture_role(cv, x, role, &c->role);
+    c->child = *n;
+    c->what = (*n)->what;
+    *n = c;
+    return rc;
+}
+
+static int element(conv *cv, const xnode *x, fg_node **out, int depth)
+{
+    loader *ld = cv->ld;
+    *out = NULL;
+    if (++cv->count > FG_MAX_RULE_NODES || depth > 256)
+        return report(ld, ld->file, x->line,
+                      "pattern too large or nested too deeply");
+    fg_node *n = NULL;
+    int rc = 0;
+    static const char *const NONE[] = {NULL};
+    static const char *const WITHIN[] = {"clause", "sentence", NULL};
+    static const char *const OF[] = {"clause", "sentence", NULL};
+    if (is(x, "token")) {
+        if ((n = node_new(cv, FG_NODE_TOKEN, x)) == NULL)
+            return FG_ENOMEM;
+        rc = check_attrs(ld, x, TOKEN_ATTRS);
+        fg_test *t = test_new(ld, FG_TEST_ALL);
+        if (t == NULL || leaves(ld, x, t) == FG_ENOMEM)
+            return FG_ENOMEM;
+        int r = constraint_children(ld, x, t, 0);
+        if (r == FG_ENOMEM)
+            return r;
+        rc = rc < 0 ? rc : r;
+        n->test = t->child ? t : NULL;
+    } else if (is(x, "annot")) {
+        static const char *const A[] = {"type", "role", NULL};
+        const char *types;
+        if ((n = node_new(cv, FG_NODE_ANNOT, x)) == NULL)
+            return FG_ENOMEM;
+        rc = check_attrs(ld, x, A);
+        if (require(ld, x, "type", &types) == 0) {
+            if (split_words(ld, types, 0, &n->types, NULL, &n->n_types) < 0)
+                return FG_ENOMEM;
+        } else {
+            rc = FG_EDATA;
+        }
+        if (x->child)
+            rc = report(ld, ld->file, x->line, "<annot>: expected no content");
+    } else if (is(x, "seq") || is(x, "alt") || is(x, "opt") ||
+               is(x, "capture") || is(x, "repeat")) {
+        fg_node_kind k = is(x, "seq")       ? FG_NODE_SEQ
+                         : is(x, "alt")     ? FG_NODE_ALT
+                         : is(x, "opt")     ? FG_NODE_OPT
+                         : is(x, "capture") ? FG_NODE_CAPTURE
+                                            : FG_NODE_REPEAT;
+        if ((n = node_new(cv, k, x)) == NULL)
+            return FG_ENOMEM;
+        if (k == FG_NODE_CAPTURE) {
+            static const char *const A[] = {"role", NULL};
+            const char *role;
+            rc = check_attrs(ld, x, A);
+            if (require(ld, x, "role", &role) < 0)
+                rc = FG_EDATA;
+            else if (capture_role(cv, x, role, &n->role) < 0)
+                rc = FG_EDATA;
+        } else if (k == FG_NODE_REPEAT) {
+            static const char *const A[] = {"min", "max", NULL};
+            const char *max;
+            rc = check_attrs(ld, x, A);
+            if (require(ld, x, "max", &max) < 0 ||
+                int_attr(ld, x, "max", 1, FG_MAX_REPEAT, 1, &n->max) < 0 ||
+                int_attr(ld, x, "min", 0, FG_MAX_REPEAT, 0, &n->min) < 0)
+                rc = FG_EDATA;
+            else if (n->min > n->max)
+                rc = report(ld, ld->file, x->line,
+                            "<repeat>: min %u is greater than max %u",
+                            n->min, n->max);
+        } else {
+            rc = check_attrs(ld, x, NONE);
+        }
+        if (x->child == NULL)
+            rc = report(ld, ld->file, x->line,
+                        "<%s>: expected pattern elements inside", x->name);
+        int r = elements(cv, x->child, &n->child, depth + 1);
+        if (r == FG_ENOMEM)
+            return r;
+        rc = rc < 0 ? rc : r;
+    } else if (is(x, "skip")) {
+        static const char *const A[] = {"min", "max", "within", NULL};
+        const char *max;
+        int within;
+        if ((n = node_new(cv, FG_NODE_SKIP, x)) == NULL)
+            return FG_ENOMEM;
+        rc = check_attrs(ld, x, A);
+        if (require(ld, x, "max", &max) < 0 ||
+            int_attr(ld, x, "max", 1, FG_MAX_SKIP, 1, &n->max) < 0 ||
+            int_attr(ld, x, "min", 0, FG_MAX_SKIP, 0, &n->min) < 0 ||
+            enum_attr(ld, x, "within", WITHIN, 0, &within) < 0)
+            rc = FG_EDATA;
+        else if (n->min > n->max)
+            rc = report(ld, ld->file, x->line,
+                        "<skip>: min %u is greater than max %u", n->min,
+                        n->max);
+        n->within = within == 0 ? FG_WITHIN_CLAUSE : FG_WITHIN_SENTENCE;
+    } else if (is(x, "start") || is(x, "end")) {
+        static const char *const A[] = {"of", NULL};
+        const char *of;
+        int k = 0;
+        if ((n = node_new(cv, is(x, "start") ? FG_NODE_START : FG_NODE_END,
+                          x)) == NULL)
+            return FG_ENOMEM;
+        rc = check_attrs(ld, x, A);
+        if (require(ld, x, "of", &of) < 0 ||
+            enum_attr(ld, x, "of", OF, 0, &k) < 0)
+            rc = FG_EDATA;
+        n->within = k == 0 ? FG_WITHIN_CLAUSE : FG_WITHIN_SENTENCE;
+    } else if (is(x, "use")) {
+        static const char *const A[] = {"macro", NULL};
+        const char *name;
+        uint32_t i;
+        if ((n = node_new(cv, FG_NODE_USE, x)) == NULL)
+            return FG_ENOMEM;
+        rc = check_attrs(ld, x, A);
+        if (require(ld, x, "macro", &name) < 0)
+            rc = FG_EDATA;
+        else if (!fg_strmap_find(&ld->macros, name, strlen(name), &i))
+            rc = report(ld, ld->file, x->line,
+                        "unknown macro '%s' (a macro must be defined before "
+                        "the rules that use it)",
+                        name);
+        else
+            n->child = ld->macro_bodies[i - 1];
+    } else {
+        return report(ld, ld->file, x->line,
+                      "unexpected <%s> in <%s>; expected a pattern element: "
+                      "token, annot, seq, alt, opt, repeat, skip, capture, "
+                      "start, end or use",
+                      x->name, x->parent ? x->parent->name : "pattern");
+    }
+    if ((n->what = describe(cv, x)) == NULL)
+        return FG_ENOMEM;
+    if (rc != FG_ENOMEM && (n->kind == FG_NODE_TOKEN || n->kind == FG_NODE_ANNOT)) {
+        int r = role_shorthand(cv, x, &n);
+        rc = rc < 0 ? rc : r;
+    }
+    *out = n;
+    return rc;
+}
+
+static int elements(conv *cv, const xnode *first, fg_node **out, int depth)
+{
+    int rc = 0;
+    fg_node **tail = out;
+    *out = NULL;
+    for (const xnode *x = first; x; x = x->next) {
+        fg_node *n;
+        int r = element(cv, x, &n, depth);
+        if (r == FG_ENOMEM || cv->ld->nomem)
+            return FG_ENOMEM;
+        if (r < 0)
+            rc = r;
+        if (n) {
+            *tail = n;
+            tail = &n->next;
+        }
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules, outputs, examples                                            */
+
+static const char *const POLARITIES[] = {"Positive", "Negative", NULL};
+static const char *const CERTAINTIES[] = {"Certain", "Probable", "Possible",
+                                          "Unlikely", NULL};
+static const char *const STATUSES[] = {"Past", "Ongoing", "Planned",
+                                       "Hypothetical", NULL};
+static const char *const QUALIFIERS[] = {"None",    "About",  "Over",
+                                         "Under",   "AtLeast", "AtMost",
+                                         "Exactly", NULL};
+static const char *const DATATYPES[] = {"xsd:string", "xsd:integer",
+                                        "xsd:decimal", "xsd:date",
+                                        "xsd:gYearMonth", "xsd:gYear", NULL};
+
+/* A class attribute: "dpo:Name" in the loaded ontology. */
+static int class_attr(loader *ld, const xnode *x, const char *v,
+                      const char **local_out, fg_class_kind *kind_out,
+                      fg_actor *actor_out)
+{
+    if (strncmp(v, "dpo:", 4) != 0 || v[4] == '\0')
+        return report(ld, ld->file, x->line,
+                      "<%s>: class '%s' is not in the dpo: namespace",
+                      x->name, v);
+    if (!fg_ontology_find_class(ld->src->ontology, v + 4, kind_out, actor_out))
+        return report(ld, ld->file, x->line,
+                      "<%s>: unknown class '%s' (not in the ontology)",
+                      x->name, v);
+    if ((*local_out = keep_str(ld, v + 4)) == NULL)
+        return FG_ENOMEM;
+    return 0;
+}
+
+static int output(loader *ld, const xnode *x, fg_rule_def *r)
+{
+    static const char *const A[] = {"polarity", "certainty", "status",
+                                    "name",     "qualifier", NULL};
+    fg_output *o = &r->output;
+    int p, c, s, q, rc = check_attrs(ld, x, A);
+    if (enum_attr(ld, x, "polarity", POLARITIES, 0, &p) < 0 ||
+        enum_attr(ld, x, "certainty", CERTAINTIES, 0, &c) < 0 ||
+        enum_attr(ld, x, "status", STATUSES, 0, &s) < 0 ||
+        enum_attr(ld, x, "qualifier", QUALIFIERS, 0, &q) < 0)
+        rc = FG_EDATA;
+    o->polarity = (fg_polarity)p;
+    o->certainty = (fg_certainty)c;
+    o->status = (fg_status)s;
+    o->qualifier = (fg_qualifier)q;
+    const char *name = attr(x, "name");
+    if (name && (o->name = keep_str(ld, name)) == NULL)
+        return FG_ENOMEM;
+    size_t n = 0;
+    for (const xnode *c2 = x->child; c2; c2 = c2->next)
+        n++;
+    if (n == 0)
+        return rc;
+    o->roles = fg_arena_alloc(&ld->store->arena, n * sizeof *o->roles);
+    if (o->roles == NULL)
+        return FG_ENOMEM;
+    for (const xnode *y = x->child; y; y = y->next) {
+        static const char *const RA[] = {"name", "class", "datatype", NULL};
+        if (!is(y, "role")) {
+            rc = report(ld, ld->file, y->line,
+                        "unexpected <%s> in <output>; expected <role>",
+                        y->name);
+            continue;
+        }
+        fg_const_role *cr = &o->roles[o->n_roles];
+        memset(cr, 0, sizeof *cr);
+        const char *rn, *cls = attr(y, "class");
+        int dt;
+        if (check_attrs(ld, y, RA) < 0 || require(ld, y, "name", &rn) < 0) {
+            rc = FG_EDATA;
+            continue;
+        }
+        cr->role = fg_capture_role_find(rn);
+        if (cr->role < 0 || cr->role >= FG_ROLES) {
+            rc = report(ld, ld->file, y->line,
+                        "<role>: '%s' is not an event role", rn);
+            continue;
+        }
+        if (y->text.len == 0) {
+            rc = report(ld, ld->file, y->line, "<role>: expected a value");
+            continue;
+        }
+        if ((cr->value = keep_str(ld, y->text.data)) == NULL)
+            return FG_ENOMEM;
+        if (cls) {
+            fg_class_kind kind;
+            const char *local;
+            if (class_attr(ld, y, cls, &local, &kind, &cr->actor) < 0) {
+                rc = FG_EDATA;
+                continue;
+            }
+            if (kind != FG_CLASS_ACTOR || cr->actor == FG_ACTOR_GROUP) {
+                rc = report(ld, ld->file, y->line,
+                            "<role>: class '%s' is not a class of named "
+                            "entities",
+                            cls);
+                continue;
+            }
+            cr->is_entity = 1;
+        } else if (enum_attr(ld, y, "datatype", DATATYPES, -1, &dt) < 0) {
+            rc = FG_EDATA;
+            continue;
+        } else if (dt < 0) {
+            rc = report(ld, ld->file, y->line,
+                        "<role>: expected the attribute 'class' or "
+                        "'datatype'");
+            continue;
+        } else {
+            cr->type = (fg_literal_type)dt;
+        }
+        o->n_roles++;
+    }
+    return rc;
+}
+
+/* Collapses runs of white space to one space and trims. */
+static char *collapse(loader *ld, const char *s)
+{
+    size_t n = strlen(s);
+    char *out = fg_arena_alloc(&ld->store->arena, n + 1), *o = out;
+    if (out == NULL)
+        return NULL;
+    int space = 0;
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+            space = o != out;
+            continue;
+        }
+        if (space)
+            *o++ = ' ';
+        space = 0;
+        *o++ = *s;
+    }
+    *o = '\0';
+    return out;
+}
+
+static int example(loader *ld, const xnode *x, fg_example *ex)
+{
+    memset(ex, 0, sizeof *ex);
+    ex->line = x->line;
+    ex->counter = is(x, "counterexample");
+    if ((ex->text = collapse(ld, x->text.data ? x->text.data : "")) == NULL)
+        return FG_ENOMEM;
+    int rc = 0;
+    if (ex->text[0] == '\0')
+        rc = report(ld, ld->file, x->line, "<%s>: expected a sentence",
+                    x->name);
+    if (x->child)
+        rc = report(ld, ld->file, x->line, "<%s>: expected text only",
+                    x->name);
+    if (ex->counter) {
+        static const char *const NONE[] = {NULL};
+        return check_attrs(ld, x, NONE) < 0 ? FG_EDATA : rc;
+    }
+    ex->expect = fg_arena_alloc(&ld->store->arena,
+                                (x->n_attrs ? x->n_attrs : 1) *
+                                    sizeof *ex->expect);
+    if (ex->expect == NULL)
+        return FG_ENOMEM;
+    for (size_t i = 0; i < x->n_attrs; i++) {
+        fg_expect *e = &ex->expect[ex->n_expect];
+        const char *name = x->attrs[i].name;
+        e->role = strcmp(name, "match") == 0 ? -1 : fg_capture_role_find(name);
+        if (e->role < -1 || (e->role == -1 && strcmp(name, "match"))) {
+            rc = report(ld, ld->file, x->line,
+                        "<example>: unknown role '%s' (expected a role name "
+                        "or 'match')",
+                        name);
+            continue;
+        }
+        size_t n = 1;
+        for (const char *p = x->attrs[i].value; *p; p++)
+            n += *p == '|';
+        e->values = fg_arena_alloc(&ld->store->arena, n * sizeof *e->values);
+        if (e->values == NULL)
+            return FG_ENOMEM;
+        const char *p = x->attrs[i].value;
+        for (size_t k = 0; k < n; k++) {
+            const char *bar = strchr(p, '|');
+            size_t len = bar ? (size_t)(bar - p) : strlen(p);
+            char *tmp = fg_arena_strndup(&ld->scratch, p, len);
+            if (tmp == NULL || (e->values[k] = collapse(ld, tmp)) == NULL)
+                return FG_ENOMEM;
+            if (e->values[k][0] == '\0')
+                rc = report(ld, ld->file, x->line,
+                            "<example>: empty value in %s", name);
+            p += len + (bar != NULL);
+        }
+        e->n_values = n;
+        ex->n_expect++;
+    }
+    return rc;
+}
+
+static int read_rule(loader *ld, const xnode *x)
+{
+    static const char *const A[] = {"id",    "class",   "priority",
+                                    "phase", "overlap", NULL};
+    static const char *const PHASES[] = {"entities", "events", NULL};
+    static const char *const BOOLS[] = {"false", "true", "0", "1", NULL};
+    fg_rule_def r;
+    memset(&r, 0, sizeof r);
+    r.file = ld->file;
+    r.line = x->line;
+    int rc = check_attrs(ld, x, A);
+    const char *id, *cls;
+    uint32_t prio = 50;
+    int phase = -1, overlap = 0;
+    if (require(ld, x, "id", &id) < 0)
+        return FG_EDATA;
+    if ((r.id = keep_str(ld, id)) == NULL)
+        return FG_ENOMEM;
+    if (require(ld, x, "class", &cls) < 0 ||
+        class_attr(ld, x, cls, &r.cls, &r.kind, &r.actor) < 0)
+        rc = FG_EDATA;
+    else if (r.kind == FG_CLASS_OTHER)
+        rc = report(ld, ld->file, x->line,
+                    "rule %s: class '%s' is neither an event class nor a "
+                    "class of actors",
+                    id, cls);
+    if (int_attr(ld, x, "priority", 0, 1000, 50, &prio) < 0 ||
+        enum_attr(ld, x, "phase", PHASES, -1, &phase) < 0 ||
+        enum_attr(ld, x, "overlap", BOOLS, 0, &overlap) < 0)
+        rc = FG_EDATA;
+    r.priority = (int)prio;
+    r.overlap = overlap & 1;
+    if (phase < 0)
+        phase = r.kind == FG_CLASS_ACTOR ? FG_PHASE_ENTITIES : FG_PHASE_EVENTS;
+    r.phase = (fg_phase)phase;
+    if (rc == 0 && (r.kind == FG_CLASS_ACTOR) != (phase == FG_PHASE_ENTITIES))
+        rc = report(ld, ld->file, x->line,
+                    "rule %s: class '%s' belongs in the %s phase", id, cls,
+                    r.kind == FG_CLASS_ACTOR ? "entities" : "events");
+
+    uint32_t first;
+    if (fg_strmap_find(&ld->ids, id, strlen(id), &first)) {
+        struct where *w = &ld->id_where[first - 1];
+        rc = report(ld, ld->file, x->line,
+                    "duplicate rule id '%s' (first defined at %s:%lu)", id,
+                    w->file, w->line);
+    } else {
+        if (fg_grow((void **)&ld->id_where, &ld->cap_ids, ld->n_ids + 1,
+                    sizeof *ld->id_where) < 0)
+            return FG_ENOMEM;
+        ld->id_where[ld->n_ids] = (struct where){r.file, r.line};
+        if (fg_strmap_put(&ld->ids, id, strlen(id), (uint32_t)++ld->n_ids,
+                          0) < 0)
+            return FG_ENOMEM;
+    }
+
+    /* pattern, output?, example+, counterexample*, in this order. */
+    const xnode *c = x->child;
+    conv cv = {ld, &ld->scratch, 0};
+    fg_node *pattern = NULL;
+    if (c && is(c, "pattern")) {
+        static const char *const NONE[] = {NULL};
+        if (check_attrs(ld, c, NONE) < 0)
+            rc = FG_EDATA;
+        int r2 = elements(&cv, c->child, &pattern, 0);
+        if (r2 == FG_ENOMEM)
+            return r2;
+        if (r2 < 0)
+            rc = r2;
+        else if (pattern == NULL)
+            rc = report(ld, ld->file, c->line,
+                        "<pattern>: expected pattern elements inside");
+        c = c->next;
+    } else {
+        rc = report(ld, ld->file, c ? c->line : x->line,
+                    "rule %s: expected <pattern> first", id);
+    }
+    if (c && is(c, "output")) {
+        int r2 = output(ld, c, &r);
+        if (r2 == FG_ENOMEM)
+            return r2;
+        if (r2 < 0)
+            rc = r2;
+        c = c->next;
+    }
+    size_t n = 0;
+    for (const xnode *e = c; e; e = e->next)
+        n++;
+    r.examples = fg_arena_alloc(&ld->store->arena,
+                                (n ? n : 1) * sizeof *r.examples);
+    if (r.examples == NULL)
+        return FG_ENOMEM;
+    int seen_counter = 0;
+    for (; c; c = c->next) {
+        if (!is(c, "example") && !is(c, "counterexample")) {
+            rc = report(ld, ld->file, c->line,
+                        "unexpected <%s> in <rule>; expected <example> or "
+                        "<counterexample>",
+                        c->name);
+            continue;
+        }
+        if (is(c, "example") && seen_counter)
+            rc = report(ld, ld->file, c->line,
+                        "<example> after <counterexample>: examples come "
+                        "first");
+        seen_counter |= is(c, "counterexample");
+        int r2 = example(ld, c, &r.examples[r.n_examples]);
+        if (r2 == FG_ENOMEM)
+            return r2;
+        if (r2 < 0)
+            rc = r2;
+        else
+            r.n_examples++;
+    }
+    int any = 0;
+    for (size_t i = 0; i < r.n_examples; i++)
+        any |= !r.examples[i].counter;
+    if (!any && rc == 0)
+        rc = report(ld, ld->file, x->line,
+                    "rule %s: expected at least one <example>", id);
+    if (rc < 0)
+        return rc;
+    r.pattern = pattern;
+    rc = ld->fn(ld->ctx, &r, ld->diags);
+    if (rc == FG_EDATA)
+        ld->errors++;
+    return rc;
+}
+
+static int read_macro(loader *ld, const xnode *x)
+{
+    static const char *const A[] = {"name", NULL};
+    const char *name;
+    int rc = check_attrs(ld, x, A);
+    if (require(ld, x, "name", &name) < 0)
+        return FG_EDATA;
+    if (fg_strmap_find(&ld->macros, name, strlen(name), &(uint32_t){0}))
+        return report(ld, ld->file, x->line, "duplicate macro '%s'", name);
+    conv cv = {ld, &ld->store->arena, 0};
+    fg_node *body;
+    int r = elements(&cv, x->child, &body, 0);
+    if (r == FG_ENOMEM)
+        return r;
+    if (r < 0 || rc < 0)
+        return FG_EDATA;
+    if (body == NULL)
+        return report(ld, ld->file, x->line,
+                      "<macro>: expected pattern elements inside");
+    /* A macro is one sequence node, so that <use> has one child. */
+    fg_node *seq = node_new(&cv, FG_NODE_SEQ, x);
+    if (seq == NULL)
+        return FG_ENOMEM;
+    seq->child = body;
+    seq->what = keep_str(ld, "macro");
+    if (fg_grow((void **)&ld->macro_bodies, &ld->cap_macros,
+                ld->n_macros + 1, sizeof *ld->macro_bodies) < 0)
+        return FG_ENOMEM;
+    ld->macro_bodies[ld->n_macros] = seq;
+    return fg_strmap_put(&ld->macros, name, strlen(name),
+                         (uint32_t)++ld->n_macros, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Files and folders                                                   */
+
+static int load_path(loader *ld, const char *path, int depth);
+
+/* The path of href relative to the folder of file. */
+static char *relative_to(const char *file, const char *href)
+{
+    if (href[0] == '/')
+        return fg_strdup(href);
+    const char *slash = strrchr(file, '/');
+    size_t dir = slash ? (size_t)(slash - file + 1) : 0;
+    char *p = fg_malloc(dir + strlen(href) + 1);
+    if (p) {
+        memcpy(p, file, dir);
+        strcpy(p + dir, href);
+    }
+    return p;
+}
+
+static int read_include(loader *ld, const xnode *x, int depth)
+{
+    static const char *const A[] = {"href", NULL};
+    const char *href;
+    if (check_attrs(ld, x, A) < 0 || require(ld, x, "href", &href) < 0)
+        return FG_EDATA;
+    if (depth >= FG_MAX_INCLUDE_DEPTH)
+        return report(ld, ld->file, x->line,
+                      "includes nested deeper than %d (a cycle?)",
+                      FG_MAX_INCLUDE_DEPTH);
+    char *path = relative_to(ld->file, href);
+    if (path == NULL)
+        return FG_ENOMEM;
+    struct stat st;
+    int rc;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        rc = report(ld, ld->file, x->line, "cannot include '%s': %s", href,
+                    stat(path, &st) != 0 ? strerror(errno)
+                                         : "not a regular file");
+    else
+        rc = load_path(ld, path, depth + 1);
+    fg_free(path);
+    return rc;
+}
+
+/* Handles one complete top-level element. */
+static int top_level(loader *ld, const xnode *x, int depth)
+{
+    if (strcmp(x->ns, RULES_NS) != 0)
+        return report(ld, ld->file, x->line,
+                      "<%s> is not in the factgraph rules namespace %s",
+                      x->name, RULES_NS);
+    if (is(x, "rule"))
+        return read_rule(ld, x);
+    if (is(x, "macro"))
+        return read_macro(ld, x);
+    if (is(x, "include"))
+        return read_include(ld, x, depth);
+    return report(ld, ld->file, x->line,
+                  "unexpected <%s> in <rules>; expected <rule>, <macro> or "
+                  "<include>",
+                  x->name);
+}
+
+/* Moves the schema errors of this file into the diagnostics, except
+ * where our own, clearer message already points at the same line. */
+static int merge_schema_errors(loader *ld, fg_diag_list *schema_diags)
+{
+    size_t n = fg_diag_list_count(schema_diags);
+    for (size_t i = 0; i < n; i++) {
+        const fg_diag *d = fg_diag_list_get(schema_diags, i);
+        int dup = 0;
+        for (size_t k = 0; k < ld->n_err_at; k++)
+            dup |= ld->err_at[k].file == ld->file &&
+                   (ld->err_at[k].line == d->line || d->line == 0);
+        if (dup)
+            continue;
+        if (fg_diag_add(ld->diags, FG_ERROR, FG_EDATA, d->file, d->line, 0,
+                        FG_NO_OFFSET, "%s", d->message) < 0)
+            return FG_ENOMEM;
+        ld->errors++;
+    }
+    return 0;
+}
+
+static int load_file(loader *ld, const char *path, int depth)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return report(ld, path, 0, "cannot open rule file: %s",
+                      strerror(errno));
+    io_ctx io = {fp, 0, ld->src->digest, 0};
+    fg_diag_list *schema_diags = NULL;
+    int rc = fg_diag_list_new(&schema_diags);
+    xmlTextReaderPtr r = NULL;
+    if (rc < 0)
+        goto fail;
+    rc = FG_ENOMEM;
+    r = xmlReaderForIO(io_read, io_close, &io, path, NULL,
+                       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+    if (r == NULL)
+        goto fail;
+    const char *saved_file = ld->file;
+    fg_diag_list *saved_schema = ld->schema_diags;
+    ld->file = path;
+    ld->schema_diags = schema_diags;
+    xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, ld);
+    if (ld->schema && xmlTextReaderRelaxNGSetSchema(r, ld->schema) != 0)
+        report(ld, path, 0, "cannot validate against the schema");
+
+    xnode *top = NULL, *cur = NULL;
+    int root_seen = 0, ret;
+    rc = 0;
+    int errors_before = ld->errors;
+    while ((ret = xmlTextReaderRead(r)) == 1 && !ld->nomem) {
+        int type = xmlTextReaderNodeType(r);
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            report(ld, path, (unsigned long)xmlTextReaderGetParserLineNumber(r),
+                   "DOCTYPE is not allowed in rule files (no DTDs, no "
+                   "entities)");
+            break;
+        }
+        if (type == XML_READER_TYPE_ELEMENT) {
+            int empty = xmlTextReaderIsEmptyElement(r) == 1;
+            if (!root_seen) {
+                root_seen = 1;
+                const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+                const xmlChar *nm = xmlTextReaderConstLocalName(r);
+                if (ns == NULL || strcmp((const char *)ns, RULES_NS) ||
+                    strcmp((const char *)nm, "rules")) {
+                    xmlNodePtr node = xmlTextReaderCurrentNode(r);
+                    report(ld, path, node ? (unsigned long)xmlGetLineNo(node) : 0,
+                           "expected the root element <rules> in namespace "
+                           "%s",
+                           RULES_NS);
+                    break;
+                }
+                continue;
+            }
+            xnode *x = xnode_new(ld, r, cur);
+            if (x == NULL) {
+                ld->nomem = 1;
+                break;
+            }
+            if (cur == NULL)
+                top = x;
+            if (!empty)
+                cur = x;
+            else if (cur == NULL) {
+                rc = top_level(ld, top, depth);
+                scratch_reset(ld);
+                top = NULL;
+            }
+        } else if (type == XML_READER_TYPE_END_ELEMENT && cur) {
+            xnode *done = cur;
+            cur = cur->parent;
+            if (cur == NULL) {
+                rc = top_level(ld, done, depth);
+                scratch_reset(ld);
+                top = NULL;
+            }
+        } else if ((type == XML_READER_TYPE_TEXT ||
+                    type == XML_READER_TYPE_CDATA ||
+                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                    type == XML_READER_TYPE_WHITESPACE) &&
+                   cur) {
+            const char *v = (const char *)xmlTextReaderConstValue(r);
+            if (v && fg_buf_adds(&cur->text, v) < 0) {
+                ld->nomem = 1;
+                break;
+            }
+        }
+        if (rc == FG_ENOMEM)
+            break;
+    }
+    scratch_reset(ld);
+    if (io.too_large)
+        report(ld, path, 0, "rule file larger than %zu bytes",
+               FG_MAX_RULE_FILE_BYTES);
+    else if (ret < 0 && ld->errors == errors_before)
+        report(ld, path, 0, "cannot read rule file");
+    if (!ld->nomem && merge_schema_errors(ld, schema_diags) < 0)
+        ld->nomem = 1;
+    ld->file = saved_file;
+    ld->schema_diags = saved_schema;
+    rc = ld->nomem ? FG_ENOMEM : 0;
+fail:
+    if (r)
+        xmlFreeTextReader(r);
+    fclose(fp);
+    fg_diag_list_free(schema_diags);
+    return rc;
+}
+
+static int strcmp_dirent(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_hidden(const struct dirent *e) { return e->d_name[0] != '.'; }
+
+static int ends_with_xml(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".xml") == 0;
+}
+
+static int load_dir(loader *ld, const char *path, int dir_depth)
+{
+    if (dir_depth > MAX_DIR_DEPTH)
+        return report(ld, path, 0, "folders nested deeper than %d",
+                      MAX_DIR_DEPTH);
+    struct dirent **list;
+    int n = scandir(path, &list, not_hidden, strcmp_dirent);
+    if (n < 0)
+        return report(ld, path, 0, "cannot read rule folder: %s",
+                      strerror(errno));
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        if (rc != FG_ENOMEM) {
+            size_t len = strlen(path) + strlen(list[i]->d_name) + 2;
+            char *child = fg_malloc(len);
+            if (child == NULL) {
+                rc = FG_ENOMEM;
+            } else {
+                snprintf(child, len, "%s/%s", path, list[i]->d_name);
+                struct stat st;
+                if (stat(child, &st) == 0 && S_ISDIR(st.st_mode))
+                    rc = load_dir(ld, child, dir_depth + 1);
+                else if (ends_with_xml(list[i]->d_name))
+                    rc = load_path(ld, child, 0);
+                fg_free(child);
+            }
+        }
+        free(list[i]);
+    }
+    free(list);
+    return rc == FG_ENOMEM ? rc : 0;
+}
+
+/* Loads a file (once) or a folder. */
+static int load_path(loader *ld, const char *path, int depth)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return report(ld, path, 0, "cannot read rules: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return load_dir(ld, path, 0);
+    char *real = realpath(path, NULL);
+    if (real == NULL)
+        return report(ld, path, 0, "cannot read rules: %s", strerror(errno));
+    int seen = fg_strmap_find(&ld->files, real, strlen(real), &(uint32_t){0});
+    int rc = seen ? 0 : fg_strmap_put(&ld->files, real, strlen(real), 1, 0);
+    free(real);
+    if (seen || rc < 0)
+        return rc;
+    const char *kept = keep_str(ld, path);
+    return kept ? load_file(ld, kept, depth) : FG_ENOMEM;
+}
+
+static void on_schema_error(void *data, xmlErrorPtr e)
+{
+    loader *ld = data;
+    report(ld, ld->src->schema, e ? (unsigned long)e->line : 0,
+           "schema: %s", e && e->message ? e->message : "invalid");
+}
+
+int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
+                  fg_rule_fn fn, void *ctx, fg_diag_list *diags)
+{
+    loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.src = src;
+    ld.store = store;
+    ld.fn = fn;
+    ld.ctx = ctx;
+    ld.diags = diags;
+    fg_arena_init(&ld.scratch, SCRATCH_BLOCK);
+    fg_strmap_init(&ld.files);
+    fg_strmap_init(&ld.ids);
+    fg_strmap_init(&ld.macros);
+    int rc = 0;
+
+    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(src->schema);
+    if (pc) {
+        xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, &ld);
+        ld.schema = xmlRelaxNGParse(pc);
+        xmlRelaxNGFreeParserCtxt(pc);
+    }
+    if (ld.schema == NULL) {
+        if (ld.errors == 0)
+            report(&ld, src->schema, 0, "cannot load the rule schema");
+        rc = ld.nomem ? FG_ENOMEM : FG_EDATA;
+        goto done;
+    }
+    for (size_t i = 0; i < src->n_paths && !ld.nomem; i++)
+        if (load_path(&ld, src->paths[i], 0) == FG_ENOMEM)
+            ld.nomem = 1;
+    rc = ld.nomem ? FG_ENOMEM : ld.errors ? FG_EDATA : 0;
+done:
+    if (ld.schema)
+        xmlRelaxNGFree(ld.schema);
+    scratch_reset(&ld);
+    fg_free(ld.text_bufs);
+    fg_arena_clear(&ld.scratch);
+    fg_norm_scratch_clear(&ld.norm);
+    fg_strmap_clear(&ld.files);
+    fg_strmap_clear(&ld.ids);
+    fg_strmap_clear(&ld.macros);
+    fg_free(ld.id_where);
+    fg_free(ld.err_at);
+    fg_free(ld.macro_bodies);
+    return rc;
+}

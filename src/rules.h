@@ -1,0 +1,195 @@
+/* rules: rule files (XML) -> rule trees, with includes, macros, schema
+ * validation and linting (doc/rules.md is the language reference).
+ *
+ * Files are read with libxml2's streaming reader (xmlTextReader), which
+ * validates them against rules/factgraph-rules.rng as it goes; only one
+ * top-level element (a rule, a macro or an include) is held in memory at
+ * a time, so that a pack of 100,000 rules loads in bounded memory. Any
+ * DOCTYPE is refused before its entities could be used, per reader: no
+ * process-wide libxml2 setting is touched.
+ *
+ * fg_rules_load hands each rule, once read and checked, to a callback;
+ * the rule's pattern tree lives until the callback returns, while its
+ * token tests, strings, output template and examples live in the store
+ * (fg_rule_store) as long as the caller keeps it. */
+#ifndef FG_RULES_H
+#define FG_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <xxhash.h>
+
+#include "arena.h"
+#include "facts.h"
+#include "factgraph.h"
+#include "ontology.h"
+
+/* Documented limits (doc/rules.md). */
+#define FG_MAX_RULE_FILE_BYTES ((size_t)64 << 20)
+#define FG_MAX_INCLUDE_DEPTH 16
+#define FG_MAX_REPEAT 20     /* repeat max */
+#define FG_MAX_SKIP 50       /* skip max */
+#define FG_MAX_RULE_NODES 100000 /* XML elements in one rule or macro */
+#define FG_REGEX_MATCH_LIMIT 100000
+#define FG_REGEX_DEPTH_LIMIT 1000
+
+/* Roles a capture may name: the event roles of facts.h, then these. */
+typedef enum {
+    FG_CAPTURE_TRIGGER = FG_ROLES,
+    FG_CAPTURE_NAME,
+    FG_CAPTURE_COUNT,
+    FG_CAPTURE_FROM,
+    FG_CAPTURE_ROLES
+} fg_capture_role;
+
+/* "agent" ... "ledBy", "trigger", "name", "count", "from"; and back
+ * (-1 when unknown). */
+const char *fg_capture_role_name(int role);
+int fg_capture_role_find(const char *name);
+
+/* Token tests: a tree of conjunctions, disjunctions, negations and
+ * leaves that test one field of a token against a list of values. */
+typedef enum {
+    FG_FIELD_FORM,  /* the surface form, exactly */
+    FG_FIELD_IFORM, /* the case-folded form (values are folded at load) */
+    FG_FIELD_LEMMA,
+    FG_FIELD_STEM,
+    FG_FIELD_HEAD,
+    FG_FIELD_SHAPE,
+    FG_FIELD_REGEX, /* whole surface form; re is compiled */
+    FG_FIELD_FLAGS  /* all of flags */
+} fg_field;
+
+typedef enum { FG_TEST_ALL, FG_TEST_ANY, FG_TEST_NOT, FG_TEST_LEAF } fg_test_kind;
+
+typedef struct fg_test {
+    fg_test_kind kind;
+    fg_field field;               /* leaves */
+    const char **values;          /* leaves but regex and flags */
+    size_t *value_lens;
+    uint32_t n_values;
+    uint32_t flags;               /* FG_FIELD_FLAGS */
+    void *re;                     /* FG_FIELD_REGEX: a pcre2_code */
+    const char *source;           /* the regex as written */
+    struct fg_test *child, *next; /* children of ALL, ANY, NOT */
+} fg_test;
+
+typedef enum {
+    FG_NODE_TOKEN,
+    FG_NODE_ANNOT,
+    FG_NODE_SEQ,
+    FG_NODE_ALT,
+    FG_NODE_OPT,
+    FG_NODE_REPEAT,
+    FG_NODE_SKIP,
+    FG_NODE_CAPTURE,
+    FG_NODE_START,
+    FG_NODE_END,
+    FG_NODE_USE
+} fg_node_kind;
+
+/* What an anchor or a gap is bounded by. */
+typedef enum { FG_WITHIN_CLAUSE, FG_WITHIN_SENTENCE } fg_within;
+
+typedef struct fg_node {
+    fg_node_kind kind;
+    unsigned long line;
+    const char *what;      /* the element as written, for explain */
+    struct fg_node *child; /* SEQ ALT OPT REPEAT CAPTURE; USE: the macro */
+    struct fg_node *next;
+    uint32_t min, max;     /* REPEAT, SKIP */
+    fg_within within;      /* SKIP, START, END */
+    int role;              /* CAPTURE: an fg_capture_role */
+    const fg_test *test;   /* TOKEN; NULL tests nothing */
+    const char **types;    /* ANNOT */
+    uint32_t n_types;
+} fg_node;
+
+/* A constant role value of an output template. */
+typedef struct fg_const_role {
+    int role;           /* an fg_role */
+    int is_entity;
+    fg_actor actor;     /* entity */
+    fg_literal_type type; /* literal */
+    const char *value;
+} fg_const_role;
+
+typedef struct fg_output {
+    fg_polarity polarity;
+    fg_certainty certainty;
+    fg_status status;
+    const char *name;   /* entity rules: a constant canonical name */
+    fg_qualifier qualifier;
+    fg_const_role *roles;
+    size_t n_roles;
+} fg_output;
+
+/* An expected role filler of an example: the words of one role. */
+typedef struct fg_expect {
+    int role;           /* an fg_capture_role, or -1 for "match" */
+    const char **values;
+    size_t n_values;
+} fg_expect;
+
+typedef struct fg_example {
+    const char *text;
+    unsigned long line;
+    int counter;        /* a counter-example: no match allowed */
+    fg_expect *expect;
+    size_t n_expect;
+} fg_example;
+
+typedef enum { FG_PHASE_ENTITIES, FG_PHASE_EVENTS, FG_PHASES } fg_phase;
+
+const char *fg_phase_name(fg_phase p); /* "entities", "events" */
+
+typedef struct fg_rule_def {
+    const char *id;
+    const char *file;
+    unsigned long line;
+    const char *cls; /* local name in dpo: */
+    fg_class_kind kind;
+    fg_actor actor;  /* actor classes */
+    int priority;
+    fg_phase phase;
+    int overlap;
+    const fg_node *pattern; /* valid during the callback only */
+    fg_output output;
+    fg_example *examples;
+    size_t n_examples;
+} fg_rule_def;
+
+/* What the rules keep after loading: their strings, tests, outputs and
+ * examples, and the compiled regular expressions. */
+typedef struct fg_rule_store {
+    fg_arena arena;
+    void **regexes; /* pcre2_code */
+    size_t n_regexes, cap_regexes;
+} fg_rule_store;
+
+void fg_rule_store_init(fg_rule_store *s);
+void fg_rule_store_clear(fg_rule_store *s);
+
+/* Called for each rule. A negative return stops loading with that code;
+ * FG_EDATA means the callback reported a problem in diags and loading
+ * goes on (so that one run reports every bad rule). */
+typedef int (*fg_rule_fn)(void *ctx, const fg_rule_def *rule,
+                          fg_diag_list *diags);
+
+typedef struct fg_rules_source {
+    const char *const *paths; /* rule files or folders */
+    size_t n_paths;
+    const char *schema;       /* the RELAX NG schema file */
+    const fg_ontology *ontology;
+    XXH3_state_t *digest;     /* every byte read is added, or NULL */
+} fg_rules_source;
+
+/* Loads the rule files, expanding folders (every *.xml below, in byte
+ * order of their paths, hidden entries skipped) and includes (each file
+ * at most once). Returns 0, FG_ENOMEM, or FG_EDATA when anything was
+ * reported as an error. */
+int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
+                  fg_rule_fn fn, void *ctx, fg_diag_list *diags);
+
+#endif
