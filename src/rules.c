@@ -115,6 +115,7 @@ typedef struct loader {
     struct where *err_at;
     size_t n_err_at, cap_err_at;
     fg_diag_list *schema_diags;
+    struct io_ctx *io; /* of the file being read */
 } loader;
 
 static int report(loader *ld, const char *file, unsigned long line,
@@ -150,22 +151,72 @@ static char *keep_str(loader *ld, const char *s)
 /* ------------------------------------------------------------------ */
 /* Reading XML into small trees                                        */
 
+/* Where the prolog scanner is: before the root element, a "<!" that
+ * does not open a comment is a DOCTYPE. The reader would parse a DOCTYPE
+ * and what follows it before it shows the DOCTYPE to us, so the bytes
+ * are checked before libxml2 sees them. */
+typedef enum {
+    PRO_TEXT, PRO_LT, PRO_PI, PRO_PI_Q, PRO_BANG, PRO_BANG_DASH,
+    PRO_COMMENT, PRO_C1, PRO_C2, PRO_DONE
+} prolog_state;
+
 typedef struct io_ctx {
     FILE *fp;
     size_t total;
     XXH3_state_t *digest;
     int too_large;
+    prolog_state prolog;
+    int doctype;         /* a DOCTYPE was found at this line */
+    unsigned long line;
 } io_ctx;
+
+/* Advances the prolog scanner over buf; 1 when it finds a DOCTYPE. */
+static int scan_prolog(io_ctx *io, const char *buf, size_t n)
+{
+    for (size_t i = 0; i < n && io->prolog != PRO_DONE; i++) {
+        char c = buf[i];
+        io->line += c == '\n';
+        switch (io->prolog) {
+        case PRO_TEXT: io->prolog = c == '<' ? PRO_LT : PRO_TEXT; break;
+        case PRO_LT:
+            io->prolog = c == '?' ? PRO_PI : c == '!' ? PRO_BANG : PRO_DONE;
+            break;
+        case PRO_PI: io->prolog = c == '?' ? PRO_PI_Q : PRO_PI; break;
+        case PRO_PI_Q:
+            io->prolog = c == '>' ? PRO_TEXT : c == '?' ? PRO_PI_Q : PRO_PI;
+            break;
+        case PRO_BANG:
+        case PRO_BANG_DASH:
+            if (c != '-')
+                return 1;
+            io->prolog = io->prolog == PRO_BANG ? PRO_BANG_DASH : PRO_COMMENT;
+            break;
+        case PRO_COMMENT: io->prolog = c == '-' ? PRO_C1 : PRO_COMMENT; break;
+        case PRO_C1: io->prolog = c == '-' ? PRO_C2 : PRO_COMMENT; break;
+        case PRO_C2:
+            io->prolog = c == '>' ? PRO_TEXT : c == '-' ? PRO_C2 : PRO_COMMENT;
+            break;
+        case PRO_DONE: break;
+        }
+    }
+    return 0;
+}
 
 static int io_read(void *data, char *buf, int len)
 {
     io_ctx *io = data;
+    if (io->doctype)
+        return -1;
     size_t n = fread(buf, 1, (size_t)len, io->fp);
     if (n == 0 && ferror(io->fp))
         return -1;
     io->total += n;
     if (io->total > FG_MAX_RULE_FILE_BYTES) {
         io->too_large = 1;
+        return -1;
+    }
+    if (scan_prolog(io, buf, n)) {
+        io->doctype = 1;
         return -1;
     }
     if (io->digest && n)
@@ -185,6 +236,8 @@ static void on_xml_error(void *data, xmlErrorPtr e)
     loader *ld = data;
     if (e == NULL || e->level < XML_ERR_ERROR)
         return;
+    if (ld->io && (ld->io->doctype || ld->io->too_large))
+        return; /* we stopped the reading, and say why */
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(msg);
@@ -462,6 +515,7 @@ static int leaves(loader *ld, const xnode *x, fg_test *parent)
     fg_test **tail = &parent->child;
     while (*tail)
         tail = &(*tail)->next;
+    int bad = 0;
     for (size_t f = 0; f < N_FIELDS; f++) {
         const char *v = attr(x, FIELDS[f].name);
         if (v == NULL)
@@ -497,10 +551,11 @@ static int leaves(loader *ld, const xnode *x, fg_test *parent)
         }
         if (rc == FG_ENOMEM)
             return rc;
+        bad |= rc < 0;
         *tail = t;
         tail = &t->next;
     }
-    return 0;
+    return bad ? FG_EDATA : 0;
 }
 
 static const char *const TEST_ATTRS[] = {"form",  "iform", "lemma", "stem",
@@ -552,8 +607,12 @@ static int constraint(loader *ld, const xnode *x, fg_test *parent, int depth)
     fg_test *t = test_new(ld, kind);
     if (t == NULL)
         return FG_ENOMEM;
-    if (has_attrs && leaves(ld, x, t) == FG_ENOMEM)
-        return FG_ENOMEM;
+    if (has_attrs) {
+        int r = leaves(ld, x, t);
+        if (r == FG_ENOMEM)
+            return r;
+        rc = rc < 0 ? rc : r;
+    }
     int r = constraint_children(ld, x, t, depth);
     if (r == FG_ENOMEM)
         return r;
@@ -658,9 +717,13 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
             return FG_ENOMEM;
         rc = check_attrs(ld, x, TOKEN_ATTRS);
         fg_test *t = test_new(ld, FG_TEST_ALL);
-        if (t == NULL || leaves(ld, x, t) == FG_ENOMEM)
+        if (t == NULL)
             return FG_ENOMEM;
-        int r = constraint_children(ld, x, t, 0);
+        int r = leaves(ld, x, t);
+        if (r == FG_ENOMEM)
+            return r;
+        rc = rc < 0 ? rc : r;
+        r = constraint_children(ld, x, t, 0);
         if (r == FG_ENOMEM)
             return r;
         rc = rc < 0 ? rc : r;
@@ -1251,7 +1314,7 @@ static int load_file(loader *ld, const char *path, int depth)
     if (fp == NULL)
         return report(ld, path, 0, "cannot open rule file: %s",
                       strerror(errno));
-    io_ctx io = {fp, 0, ld->src->digest, 0};
+    io_ctx io = {fp, 0, ld->src->digest, 0, PRO_TEXT, 0, 1};
     fg_diag_list *schema_diags = NULL;
     int rc = fg_diag_list_new(&schema_diags);
     xmlTextReaderPtr r = NULL;
@@ -1270,6 +1333,7 @@ static int load_file(loader *ld, const char *path, int depth)
     if (ld->schema && xmlTextReaderRelaxNGSetSchema(r, ld->schema) != 0)
         report(ld, path, 0, "cannot validate against the schema");
 
+    ld->io = &io;
     xnode *top = NULL, *cur = NULL;
     int root_seen = 0, ret;
     rc = 0;
@@ -1336,7 +1400,11 @@ static int load_file(loader *ld, const char *path, int depth)
             break;
     }
     scratch_reset(ld);
-    if (io.too_large)
+    ld->io = NULL;
+    if (io.doctype)
+        report(ld, path, io.line,
+               "DOCTYPE is not allowed in rule files (no DTDs, no entities)");
+    else if (io.too_large)
         report(ld, path, 0, "rule file larger than %zu bytes",
                FG_MAX_RULE_FILE_BYTES);
     else if (ret < 0 && ld->errors == errors_before)

@@ -291,18 +291,20 @@ static int assert_holds(const run *r, uint8_t kind, uint32_t j)
     return 0;
 }
 
-/* Whether only punctuation is left from position j to the end of the
- * clause (or sentence): there the clause ends, as far as words go. */
+/* Where a clause (or the sentence) ends as far as words go: at its end,
+ * or where only punctuation is left in it. */
 static void compute_tails(fg_vm *vm, const fg_vm_input *in)
 {
+    const fg_token *t = in->tokens;
     uint32_t n = in->n;
     vm->clause_tail[n] = vm->sentence_tail[n] = 1;
     for (uint32_t j = n; j-- > 0;) {
-        int punct = (in->tokens[j].flags & FG_TOKEN_PUNCT) != 0;
-        int last_of_clause =
-            j + 1 == n || in->tokens[j + 1].clause != in->tokens[j].clause;
+        int punct = (t[j].flags & FG_TOKEN_PUNCT) != 0;
+        int last_of_clause = j + 1 == n || t[j + 1].clause != t[j].clause;
         vm->sentence_tail[j] = punct && vm->sentence_tail[j + 1];
-        vm->clause_tail[j] = punct && (last_of_clause || vm->clause_tail[j + 1]);
+        vm->clause_tail[j] =
+            (j > 0 && t[j].clause != t[j - 1].clause) ||
+            (punct && (last_of_clause || vm->clause_tail[j + 1]));
     }
 }
 
@@ -476,8 +478,8 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
         }
         break;
     }
-    if (!ok && r->trace && r->trace->fail)
-        r->trace->fail(r->trace->ctx, t->pc, j);
+    if (!ok && r->trace && r->trace->die)
+        r->trace->die(r->trace->ctx, t->pc, j);
 }
 
 static void clear_list(fg_vm *vm, tlist *l)

@@ -88,14 +88,21 @@ digest=$(sed -n 's/.*rulePackDigest> "\(xxh3-128:[0-9a-f]*\)".*/\1/p' "$TMP/run.
 expect_match "--run-info: the data digest" "$digest" '^xxh3-128:[0-9a-f]{32}$'
 expect_match "--run-info: start time" "$(grep startedAtTime "$TMP/run.nq")" \
     '"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>'
-# Other data, another digest.
-cp -r "$FACTGRAPH_DATADIR/rules" "$TMP/data-rules" && mkdir -p "$TMP/data" &&
-    mv "$TMP/data-rules" "$TMP/data/rules"
+# Other data, another digest: a word list, or a rule file.
+mkdir -p "$TMP/data" && cp -r "$FACTGRAPH_DATADIR/rules" "$FACTGRAPH_DATADIR/ontologies" "$TMP/data/"
+run_digest() {
+    FACTGRAPH_DATADIR="$TMP/data" fg extract --format=nquads --run-info "$TMP/news.jsonl" |
+        sed -n 's/.*rulePackDigest> "\(xxh3-128:[0-9a-f]*\)".*/\1/p'
+}
+expect_eq "a copy of the data, the same digest" "$(run_digest)" "$digest"
 printf 'Bsp.\n' >> "$TMP/data/rules/tokeniser/abbreviations.txt"
-other=$(FACTGRAPH_DATADIR="$TMP/data" fg extract --format=nquads --run-info "$TMP/news.jsonl" |
-    sed -n 's/.*rulePackDigest> "\(xxh3-128:[0-9a-f]*\)".*/\1/p')
-if [ -n "$other" ] && [ "$other" != "$digest" ]; then pass "other data, other digest"
-else fail "other data, other digest" "$digest / $other"; fi
+other=$(run_digest)
+if [ -n "$other" ] && [ "$other" != "$digest" ]; then pass "other word list, other digest"
+else fail "other word list, other digest" "$digest / $other"; fi
+printf '<!-- changed -->\n' >> "$TMP/data/rules/pack/events.xml"
+third=$(run_digest)
+if [ -n "$third" ] && [ "$third" != "$other" ]; then pass "other rule file, other digest"
+else fail "other rule file, other digest" "$other / $third"; fi
 fg extract --format=rdfxml --run-info "$TMP/news.jsonl" > "$TMP/run.rdf"
 rapper -q -i rdfxml -c "$TMP/run.rdf" > /dev/null 2>&1 && pass "--run-info in RDF/XML parses" ||
     fail "--run-info in RDF/XML parses"

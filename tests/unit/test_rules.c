@@ -1,0 +1,287 @@
+/* Unit tests of rules and compile: loading rule files, and every load
+ * error in the one diagnostic format, with its line; DTDs and external
+ * entities are never loaded and entity bombs are refused. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "compile.h"
+#include "ontology.h"
+
+static fg_ontology *ontology;
+static char dir[64];
+
+static int setup(void **state)
+{
+    (void)state;
+    fg_diag_list *d;
+    if (fg_diag_list_new(&d) < 0)
+        return -1;
+    int rc = fg_ontology_load(&ontology,
+                              src_path("ontologies/defence-policy.ttl"), NULL,
+                              d);
+    fg_diag_list_free(d);
+    snprintf(dir, sizeof dir, "/tmp/fg-test-rules-XXXXXX");
+    if (rc < 0 || mkdtemp(dir) == NULL)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fg_ontology_free(ontology);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Writes dir/name. */
+static const char *put(const char *name, const char *content)
+{
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(content, fp);
+    fclose(fp);
+    return path;
+}
+
+#define NS "<rules xmlns=\"https://w3id.org/factgraph/rules/1\">"
+#define EX "<example>x</example>"
+
+/* Loads path; returns the load's result and every diagnostic, one per
+ * line, as FILE:LINE: MESSAGE with FILE relative to dir. */
+static int load_path(const char *path, char *out, size_t len)
+{
+    char schema[4096];
+    snprintf(schema, sizeof schema, "%s", src_path("rules/factgraph-rules.rng"));
+    const char *paths[] = {path};
+    fg_rules_source src = {paths, 1, schema, ontology, NULL};
+    fg_diag_list *d;
+    assert_int_equal(fg_diag_list_new(&d), 0);
+    fg_pack *p = NULL;
+    int rc = fg_pack_load(&p, &src, d);
+    out[0] = '\0';
+    for (size_t i = 0; i < fg_diag_list_count(d); i++) {
+        const fg_diag *g = fg_diag_list_get(d, i);
+        const char *file = g->file;
+        if (strncmp(file, dir, strlen(dir)) == 0)
+            file += strlen(dir) + 1;
+        snprintf(out + strlen(out), len - strlen(out), "%s:%lu: %s\n", file,
+                 g->line, g->message);
+    }
+    fg_diag_list_free(d);
+    fg_pack_free(p);
+    assert_true(rc == 0 ? p != NULL : p == NULL);
+    return rc;
+}
+
+static char diags[16384];
+
+/* Loads content as r.xml and expects an error whose text contains want. */
+static void expect_error(const char *content, const char *want)
+{
+    const char *path = put("r.xml", content);
+    int rc = load_path(path, diags, sizeof diags);
+    if (rc != FG_EDATA || strstr(diags, want) == NULL)
+        fail_msg("want FG_EDATA and \"%s\", got %d and:\n%s", want, rc,
+                 diags);
+}
+
+static void test_valid(void **state)
+{
+    (void)state;
+    const char *path = put(
+        "ok.xml", NS "<macro name=\"m\"><token form=\"a\"/></macro>"
+                     "<rule id=\"a\" class=\"dpo:Meeting\" priority=\"70\" "
+                     "overlap=\"true\"><pattern><use macro=\"m\"/>"
+                     "</pattern><output certainty=\"Probable\">"
+                     "<role name=\"location\" class=\"dpo:Place\">Brüssel"
+                     "</role></output>" EX
+                     "<counterexample>y</counterexample></rule>"
+                     "<rule id=\"p\" class=\"dpo:Person\"><pattern><token "
+                     "flags=\"capitalised\"/></pattern>" EX "</rule></rules>");
+    assert_int_equal(load_path(path, diags, sizeof diags), 0);
+    assert_string_equal(diags, "");
+}
+
+static void test_xml_errors(void **state)
+{
+    (void)state;
+    /* Malformed XML: the line and the parser's message. */
+    expect_error(NS "\n<rule id=\"a\" class=\"dpo:Meeting\">\n<pattern>"
+                    "<token form=\"a\"></pattern></rule></rules>",
+                 "r.xml:3: Opening and ending tag mismatch");
+    expect_error("<rules><rule/></rules>",
+                 "expected the root element <rules> in namespace");
+    expect_error(NS "<regel/></rules>",
+                 "unexpected <regel> in <rules>; expected <rule>, <macro> or "
+                 "<include>");
+    /* Structure: factgraph's own message names what was expected. */
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><tokn/>"
+                    "</pattern>" EX "</rule></rules>",
+                 "unexpected <tokn> in <pattern>; expected a pattern element");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\">" EX "</rule></rules>",
+                 "rule a: expected <pattern> first");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+                    "form=\"a\" colour=\"red\"/></pattern>" EX "</rule></rules>",
+                 "<token>: unknown attribute 'colour'");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+                    "form=\"a\"/></pattern></rule></rules>",
+                 "rule a: expected at least one <example>");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\" priority=\"high\">"
+                    "<pattern><token/></pattern>" EX "</rule></rules>",
+                 "priority must be an integer from 0 to 1000, not 'high'");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+                    "flags=\"shiny\"/></pattern>" EX "</rule></rules>",
+                 "unknown flag 'shiny'");
+}
+
+static void test_dtd_refused(void **state)
+{
+    (void)state;
+    /* An external entity: refused before it could be read. */
+    put("secret.txt", "TOP-SECRET-CONTENT");
+    char xxe[1024];
+    snprintf(xxe, sizeof xxe,
+             "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [<!ENTITY x SYSTEM "
+             "\"file://%s/secret.txt\">]>\n" NS
+             "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+             "form=\"&x;\"/></pattern>" EX "</rule></rules>",
+             dir);
+    expect_error(xxe, "DOCTYPE is not allowed in rule files");
+    assert_null(strstr(diags, "TOP-SECRET"));
+    /* An external DTD is never fetched either. */
+    expect_error("<!DOCTYPE rules SYSTEM \"http://example.invalid/x.dtd\">\n"
+                 NS "</rules>",
+                 "DOCTYPE is not allowed");
+    /* A billion laughs: refused at once, nothing expanded. */
+    char bomb[4096] = "<?xml version=\"1.0\"?>\n<!DOCTYPE rules [\n"
+                      "<!ENTITY a0 \"lol\">\n";
+    for (int i = 1; i < 10; i++)
+        snprintf(bomb + strlen(bomb), sizeof bomb - strlen(bomb),
+                 "<!ENTITY a%d \"&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;&a%d;"
+                 "&a%d;&a%d;\">\n",
+                 i, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1, i - 1,
+                 i - 1, i - 1);
+    strcat(bomb, "]>\n" NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern>"
+                 "<token form=\"&a9;\"/></pattern>" EX "</rule></rules>");
+    expect_error(bomb, "DOCTYPE is not allowed");
+}
+
+static void test_rule_errors(void **state)
+{
+    (void)state;
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Banquet\"><pattern><token/>"
+                    "</pattern>" EX "</rule></rules>",
+                 "unknown class 'dpo:Banquet' (not in the ontology)");
+    expect_error(NS "<rule id=\"a\" class=\"owl:Thing\"><pattern><token/>"
+                    "</pattern>" EX "</rule></rules>",
+                 "class 'owl:Thing' is not in the dpo: namespace");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:TimePrecision\"><pattern>"
+                    "<token/></pattern>" EX "</rule></rules>",
+                 "neither an event class nor a class of actors");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\" phase=\"entities\">"
+                    "<pattern><token/></pattern>" EX "</rule></rules>",
+                 "rule a: class 'dpo:Meeting' belongs in the events phase");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern>"
+                    "<capture role=\"villain\"><token/></capture></pattern>" EX
+                    "</rule></rules>",
+                 "unknown role 'villain'");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern><example agnet=\"x\">x</example></rule></rules>",
+                 "<example>: unknown role 'agnet'");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><use "
+                    "macro=\"later\"/></pattern>" EX "</rule>"
+                    "<macro name=\"later\"><token/></macro></rules>",
+                 "unknown macro 'later' (a macro must be defined before");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><opt>"
+                    "<token/></opt><skip max=\"2\"/></pattern>" EX
+                    "</rule></rules>",
+                 "rule a: the pattern can match the empty sequence");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+                    "regex=\"(ab\"/></pattern>" EX "</rule></rules>",
+                 "regex '(ab' does not compile at character 3");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><repeat "
+                    "max=\"21\"><token/></repeat></pattern>" EX
+                    "</rule></rules>",
+                 "max must be an integer from 1 to 20");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "<skip min=\"3\" max=\"2\"/><token/></pattern>" EX
+                    "</rule></rules>",
+                 "<skip>: min 3 is greater than max 2");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><repeat "
+                    "min=\"1\" max=\"20\"><repeat min=\"1\" max=\"20\"><repeat "
+                    "min=\"1\" max=\"20\"><token form=\"a\"/></repeat>"
+                    "</repeat></repeat></pattern>" EX "</rule></rules>",
+                 "rule a: the compiled pattern has more than 20000 "
+                 "instructions");
+}
+
+static void test_every_error_reported(void **state)
+{
+    (void)state;
+    /* Three bad rules and a good one: three errors, each on its line. */
+    expect_error(NS "\n<rule id=\"a\" class=\"dpo:X\"><pattern><token/>"
+                    "</pattern>" EX "</rule>\n"
+                    "<rule id=\"b\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern>" EX "</rule>\n"
+                    "<rule id=\"b\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern>" EX "</rule>\n"
+                    "<rule id=\"c\" class=\"dpo:Meeting\"><pattern><use "
+                    "macro=\"nope\"/></pattern>" EX "</rule></rules>",
+                 "r.xml:2: <rule>: unknown class");
+    assert_non_null(strstr(diags, "r.xml:4: duplicate rule id 'b' (first "
+                                  "defined at "));
+    assert_non_null(strstr(diags, "r.xml:5: unknown macro 'nope'"));
+    int lines = 0;
+    for (const char *p = diags; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 3);
+}
+
+static void test_includes(void **state)
+{
+    (void)state;
+    put("b.xml", NS "<macro name=\"m\"><token form=\"b\"/></macro>"
+                    "<include href=\"a.xml\"/></rules>");
+    const char *a = put("a.xml", NS "<include href=\"b.xml\"/>"
+                                    "<rule id=\"x\" class=\"dpo:Meeting\">"
+                                    "<pattern><use macro=\"m\"/></pattern>" EX
+                                    "</rule></rules>");
+    /* A cycle: each file is read once, the macro of b is there for a. */
+    assert_int_equal(load_path(a, diags, sizeof diags), 0);
+    expect_error(NS "<include href=\"missing.xml\"/></rules>",
+                 "r.xml:1: cannot include 'missing.xml'");
+    /* A folder: every *.xml below it, the same id twice is found. */
+    char sub[128];
+    snprintf(sub, sizeof sub, "%s/pack", dir);
+    mkdir(sub, 0700);
+    put("pack/1.xml", NS "<rule id=\"x\" class=\"dpo:Meeting\"><pattern>"
+                         "<token/></pattern>" EX "</rule></rules>");
+    put("pack/2.xml", NS "<rule id=\"x\" class=\"dpo:Meeting\"><pattern>"
+                         "<token/></pattern>" EX "</rule></rules>");
+    put("pack/notes.txt", "not a rule file");
+    assert_int_equal(load_path(sub, diags, sizeof diags), FG_EDATA);
+    assert_non_null(strstr(diags, "pack/2.xml:1: duplicate rule id 'x' "
+                                  "(first defined at"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_valid),
+        cmocka_unit_test(test_xml_errors),
+        cmocka_unit_test(test_dtd_refused),
+        cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_every_error_reported),
+        cmocka_unit_test(test_includes),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,836 @@
+/* Unit tests of the rule compiler and the matcher (compile, vm): every
+ * operator, token tests, captures with several values, gaps at clause
+ * boundaries, annotations as elements, all matches in a sentence, empty
+ * input, a 1,000-token sentence, the trace hooks, and a differential test
+ * against a naive reference matcher on generated patterns and texts. */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "compile.h"
+#include "ontology.h"
+#include "vm.h"
+
+/* ------------------------------------------------------------------ */
+/* Sentences made by hand                                              */
+
+#define MAX_TOK 1100
+
+/* Words separated by spaces; "|" starts a new clause. A word is
+ * capitalised when its first letter is upper case, a number when it
+ * starts with a digit, punctuation when it is one of ".,;:!?". Lemma,
+ * norm, stem and head are the lower-cased word. */
+typedef struct sent {
+    fg_token tok[MAX_TOK];
+    uint32_t n;
+    char text[16384];
+    char norms[16384];
+    fg_annot annots[64];
+    uint32_t n_annots;
+    uint32_t starts[MAX_TOK + 2];
+} sent;
+
+static void make(sent *s, const char *words)
+{
+    memset(s, 0, sizeof *s);
+    size_t len = strlen(words);
+    assert_true(len < sizeof s->text);
+    memcpy(s->text, words, len + 1);
+    memcpy(s->norms, words, len + 1);
+    for (size_t i = 0; i < len; i++)
+        s->norms[i] = (char)tolower((unsigned char)s->norms[i]);
+    uint32_t clause = 0;
+    for (size_t p = 0; p < len;) {
+        while (p < len && s->text[p] == ' ')
+            p++;
+        if (p >= len)
+            break;
+        size_t e = p;
+        while (e < len && s->text[e] != ' ')
+            e++;
+        if (e - p == 1 && s->text[p] == '|') {
+            clause++;
+            p = e;
+            continue;
+        }
+        fg_token *t = &s->tok[s->n++];
+        assert_true(s->n < MAX_TOK);
+        t->start = p;
+        t->end = e;
+        t->clause = clause;
+        s->norms[e] = '\0';
+        t->norm = t->lemma = t->stem = t->head = s->norms + p;
+        t->norm_len = t->lemma_len = t->stem_len = t->head_len = e - p;
+        t->shape = isupper((unsigned char)s->text[p]) ? "Xxxx" : "xxxx";
+        char c = s->text[p];
+        if (isupper((unsigned char)c))
+            t->flags |= FG_TOKEN_CAPITALISED | FG_TOKEN_WORD;
+        else if (isdigit((unsigned char)c))
+            t->flags |= FG_TOKEN_NUMBER;
+        else if (strchr(".,;:!?", c))
+            t->flags |= FG_TOKEN_PUNCT;
+        else
+            t->flags |= FG_TOKEN_WORD;
+        p = e;
+    }
+}
+
+/* An annotation of type over tokens [first, end); add them in order of
+ * first token. */
+static void annot(sent *s, const char *type, uint32_t first, uint32_t end)
+{
+    assert_true(s->n_annots < 64);
+    s->annots[s->n_annots++] = (fg_annot){type, first, end, FG_ANNOT_PLAIN,
+                                          0, "test"};
+}
+
+static fg_vm_input input(sent *s)
+{
+    for (uint32_t j = 0, a = 0; j <= s->n; j++) {
+        while (a < s->n_annots && s->annots[a].first < j)
+            a++;
+        s->starts[j] = a;
+    }
+    s->starts[s->n + 1] = s->n_annots;
+    return (fg_vm_input){s->tok, s->n, 0, s->text, s->annots, s->starts};
+}
+
+/* ------------------------------------------------------------------ */
+/* Packs from rule text                                                */
+
+static fg_ontology *ontology;
+
+static int setup(void **state)
+{
+    (void)state;
+    fg_diag_list *d;
+    if (fg_diag_list_new(&d) < 0)
+        return -1;
+    int rc = fg_ontology_load(&ontology,
+                              src_path("ontologies/defence-policy.ttl"), NULL,
+                              d);
+    fg_diag_list_free(d);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    fg_ontology_free(ontology);
+    return 0;
+}
+
+/* Loads rules (the body of a <rules> element); asserts success. */
+static fg_pack *load(const char *body)
+{
+    char path[] = "/tmp/fg-test-rules-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    fprintf(fp, "<rules xmlns=\"https://w3id.org/factgraph/rules/1\">%s"
+                "</rules>\n",
+            body);
+    fclose(fp);
+    const char *paths[] = {path};
+    char schema[4096];
+    snprintf(schema, sizeof schema, "%s", src_path("rules/factgraph-rules.rng"));
+    fg_rules_source src = {paths, 1, schema, ontology, NULL};
+    fg_diag_list *d;
+    assert_int_equal(fg_diag_list_new(&d), 0);
+    fg_pack *p = NULL;
+    int rc = fg_pack_load(&p, &src, d);
+    for (size_t i = 0; i < fg_diag_list_count(d); i++)
+        fg_diag_write(fg_diag_list_get(d, i), stderr);
+    fg_diag_list_free(d);
+    unlink(path);
+    assert_int_equal(rc, 0);
+    return p;
+}
+
+/* A rule of class Meeting with this pattern. */
+#define RULE(id, pattern)                                                   \
+    "<rule id=\"" id "\" class=\"dpo:Meeting\"><pattern>" pattern          \
+    "</pattern><example>x</example></rule>"
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+
+typedef struct found {
+    uint32_t start[600], end[600];
+    /* Role values of the first match, as "role=START-END" joined. */
+    char roles[1024];
+    size_t n;
+    const fg_program *prog;
+} found;
+
+static int collect(void *ctx, uint32_t start, uint32_t end,
+                   const uint32_t *slots)
+{
+    found *f = ctx;
+    assert_true(f->n < 600);
+    if (f->n == 0)
+        for (uint32_t s = 0; s + 1 < f->prog->n_role_slots; s += 2)
+            if (slots[s] != FG_VM_UNSET && slots[s + 1] != FG_VM_UNSET)
+                snprintf(f->roles + strlen(f->roles),
+                         sizeof f->roles - strlen(f->roles), "%s%s=%u-%u",
+                         f->roles[0] ? " " : "",
+                         fg_capture_role_name(f->prog->slot_role[s / 2]),
+                         slots[s], slots[s + 1]);
+    f->start[f->n] = start;
+    f->end[f->n] = end;
+    f->n++;
+    return 0;
+}
+
+static fg_vm *vm;
+
+/* The matches of rule i of p on s, as "START-END START-END ...". */
+static const char *matches(const fg_pack *p, size_t i, sent *s, found *f)
+{
+    static char out[4096];
+    memset(f, 0, sizeof *f);
+    f->prog = &fg_pack_get(p, i)->prog;
+    fg_vm_input in = input(s);
+    assert_int_equal(fg_vm_run(vm, f->prog, &in, 0, NULL, collect, f), 0);
+    out[0] = '\0';
+    for (size_t k = 0; k < f->n && strlen(out) < sizeof out - 32; k++)
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%u-%u",
+                 k ? " " : "", f->start[k], f->end[k]);
+    return out;
+}
+
+/* Loads one rule, runs it on words, returns the matches. */
+static const char *run1(const char *pattern, const char *words, char *roles,
+                        size_t roles_len)
+{
+    static char out[4096];
+    char body[4096];
+    snprintf(body, sizeof body,
+             "<rule id=\"r\" class=\"dpo:Meeting\"><pattern>%s</pattern>"
+             "<example>x</example></rule>",
+             pattern);
+    fg_pack *p = load(body);
+    static sent s;
+    make(&s, words);
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    snprintf(out, sizeof out, "%s", matches(p, 0, &s, &f));
+    if (roles) {
+        assert_true(strlen(f.roles) < roles_len);
+        memcpy(roles, f.roles, strlen(f.roles) + 1);
+    }
+    fg_vm_free(vm);
+    vm = NULL;
+    fg_pack_free(p);
+    return out;
+}
+
+#define MATCHES(pattern, words, want) \
+    assert_string_equal(run1(pattern, words, NULL, 0), want)
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+
+static void test_token_tests(void **state)
+{
+    (void)state;
+    MATCHES("<token form=\"Koalition\"/>", "die Koalition koalition", "1-2");
+    MATCHES("<token iform=\"KOALITION\"/>", "die Koalition koalition",
+            "1-2 2-3");
+    MATCHES("<token lemma=\"traf trafen\"/>", "sie trafen sich | er traf",
+            "1-2 4-5");
+    MATCHES("<token regex=\"[A-Z]\\p{L}+\"/>", "der Nato Gipfel 2024",
+            "1-2 2-3");
+    /* The regex must match the whole form. */
+    MATCHES("<token regex=\"Gip\"/>", "der Gipfel", "");
+    MATCHES("<token regex=\"(?i)gip.*\"/>", "der Gipfel", "1-2");
+    MATCHES("<token shape=\"Xxxx\"/>", "der Gipfel", "1-2");
+    MATCHES("<token flags=\"number\"/>", "rund 200 Experten", "1-2");
+    MATCHES("<token flags=\"capitalised word\"/>", "rund 200 Experten , x",
+            "2-3");
+    MATCHES("<token><not form=\"der die\"/></token>", "der x die", "1-2");
+    MATCHES("<token><any-of><is form=\"a\"/><is flags=\"number\"/></any-of>"
+            "</token>",
+            "a b 3 c", "0-1 2-3");
+    MATCHES("<token flags=\"word\"><all-of><is regex=\"b.*\"/>"
+            "<not form=\"bx\"/></all-of></token>",
+            "ba bx by", "0-1 2-3");
+    /* A token without tests matches any token. */
+    MATCHES("<token form=\"a\"/><token/>", "a b a", "0-2");
+}
+
+static void test_sequence_alternation_option(void **state)
+{
+    (void)state;
+    MATCHES("<token form=\"a\"/><token form=\"b\"/>", "a b a c a b",
+            "0-2 4-6");
+    MATCHES("<alt><token form=\"a\"/><seq><token form=\"a\"/>"
+            "<token form=\"b\"/></seq></alt>",
+            "a b a c", "0-2 2-3");
+    MATCHES("<token form=\"a\"/><opt><token form=\"b\"/></opt>"
+            "<token form=\"c\"/>",
+            "a c a b c a b b c", "0-2 2-5");
+    /* A macro is its sequence. */
+    char body[1024];
+    snprintf(body, sizeof body,
+             "<macro name=\"ab\"><token form=\"a\"/><token form=\"b\"/>"
+             "</macro>" RULE("m", "<use macro=\"ab\"/><token form=\"c\"/>"));
+    fg_pack *p = load(body);
+    static sent s;
+    make(&s, "a b c a b");
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    assert_string_equal(matches(p, 0, &s, &f), "0-3");
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+static void test_repetition(void **state)
+{
+    (void)state;
+    const char *rep = "<token form=\"x\"/><repeat min=\"2\" max=\"3\">"
+                      "<token form=\"a\"/></repeat>";
+    MATCHES(rep, "x a | x a a | x a a a a", "2-5 5-9");
+    MATCHES("<repeat min=\"1\" max=\"3\"><token form=\"a\"/></repeat>",
+            "a a a a a b a", "0-3 3-5 6-7");
+}
+
+static void test_gap(void **state)
+{
+    (void)state;
+    const char *gap = "<token form=\"a\"/><skip max=\"3\"/><token form=\"b\"/>";
+    MATCHES(gap, "a x x b", "0-4");
+    MATCHES(gap, "a x x x x b", "");
+    /* The gap stays in its clause, unless it may cross. */
+    MATCHES(gap, "a x | x b", "");
+    MATCHES(gap, "a | b", "");
+    MATCHES("<token form=\"a\"/><skip max=\"3\" within=\"sentence\"/>"
+            "<token form=\"b\"/>",
+            "a x | x b", "0-4");
+    MATCHES("<token form=\"a\"/><skip min=\"2\" max=\"3\"/><token form=\"b\"/>",
+            "a x b a x x b", "3-7");
+    /* Leftmost-longest: the gap reaches the farther b. */
+    MATCHES(gap, "a b x b", "0-4");
+    /* Among equal spans the gap is lazy: the capture takes the rest. */
+    char roles[256];
+    run1("<token form=\"a\"/><skip max=\"3\"/>"
+         "<capture role=\"theme\"><repeat max=\"3\"><token/></repeat>"
+         "</capture><token form=\"z\"/>",
+         "a b c z", roles, sizeof roles);
+    assert_string_equal(roles, "theme=1-3");
+}
+
+static void test_captures(void **state)
+{
+    (void)state;
+    char roles[256];
+    run1("<capture role=\"agent\"><token flags=\"capitalised\"/></capture>"
+         "<token form=\"traf\" role=\"trigger\"/>",
+         "dann Merz traf", roles, sizeof roles);
+    assert_string_equal(roles, "agent=1-2 trigger=2-3");
+    /* A capture in a repetition: a value per repetition. */
+    run1("<token form=\"mit\"/><repeat min=\"1\" max=\"3\">"
+         "<capture role=\"participant\"><token flags=\"capitalised\"/>"
+         "</capture><opt><token form=\"und\"/></opt></repeat>",
+         "mit Paris und Rom und Kiew .", roles, sizeof roles);
+    assert_string_equal(roles,
+                        "participant=1-2 participant=3-4 participant=5-6");
+    /* An option not taken leaves its capture empty. */
+    run1("<token form=\"a\"/><opt><capture role=\"theme\"><token form=\"b\"/>"
+         "</capture></opt>",
+         "a c", roles, sizeof roles);
+    assert_string_equal(roles, "");
+}
+
+static void test_annotations(void **state)
+{
+    (void)state;
+    fg_pack *p = load(RULE("a", "<capture role=\"agent\"><annot type=\"Person "
+                                "Organization\"/></capture>"
+                                "<token form=\"sagte\"/>") //
+                      RULE("b", "<annot type=\"Country\"/>"));
+    static sent s;
+    /* 0 Koalition 1 der 2 Willigen 3 sagte 4 Frankreich 5 sagte */
+    make(&s, "Koalition der Willigen sagte Frankreich sagte");
+    annot(&s, "Organization", 0, 3);
+    annot(&s, "Person", 2, 3);
+    annot(&s, "Country", 4, 5);
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    /* The three-token annotation is one element; the shorter one
+     * starting later loses (leftmost). */
+    assert_string_equal(matches(p, 0, &s, &f), "0-4");
+    assert_string_equal(f.roles, "agent=0-3");
+    assert_string_equal(matches(p, 1, &s, &f), "4-5");
+    /* Two annotations at one token: the longer match wins. */
+    make(&s, "Koalition der Willigen sagte");
+    annot(&s, "Person", 0, 1);
+    annot(&s, "Organization", 0, 3);
+    assert_string_equal(matches(p, 0, &s, &f), "0-4");
+    /* No annotation of the type: no match. */
+    make(&s, "Koalition sagte");
+    annot(&s, "Country", 0, 1);
+    assert_string_equal(matches(p, 0, &s, &f), "");
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+static void test_anchors(void **state)
+{
+    (void)state;
+    MATCHES("<start of=\"sentence\"/><token flags=\"capitalised\"/>",
+            "Merz und Macron", "0-1");
+    MATCHES("<token flags=\"capitalised\"/><end of=\"sentence\"/>",
+            "Merz und Macron .", "2-3");
+    MATCHES("<start of=\"clause\"/><token flags=\"word\"/>",
+            "a b , | c d | e", "0-1 3-4 5-6");
+    MATCHES("<token flags=\"word\"/><end of=\"clause\"/>",
+            "a b , | c d | e", "1-2 4-5 5-6");
+}
+
+static void test_empty_and_long(void **state)
+{
+    (void)state;
+    fg_pack *p = load(RULE("ab", "<token form=\"a\"/><token form=\"b\"/>"));
+    static sent s;
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    make(&s, "");
+    assert_string_equal(matches(p, 0, &s, &f), "");
+    /* 1,000 tokens: every "a b" found, none missed or overlapping. */
+    static char words[8192];
+    words[0] = '\0';
+    for (int i = 0; i < 500; i++)
+        strcat(words, "a b ");
+    make(&s, words);
+    assert_int_equal(s.n, 1000);
+    matches(p, 0, &s, &f);
+    assert_int_equal(f.n, 500);
+    for (size_t k = 0; k < f.n; k++) {
+        assert_int_equal(f.start[k], 2 * k);
+        assert_int_equal(f.end[k], 2 * k + 2);
+    }
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+/* Patterns built to blow up a backtracking matcher stay linear. */
+static void test_nested_repetition(void **state)
+{
+    (void)state;
+    fg_pack *p = load(RULE(
+        "nested", "<repeat min=\"1\" max=\"20\"><repeat min=\"1\" max=\"20\">"
+                  "<opt><token form=\"a\"/></opt><token form=\"a\"/>"
+                  "</repeat></repeat><token form=\"b\"/>"));
+    static sent s;
+    static char words[4096];
+    words[0] = '\0';
+    for (int i = 0; i < 999; i++)
+        strcat(words, "a ");
+    make(&s, words);
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    assert_string_equal(matches(p, 0, &s, &f), "");
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+typedef struct traced {
+    int reach, die, match;
+} traced;
+
+static void on_reach(void *ctx, uint32_t pc, uint32_t pos)
+{
+    (void)pc;
+    (void)pos;
+    ((traced *)ctx)->reach++;
+}
+static void on_die(void *ctx, uint32_t pc, uint32_t pos)
+{
+    (void)pc;
+    (void)pos;
+    ((traced *)ctx)->die++;
+}
+static void on_match(void *ctx, uint32_t start, uint32_t end)
+{
+    (void)start;
+    (void)end;
+    ((traced *)ctx)->match++;
+}
+
+static int ignore(void *ctx, uint32_t s, uint32_t e, const uint32_t *slots)
+{
+    (void)ctx;
+    (void)s;
+    (void)e;
+    (void)slots;
+    return 0;
+}
+
+static void test_trace_and_explain(void **state)
+{
+    (void)state;
+    fg_pack *p = load(RULE("t", "<token form=\"a\"/><token form=\"b\"/>"));
+    static sent s;
+    make(&s, "a c a b");
+    fg_vm_input in = input(&s);
+    traced t = {0};
+    fg_vm_trace trace = {&t, on_reach, on_die, on_match};
+    assert_int_equal(fg_vm_new(&vm), 0);
+    assert_int_equal(
+        fg_vm_run(vm, &fg_pack_get(p, 0)->prog, &in, 0, &trace, ignore, NULL),
+        0);
+    /* "a" reached at 0 and 2 and in between, "b" at 1 (dies on c). */
+    assert_true(t.reach >= 5);
+    assert_true(t.die >= 2);
+    assert_int_equal(t.match, 1);
+    /* Explaining fills the element slots: the two tokens. */
+    const fg_program *g = &fg_pack_get(p, 0)->prog;
+    assert_int_equal(g->n_role_slots, 0);
+    assert_int_equal(g->n_slots, 4);
+    assert_int_equal(g->n_elems, 2);
+    found f = {.prog = g};
+    assert_int_equal(fg_vm_run(vm, g, &in, 1, NULL, collect, &f), 0);
+    assert_int_equal(f.n, 1);
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* The trigger index                                                   */
+
+static void test_required_keys(void **state)
+{
+    (void)state;
+    fg_pack *p = load(
+        RULE("lemma", "<token lemma=\"treffen\"/>")                      //
+        RULE("alt", "<alt><token lemma=\"a\"/><token form=\"B\"/></alt>") //
+        RULE("two", "<token lemma=\"x\"/><skip max=\"2\"/>"
+                    "<token lemma=\"y\"/>")                              //
+        RULE("optional", "<opt><token lemma=\"q\"/></opt><token/>")      //
+        RULE("annot", "<annot type=\"Country\"/>")                       //
+        RULE("regex", "<token regex=\"(?i)verteid.*\"/>"));
+    fg_keyset keys = {0};
+    fg_candidates c = {0};
+    char got[256];
+#define CANDIDATES(...)                                                     \
+    do {                                                                    \
+        fg_keyset_reset(&keys);                                             \
+        const char *ks[] = {__VA_ARGS__, NULL};                             \
+        for (int i = 0; ks[i]; i++)                                         \
+            assert_int_equal(                                               \
+                fg_keyset_add(&keys, fg_key(ks[i][0], ks[i] + 1,            \
+                                            strlen(ks[i] + 1))),            \
+                0);                                                         \
+        assert_int_equal(                                                   \
+            fg_pack_candidates(p, FG_PHASE_EVENTS, &keys, &c), 0);          \
+        got[0] = '\0';                                                      \
+        for (size_t i = 0; i < c.n; i++)                                    \
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",   \
+                     i ? " " : "", fg_pack_get(p, c.rules[i])->def.id);     \
+    } while (0)
+    CANDIDATES("lzzz");
+    assert_string_equal(got, "optional"); /* no required key: always */
+    CANDIDATES("ltreffen");
+    assert_string_equal(got, "lemma optional");
+    CANDIDATES("fb");
+    assert_string_equal(got, "alt optional");
+    CANDIDATES("lx");
+    assert_string_equal(got, "optional"); /* y is missing */
+    CANDIDATES("lx", "ly");
+    assert_string_equal(got, "two optional");
+    CANDIDATES("aCountry", "pver");
+    assert_string_equal(got, "optional annot regex");
+#undef CANDIDATES
+    fg_keyset_clear(&keys);
+    fg_candidates_clear(&c);
+    fg_pack_free(p);
+}
+
+/* ------------------------------------------------------------------ */
+/* Differential test against a naive matcher                           */
+
+/* Patterns over the words a, b, c and the annotation types A and B. */
+typedef enum { P_TOK, P_ANNOT, P_SEQ, P_ALT, P_OPT, P_REP, P_SKIP } pkind;
+
+typedef struct pat {
+    pkind k;
+    char word;          /* P_TOK */
+    char type;          /* P_ANNOT */
+    int min, max;       /* P_REP, P_SKIP */
+    int within_sentence;
+    struct pat *a, *b;  /* children (SEQ, ALT: two; OPT, REP: a) */
+} pat;
+
+/* Two generators: patterns are generated twice (for the pack, then for
+ * the naive side) and must come out the same both times, whatever the
+ * texts in between draw. */
+static unsigned long rng = 12345, text_rng = 777;
+static unsigned draw(unsigned long *state, unsigned n)
+{
+    *state = *state * 6364136223846793005UL + 1442695040888963407UL;
+    return (unsigned)(*state >> 33) % n;
+}
+static unsigned rnd(unsigned n) { return draw(&rng, n); }
+static unsigned trnd(unsigned n) { return draw(&text_rng, n); }
+
+static pat pool[4096];
+static int n_pool;
+
+static pat *gen(int depth)
+{
+    assert_true(n_pool < 4096);
+    pat *p = &pool[n_pool++];
+    memset(p, 0, sizeof *p);
+    unsigned r = depth >= 3 ? rnd(2) : rnd(7);
+    p->k = (pkind)r;
+    switch (p->k) {
+    case P_TOK: p->word = (char)('a' + rnd(3)); break;
+    case P_ANNOT: p->type = (char)('A' + rnd(2)); break;
+    case P_SEQ:
+    case P_ALT:
+        p->a = gen(depth + 1);
+        p->b = gen(depth + 1);
+        break;
+    case P_OPT: p->a = gen(depth + 1); break;
+    case P_REP:
+        p->a = gen(depth + 1);
+        p->min = (int)rnd(3);
+        p->max = p->min + 1 + (int)rnd(2);
+        break;
+    case P_SKIP:
+        p->min = (int)rnd(2);
+        p->max = p->min + 1 + (int)rnd(2);
+        p->within_sentence = (int)rnd(2);
+        break;
+    }
+    return p;
+}
+
+static void to_xml(const pat *p, char *out, size_t len)
+{
+    size_t n = strlen(out);
+    switch (p->k) {
+    case P_TOK:
+        snprintf(out + n, len - n, "<token form=\"%c\"/>", p->word);
+        return;
+    case P_ANNOT:
+        snprintf(out + n, len - n, "<annot type=\"%c\"/>", p->type);
+        return;
+    case P_SKIP:
+        snprintf(out + n, len - n, "<skip min=\"%d\" max=\"%d\"%s/>", p->min,
+                 p->max, p->within_sentence ? " within=\"sentence\"" : "");
+        return;
+    case P_SEQ: snprintf(out + n, len - n, "<seq>"); break;
+    case P_ALT: snprintf(out + n, len - n, "<alt>"); break;
+    case P_OPT: snprintf(out + n, len - n, "<opt>"); break;
+    case P_REP:
+        snprintf(out + n, len - n, "<repeat min=\"%d\" max=\"%d\">", p->min,
+                 p->max);
+        break;
+    }
+    to_xml(p->a, out, len);
+    if (p->b)
+        to_xml(p->b, out, len);
+    n = strlen(out);
+    snprintf(out + n, len - n, "%s",
+             p->k == P_SEQ   ? "</seq>"
+             : p->k == P_ALT ? "</alt>"
+             : p->k == P_OPT ? "</opt>"
+                             : "</repeat>");
+}
+
+static int nullable_pat(const pat *p)
+{
+    switch (p->k) {
+    case P_TOK:
+    case P_ANNOT: return 0;
+    case P_SEQ: return nullable_pat(p->a) && nullable_pat(p->b);
+    case P_ALT: return nullable_pat(p->a) || nullable_pat(p->b);
+    case P_OPT: return 1;
+    case P_REP: return p->min == 0 || nullable_pat(p->a);
+    case P_SKIP: return p->min == 0;
+    }
+    return 1;
+}
+
+/* The naive matcher: the set of end positions (a bit mask) that p can
+ * reach from position i, by the definitions of doc/rules.md. */
+static const sent *ns;
+
+static int boundary(uint32_t j)
+{
+    return j > 0 && j < ns->n && ns->tok[j].clause != ns->tok[j - 1].clause;
+}
+
+static uint32_t ends(const pat *p, uint32_t i);
+
+static uint32_t ends_from(const pat *p, uint32_t mask)
+{
+    uint32_t out = 0;
+    for (uint32_t i = 0; i <= ns->n; i++)
+        if (mask & (1u << i))
+            out |= ends(p, i);
+    return out;
+}
+
+static uint32_t ends(const pat *p, uint32_t i)
+{
+    uint32_t out = 0, cur;
+    switch (p->k) {
+    case P_TOK:
+        if (i < ns->n && ns->text[ns->tok[i].start] == p->word)
+            out = 1u << (i + 1);
+        return out;
+    case P_ANNOT:
+        for (uint32_t a = 0; a < ns->n_annots; a++)
+            if (ns->annots[a].first == i &&
+                ns->annots[a].type[0] == p->type)
+                out |= 1u << ns->annots[a].end;
+        return out;
+    case P_SEQ: return ends_from(p->b, ends(p->a, i));
+    case P_ALT: return ends(p->a, i) | ends(p->b, i);
+    case P_OPT: return ends(p->a, i) | (1u << i);
+    case P_REP:
+        cur = 1u << i;
+        for (int k = 0; k < p->max; k++) {
+            if (k >= p->min)
+                out |= cur;
+            cur = ends_from(p->a, cur);
+        }
+        return out | cur;
+    case P_SKIP:
+        for (int k = 0; k <= p->max && i + (uint32_t)k <= ns->n; k++) {
+            uint32_t e = i + (uint32_t)k;
+            if (k > 0 && !p->within_sentence && boundary(e - 1))
+                break; /* token e-1 begins another clause */
+            if (k >= p->min && (p->within_sentence || !boundary(e)))
+                out |= 1u << e;
+        }
+        return out;
+    }
+    return 0;
+}
+
+/* Leftmost-longest, non-overlapping, as "START-END ...". */
+static void naive(const pat *p, char *out, size_t len)
+{
+    out[0] = '\0';
+    uint32_t from = 0;
+    while (from < ns->n) {
+        uint32_t start = from, e = 0;
+        for (; start < ns->n; start++)
+            if ((e = ends(p, start) & ~((2u << start) - 1)) != 0)
+                break;
+        if (start >= ns->n)
+            break;
+        uint32_t end = 31 - (uint32_t)__builtin_clz(e);
+        snprintf(out + strlen(out), len - strlen(out), "%s%u-%u",
+                 out[0] ? " " : "", start, end);
+        from = end;
+    }
+}
+
+static void test_differential(void **state)
+{
+    (void)state;
+    enum { RULES = 300, TEXTS = 60 };
+    int nonempty = 0;
+    static char body[RULES * 700];
+    body[0] = '\0';
+    int n = 0;
+    while (n < RULES) {
+        n_pool = n_pool > 3500 ? 0 : n_pool;
+        pat *p = gen(0);
+        if (nullable_pat(p))
+            continue;
+        char xml[600] = "";
+        to_xml(p, xml, sizeof xml);
+        if (strlen(xml) > 550)
+            continue;
+        snprintf(body + strlen(body), sizeof body - strlen(body),
+                 "<rule id=\"g%d\" class=\"dpo:Meeting\"><pattern>%s"
+                 "</pattern><example>x</example></rule>",
+                 n, xml);
+        n++;
+    }
+    /* The pool is reused: generate the same patterns again for the
+     * naive side. */
+    fg_pack *pk = load(body);
+    assert_int_equal(fg_pack_count(pk), RULES);
+    rng = 12345;
+    n_pool = 0;
+    n = 0;
+    while (n < RULES) {
+        n_pool = n_pool > 3500 ? 0 : n_pool;
+        pat *p = gen(0);
+        if (nullable_pat(p))
+            continue;
+        char xml[600] = "";
+        to_xml(p, xml, sizeof xml);
+        if (strlen(xml) > 550)
+            continue;
+        n++;
+        static sent s;
+        assert_int_equal(fg_vm_new(&vm), 0);
+        for (int t = 0; t < TEXTS; t++) {
+            char words[64] = "";
+            unsigned len = 1 + trnd(9);
+            for (unsigned k = 0; k < len; k++) {
+                if (k && trnd(5) == 0)
+                    strcat(words, "| ");
+                char w[3] = {(char)('a' + trnd(3)), ' ', 0};
+                strcat(words, w);
+            }
+            make(&s, words);
+            for (uint32_t a = 0; a < s.n; a++)
+                if (trnd(3) == 0)
+                    annot(&s, trnd(2) ? "A" : "B", a,
+                          a + 1 + trnd(s.n - a < 3 ? s.n - a : 3));
+            ns = &s;
+            char want[256], got[4096];
+            naive(p, want, sizeof want);
+            found f;
+            snprintf(got, sizeof got, "%s", matches(pk, (size_t)n - 1, &s, &f));
+            nonempty += want[0] != '\0';
+            if (strcmp(want, got) != 0) {
+                char an[256] = "";
+                for (uint32_t a = 0; a < s.n_annots; a++)
+                    snprintf(an + strlen(an), sizeof an - strlen(an),
+                             " %s:%u-%u", s.annots[a].type,
+                             s.annots[a].first, s.annots[a].end);
+                fail_msg("pattern %s on \"%s\" (annotations%s): naive %s, "
+                         "vm %s",
+                         xml, words, an, want, got);
+            }
+        }
+        fg_vm_free(vm);
+        vm = NULL;
+    }
+    /* The comparison means something only when there are matches. */
+    assert_true(nonempty > RULES * TEXTS / 5);
+    fg_pack_free(pk);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_token_tests),
+        cmocka_unit_test(test_sequence_alternation_option),
+        cmocka_unit_test(test_repetition),
+        cmocka_unit_test(test_gap),
+        cmocka_unit_test(test_captures),
+        cmocka_unit_test(test_annotations),
+        cmocka_unit_test(test_anchors),
+        cmocka_unit_test(test_empty_and_long),
+        cmocka_unit_test(test_nested_repetition),
+        cmocka_unit_test(test_trace_and_explain),
+        cmocka_unit_test(test_required_keys),
+        cmocka_unit_test(test_differential),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
