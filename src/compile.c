@@ -16,6 +16,12 @@ typedef struct posting {
     uint32_t rule;
 } posting;
 
+/* Where a key's postings are in the sorted index: a hash table slot. */
+typedef struct index_slot {
+    uint64_t key; /* 0: free */
+    uint32_t off, len;
+} index_slot;
+
 struct fg_pack {
     fg_rule_store store;
     fg_rule *rules;
@@ -24,6 +30,8 @@ struct fg_pack {
     /* Per phase: the index, and the rules without requirements. */
     posting *index[FG_PHASES];
     size_t n_index[FG_PHASES], cap_index[FG_PHASES];
+    index_slot *table[FG_PHASES];
+    size_t cap_table[FG_PHASES]; /* a power of two */
     uint32_t *always[FG_PHASES];
     size_t n_always[FG_PHASES], cap_always[FG_PHASES];
 };
@@ -293,19 +301,32 @@ typedef struct cnf {
     uint64_t *keys;
     size_t n_keys, cap_keys;
     uint32_t *ends;
-    size_t n, cap;
+    uint32_t *costs; /* how unselective each clause is */
+    size_t n, cap, cap_costs;
 } cnf;
 
-static int cnf_add_clause(cnf *c, const uint64_t *keys, size_t n)
+/* How many sentences a key of each kind lets through, roughly: a lemma
+ * or form is selective, three first letters less so, an annotation type
+ * ("Person") hardly. A clause costs the sum of its keys'. */
+static uint32_t key_cost(char kind)
+{
+    return kind == 'a' ? 16 : kind == 'p' ? 4 : 1;
+}
+
+static int cnf_add_clause(cnf *c, const uint64_t *keys, size_t n,
+                          uint32_t cost)
 {
     if (n == 0)
         return 0;
     if (fg_grow((void **)&c->keys, &c->cap_keys, c->n_keys + n,
                 sizeof *c->keys) < 0 ||
-        fg_grow((void **)&c->ends, &c->cap, c->n + 1, sizeof *c->ends) < 0)
+        fg_grow((void **)&c->ends, &c->cap, c->n + 1, sizeof *c->ends) < 0 ||
+        fg_grow((void **)&c->costs, &c->cap_costs, c->n + 1,
+                sizeof *c->costs) < 0)
         return FG_ENOMEM;
     memcpy(c->keys + c->n_keys, keys, n * sizeof *keys);
     c->n_keys += n;
+    c->costs[c->n] = cost;
     c->ends[c->n++] = (uint32_t)c->n_keys;
     return 0;
 }
@@ -314,6 +335,7 @@ static void cnf_clear(cnf *c)
 {
     fg_free(c->keys);
     fg_free(c->ends);
+    fg_free(c->costs);
     memset(c, 0, sizeof *c);
 }
 
@@ -339,13 +361,13 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
 
 /* The keys of one leaf test, as a clause; 0 keys when it gives none. */
 static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
-                     size_t *cap)
+                     size_t *cap, uint32_t *cost)
 {
     char kind;
     switch (t->field) {
-    case FG_FIELD_LEMMA: kind = 'l'; break;
+    case FG_FIELD_LEMMA:
     case FG_FIELD_FORM:
-    case FG_FIELD_IFORM: kind = 'f'; break;
+    case FG_FIELD_IFORM: kind = 'w'; break;
     case FG_FIELD_REGEX: {
         char p[FG_KEY_PREFIX_LEN];
         if (!regex_prefix(t->source, p))
@@ -353,6 +375,7 @@ static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
         if (fg_grow((void **)keys, cap, *n + 1, sizeof **keys) < 0)
             return FG_ENOMEM;
         (*keys)[(*n)++] = fg_key('p', p, sizeof p);
+        *cost += key_cost('p');
         return 0;
     }
     default: return 0;
@@ -381,6 +404,7 @@ static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
             (*keys)[(*n)++] = fg_key(kind, t->values[i], t->value_lens[i]);
         }
     }
+    *cost += t->n_values * key_cost(kind);
     return 0;
 }
 
@@ -389,28 +413,30 @@ static int test_cnf(const fg_test *t, cnf *c);
 
 /* One clause that holds when t holds (for the branches of any-of). */
 static int test_clause(const fg_test *t, uint64_t **keys, size_t *n,
-                       size_t *cap)
+                       size_t *cap, uint32_t *cost)
 {
     if (t->kind == FG_TEST_LEAF) {
         size_t before = *n;
-        int rc = leaf_keys(t, keys, n, cap);
+        int rc = leaf_keys(t, keys, n, cap, cost);
         return rc < 0 ? rc : *n > before;
     }
     if (t->kind == FG_TEST_ALL) {
         for (const fg_test *k = t->child; k; k = k->next) {
             size_t before = *n;
-            int rc = test_clause(k, keys, n, cap);
+            uint32_t cost_before = *cost;
+            int rc = test_clause(k, keys, n, cap, cost);
             if (rc < 0)
                 return rc;
             if (rc > 0)
                 return 1;
             *n = before;
+            *cost = cost_before;
         }
         return 0;
     }
     if (t->kind == FG_TEST_ANY) {
         for (const fg_test *k = t->child; k; k = k->next) {
-            int rc = test_clause(k, keys, n, cap);
+            int rc = test_clause(k, keys, n, cap, cost);
             if (rc <= 0)
                 return rc;
         }
@@ -433,9 +459,10 @@ static int test_cnf(const fg_test *t, cnf *c)
     }
     uint64_t *keys = NULL;
     size_t n = 0, cap = 0;
-    int rc = test_clause(t, &keys, &n, &cap);
+    uint32_t cost = 0;
+    int rc = test_clause(t, &keys, &n, &cap, &cost);
     if (rc > 0)
-        rc = cnf_add_clause(c, keys, n);
+        rc = cnf_add_clause(c, keys, n, cost);
     fg_free(keys);
     return rc < 0 ? rc : 0;
 }
@@ -463,7 +490,8 @@ static int node_cnf(const fg_node *n, cnf *c)
             return 0;
         for (uint32_t i = 0; i < n->n_types; i++)
             keys[i] = fg_key('a', n->types[i], strlen(n->types[i]));
-        return cnf_add_clause(c, keys, n->n_types);
+        return cnf_add_clause(c, keys, n->n_types,
+                              n->n_types * key_cost('a'));
     }
     case FG_NODE_SEQ:
     case FG_NODE_CAPTURE:
@@ -476,6 +504,7 @@ static int node_cnf(const fg_node *n, cnf *c)
         /* One clause: the union of one clause of every alternative. */
         uint64_t *keys = NULL;
         size_t nk = 0, cap = 0;
+        uint32_t cost = 0;
         int rc = 0, all = 1;
         for (const fg_node *a = n->child; a && all && rc == 0; a = a->next) {
             cnf sub = {0};
@@ -490,12 +519,13 @@ static int node_cnf(const fg_node *n, cnf *c)
                 else {
                     memcpy(keys + nk, sub.keys, len * sizeof *keys);
                     nk += len;
+                    cost += sub.costs[0];
                 }
             }
             cnf_clear(&sub);
         }
         if (rc == 0 && all)
-            rc = cnf_add_clause(c, keys, nk);
+            rc = cnf_add_clause(c, keys, nk, cost);
         fg_free(keys);
         return rc;
     }
@@ -587,11 +617,13 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
     if (rc == 0 && c.n) {
         r->keys = fg_malloc(c.n_keys * sizeof *r->keys);
         r->clause_end = fg_malloc(c.n * sizeof *r->clause_end);
-        if (r->keys == NULL || r->clause_end == NULL)
+        r->clause_cost = fg_malloc(c.n * sizeof *r->clause_cost);
+        if (r->keys == NULL || r->clause_end == NULL || r->clause_cost == NULL)
             rc = FG_ENOMEM;
         else {
             memcpy(r->keys, c.keys, c.n_keys * sizeof *r->keys);
             memcpy(r->clause_end, c.ends, c.n * sizeof *r->clause_end);
+            memcpy(r->clause_cost, c.costs, c.n * sizeof *r->clause_cost);
             r->n_clauses = (uint32_t)c.n;
         }
     }
@@ -604,6 +636,7 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
         program_clear(g);
         fg_free(r->keys);
         fg_free(r->clause_end);
+        fg_free(r->clause_cost);
         return rc;
     }
     p->n_rules++;
@@ -618,9 +651,9 @@ static int cmp_posting(const void *a, const void *b)
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* Files every rule under the keys of its most selective clause, taken to
- * be the one with the fewest keys (the first of those: patterns name
- * their trigger early). */
+/* Files every rule under the keys of its most selective clause, the one
+ * of the lowest cost (the first of those: patterns name their trigger
+ * early). */
 static int build_index(fg_pack *p)
 {
     for (size_t i = 0; i < p->n_rules; i++) {
@@ -633,15 +666,10 @@ static int build_index(fg_pack *p)
             p->always[ph][p->n_always[ph]++] = (uint32_t)i;
             continue;
         }
-        uint32_t best = 0, best_cost = UINT32_MAX, from = 0;
-        for (uint32_t k = 0; k < r->n_clauses; k++) {
-            uint32_t cost = r->clause_end[k] - from;
-            if (cost < best_cost) {
-                best_cost = cost;
+        uint32_t best = 0;
+        for (uint32_t k = 1; k < r->n_clauses; k++)
+            if (r->clause_cost[k] < r->clause_cost[best])
                 best = k;
-            }
-            from = r->clause_end[k];
-        }
         uint32_t start = best ? r->clause_end[best - 1] : 0;
         for (uint32_t j = start; j < r->clause_end[best]; j++) {
             if (fg_grow((void **)&p->index[ph], &p->cap_index[ph],
@@ -650,10 +678,31 @@ static int build_index(fg_pack *p)
             p->index[ph][p->n_index[ph]++] = (posting){r->keys[j], (uint32_t)i};
         }
     }
-    for (int ph = 0; ph < FG_PHASES; ph++)
-        if (p->n_index[ph])
-            qsort(p->index[ph], p->n_index[ph], sizeof *p->index[ph],
-                  cmp_posting);
+    for (int ph = 0; ph < FG_PHASES; ph++) {
+        size_t n = p->n_index[ph];
+        if (n == 0)
+            continue;
+        qsort(p->index[ph], n, sizeof *p->index[ph], cmp_posting);
+        size_t cap = 16;
+        while (cap < 2 * n)
+            cap *= 2;
+        index_slot *t = fg_calloc(cap, sizeof *t);
+        if (t == NULL)
+            return FG_ENOMEM;
+        p->table[ph] = t;
+        p->cap_table[ph] = cap;
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && p->index[ph][j].key == p->index[ph][i].key)
+                j++;
+            uint64_t key = p->index[ph][i].key;
+            size_t h = (size_t)key & (cap - 1);
+            while (t[h].key)
+                h = (h + 1) & (cap - 1);
+            t[h] = (index_slot){key, (uint32_t)i, (uint32_t)(j - i)};
+            i = j;
+        }
+    }
     return 0;
 }
 
@@ -685,10 +734,12 @@ void fg_pack_free(fg_pack *p)
         program_clear(&p->rules[i].prog);
         fg_free(p->rules[i].keys);
         fg_free(p->rules[i].clause_end);
+        fg_free(p->rules[i].clause_cost);
     }
     fg_free(p->rules);
     for (int ph = 0; ph < FG_PHASES; ph++) {
         fg_free(p->index[ph]);
+        fg_free(p->table[ph]);
         fg_free(p->always[ph]);
     }
     fg_strmap_clear(&p->ids);
@@ -713,16 +764,29 @@ const fg_rule *fg_pack_find(const fg_pack *p, const char *id)
 /* ------------------------------------------------------------------ */
 /* Key sets and candidates                                             */
 
+static size_t slot_of(const fg_keyset *s, uint64_t key)
+{
+    size_t j = (size_t)key & (s->cap - 1);
+    while (s->slots[j] && s->slots[j] != key)
+        j = (j + 1) & (s->cap - 1);
+    return j;
+}
+
 void fg_keyset_reset(fg_keyset *s)
 {
-    if (s->n)
-        memset(s->slots, 0, s->cap * sizeof *s->slots);
+    /* Every used slot is on the probe run from some key's home slot to
+     * the next free one: clearing those runs clears the table. */
+    for (size_t i = 0; i < s->n; i++)
+        for (size_t j = (size_t)s->keys[i] & (s->cap - 1); s->slots[j];
+             j = (j + 1) & (s->cap - 1))
+            s->slots[j] = 0;
     s->n = 0;
 }
 
 void fg_keyset_clear(fg_keyset *s)
 {
     fg_free(s->slots);
+    fg_free(s->keys);
     memset(s, 0, sizeof *s);
 }
 
@@ -751,14 +815,13 @@ int fg_keyset_add(fg_keyset *s, uint64_t key)
 {
     if ((s->n + 1) * 2 > s->cap && keyset_grow(s) < 0)
         return FG_ENOMEM;
-    size_t j = (size_t)key & (s->cap - 1);
-    while (s->slots[j]) {
-        if (s->slots[j] == key)
-            return 0;
-        j = (j + 1) & (s->cap - 1);
-    }
+    size_t j = slot_of(s, key);
+    if (s->slots[j] == key)
+        return 0;
+    if (fg_grow((void **)&s->keys, &s->cap_keys, s->n + 1, sizeof *s->keys) < 0)
+        return FG_ENOMEM;
     s->slots[j] = key;
-    s->n++;
+    s->keys[s->n++] = key;
     return 0;
 }
 
@@ -827,21 +890,17 @@ int fg_pack_candidates(const fg_pack *p, fg_phase phase,
         c->stamp = 1;
     }
     const posting *ix = p->index[phase];
-    size_t n = p->n_index[phase];
-    for (size_t s = 0; s < keys->cap && n; s++) {
-        uint64_t k = keys->slots[s];
-        if (k == 0)
+    const index_slot *t = p->table[phase];
+    size_t mask = p->cap_table[phase] - 1;
+    for (size_t s = 0; s < keys->n && t; s++) {
+        uint64_t k = keys->keys[s];
+        size_t h = (size_t)k & mask;
+        while (t[h].key && t[h].key != k)
+            h = (h + 1) & mask;
+        if (t[h].key == 0)
             continue;
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (ix[mid].key < k)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (; lo < n && ix[lo].key == k; lo++) {
-            uint32_t r = ix[lo].rule;
+        for (uint32_t i = t[h].off; i < t[h].off + t[h].len; i++) {
+            uint32_t r = ix[i].rule;
             if (c->stamps[r] != c->stamp &&
                 rule_possible(&p->rules[r], keys) &&
                 add_candidate(c, r) < 0)
@@ -851,6 +910,7 @@ int fg_pack_candidates(const fg_pack *p, fg_phase phase,
     for (size_t i = 0; i < p->n_always[phase]; i++)
         if (add_candidate(c, p->always[phase][i]) < 0)
             return FG_ENOMEM;
-    qsort(c->rules, c->n, sizeof *c->rules, cmp_u32);
+    if (c->n > 1)
+        qsort(c->rules, c->n, sizeof *c->rules, cmp_u32);
     return 0;
 }

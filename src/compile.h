@@ -85,6 +85,7 @@ typedef struct fg_rule {
     fg_program prog;
     uint64_t *keys;     /* the clauses' keys, clause after clause */
     uint32_t *clause_end; /* end of clause i in keys */
+    uint32_t *clause_cost; /* the lower, the more selective */
     uint32_t n_clauses;
 } fg_rule;
 
@@ -102,15 +103,20 @@ const fg_rule *fg_pack_get(const fg_pack *pack, size_t i);
 const fg_rule *fg_pack_find(const fg_pack *pack, const char *id);
 
 /* Key hashing, shared by the compiler and the code that collects the
- * keys of a sentence. kind is 'l' (lemma), 'f' (case-folded form), 'a'
- * (annotation type) or 'p' (first letters). */
+ * keys of a sentence. kind is 'w' (a word: lemma or case-folded form,
+ * one kind so that a token whose lemma is its form costs one lookup),
+ * 'a' (annotation type) or 'p' (first letters). */
 uint64_t fg_key(char kind, const char *s, size_t len);
 #define FG_KEY_PREFIX_LEN 3
 
-/* A set of keys present in a sentence. */
+/* A set of keys present in a sentence: a hash set for lookups, and the
+ * keys in insertion order so that a reset or a walk costs what the
+ * sentence has, not what the largest sentence needed. */
 typedef struct fg_keyset {
     uint64_t *slots; /* 0 marks a free slot */
-    size_t cap, n;
+    size_t cap;
+    uint64_t *keys;  /* the n keys in the set */
+    size_t n, cap_keys;
 } fg_keyset;
 
 void fg_keyset_reset(fg_keyset *s);

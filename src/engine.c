@@ -454,8 +454,8 @@ static int fill_lemmas(fg_worker *w, const char *text)
     return 0;
 }
 
-/* The keys of a sentence for the trigger index: each token's lemma,
- * folded form and first letters, and the types of the annotations. */
+/* The keys of a sentence for the trigger index: each token's folded
+ * form, lemma and first letters, and the types of the annotations. */
 static int sentence_keys(fg_keyset *keys, const fg_token *tok, uint32_t n,
                          const fg_annot *annots, size_t n_annots)
 {
@@ -463,9 +463,10 @@ static int sentence_keys(fg_keyset *keys, const fg_token *tok, uint32_t n,
     int rc = 0;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
         const fg_token *t = &tok[i];
-        rc = fg_keyset_add(keys, fg_key('l', t->lemma, t->lemma_len));
-        if (rc == 0)
-            rc = fg_keyset_add(keys, fg_key('f', t->norm, t->norm_len));
+        rc = fg_keyset_add(keys, fg_key('w', t->norm, t->norm_len));
+        if (rc == 0 && (t->lemma_len != t->norm_len ||
+                        memcmp(t->lemma, t->norm, t->norm_len) != 0))
+            rc = fg_keyset_add(keys, fg_key('w', t->lemma, t->lemma_len));
         int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
         for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
             letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';
@@ -526,8 +527,10 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
         if (fg_grow((void **)&s->annots, &s->cap_annots, na + 1,
                     sizeof *s->annots) < 0)
             return FG_ENOMEM;
-        memcpy(s->annots, r->annots + a0, na * sizeof *s->annots);
-        qsort(s->annots, na, sizeof *s->annots, cmp_annot);
+        if (na) {
+            memcpy(s->annots, r->annots + a0, na * sizeof *s->annots);
+            qsort(s->annots, na, sizeof *s->annots, cmp_annot);
+        }
         for (uint32_t j = 0, a = 0; j <= n; j++) {
             while (a < na && s->annots[a].first < first + j)
                 a++;

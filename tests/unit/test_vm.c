@@ -533,15 +533,15 @@ static void test_required_keys(void **state)
             snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",   \
                      i ? " " : "", fg_pack_get(p, c.rules[i])->def.id);     \
     } while (0)
-    CANDIDATES("lzzz");
+    CANDIDATES("wzzz");
     assert_string_equal(got, "optional"); /* no required key: always */
-    CANDIDATES("ltreffen");
+    CANDIDATES("wtreffen");
     assert_string_equal(got, "lemma optional");
-    CANDIDATES("fb");
+    CANDIDATES("wb");
     assert_string_equal(got, "alt optional");
-    CANDIDATES("lx");
+    CANDIDATES("wx");
     assert_string_equal(got, "optional"); /* y is missing */
-    CANDIDATES("lx", "ly");
+    CANDIDATES("wx", "wy");
     assert_string_equal(got, "two optional");
     CANDIDATES("aCountry", "pver");
     assert_string_equal(got, "optional annot regex");
