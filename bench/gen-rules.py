@@ -14,6 +14,7 @@ things in a sentence, like the pack's rules (a trigger and an argument):
   1 in 10: a regular expression on the form (a word's first four
            letters, then any letters), a gap, a lemma.
 """
+import itertools
 import random
 import sys
 from xml.sax.saxutils import quoteattr, escape
@@ -37,13 +38,14 @@ def main():
     if not words:
         sys.exit("gen-rules: no words in " + freq_file)
     population = [w for _, w in words]
-    weights = [c for c, _ in words]
-    ascii4 = [(c, w) for c, w in words
-              if all("a" <= ch <= "z" for ch in w[:4])]
+    cum = list(itertools.accumulate(c for c, _ in words))
+    ascii4 = [w for _, w in words if all("a" <= ch <= "z" for ch in w[:4])]
+    ascii4_cum = list(itertools.accumulate(
+        c for c, w in words if all("a" <= ch <= "z" for ch in w[:4])))
     rnd = random.Random(seed)
 
     def draw():
-        return rnd.choices(population, weights)[0]
+        return rnd.choices(population, cum_weights=cum)[0]
 
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<rules xmlns="https://w3id.org/factgraph/rules/1">']
@@ -56,8 +58,7 @@ def main():
                 ["Person", "Group"])
             example = "x " + second
         elif kind == 7:
-            word = rnd.choices([w for _, w in ascii4],
-                               [c for c, _ in ascii4])[0]
+            word = rnd.choices(ascii4, cum_weights=ascii4_cum)[0]
             first = '<token regex=%s role="trigger"/>' % quoteattr(
                 "(?i)" + word[:4] + r"\p{L}*")
             example = word + " " + second

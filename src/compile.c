@@ -34,6 +34,7 @@ struct fg_pack {
     size_t cap_table[FG_PHASES]; /* a power of two */
     uint32_t *always[FG_PHASES];
     size_t n_always[FG_PHASES], cap_always[FG_PHASES];
+    size_t n_phase[FG_PHASES];
 };
 
 uint64_t fg_key(char kind, const char *s, size_t len)
@@ -344,6 +345,9 @@ static void cnf_clear(cnf *c)
  * them and none is made optional by a quantifier. */
 static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
 {
+    /* An alternative anywhere may not begin with those letters. */
+    if (strchr(re, '|'))
+        return 0;
     if (strncmp(re, "(?i)", 4) == 0)
         re += 4;
     if (re[0] == '^')
@@ -355,8 +359,8 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
         out[i] = (char)(c | 0x20);
     }
     char q = re[FG_KEY_PREFIX_LEN];
-    /* "abc?" makes the c optional; "abc|" offers another way. */
-    return !(q == '?' || q == '*' || q == '{' || q == '|');
+    /* "abc?" makes the c optional. */
+    return !(q == '?' || q == '*' || q == '{');
 }
 
 /* The keys of one leaf test, as a clause; 0 keys when it gives none. */
@@ -659,6 +663,7 @@ static int build_index(fg_pack *p)
     for (size_t i = 0; i < p->n_rules; i++) {
         fg_rule *r = &p->rules[i];
         fg_phase ph = r->def.phase;
+        p->n_phase[ph]++;
         if (r->n_clauses == 0) {
             if (fg_grow((void **)&p->always[ph], &p->cap_always[ph],
                         p->n_always[ph] + 1, sizeof *p->always[ph]) < 0)
@@ -748,6 +753,11 @@ void fg_pack_free(fg_pack *p)
 }
 
 size_t fg_pack_count(const fg_pack *p) { return p->n_rules; }
+
+size_t fg_pack_phase_count(const fg_pack *p, fg_phase phase)
+{
+    return p->n_phase[phase];
+}
 
 const fg_rule *fg_pack_get(const fg_pack *p, size_t i)
 {

@@ -98,6 +98,8 @@ int fg_pack_load(fg_pack **out, const fg_rules_source *src,
 void fg_pack_free(fg_pack *pack);
 
 size_t fg_pack_count(const fg_pack *pack);
+/* The number of rules in a phase. */
+size_t fg_pack_phase_count(const fg_pack *pack, fg_phase phase);
 const fg_rule *fg_pack_get(const fg_pack *pack, size_t i);
 /* The rule with this id, or NULL. */
 const fg_rule *fg_pack_find(const fg_pack *pack, const char *id);

@@ -454,10 +454,9 @@ static int fill_lemmas(fg_worker *w, const char *text)
     return 0;
 }
 
-/* The keys of a sentence for the trigger index: each token's folded
- * form, lemma and first letters, and the types of the annotations. */
-static int sentence_keys(fg_keyset *keys, const fg_token *tok, uint32_t n,
-                         const fg_annot *annots, size_t n_annots)
+/* The keys of a sentence's tokens for the trigger index: each token's
+ * folded form, its lemma when that differs, and its first letters. */
+static int token_keys(fg_keyset *keys, const fg_token *tok, uint32_t n)
 {
     fg_keyset_reset(keys);
     int rc = 0;
@@ -473,9 +472,6 @@ static int sentence_keys(fg_keyset *keys, const fg_token *tok, uint32_t n,
         if (rc == 0 && letters)
             rc = fg_keyset_add(keys, fg_key('p', t->norm, FG_KEY_PREFIX_LEN));
     }
-    for (size_t i = 0; i < n_annots && rc == 0; i++)
-        rc = fg_keyset_add(keys, fg_key('a', annots[i].type,
-                                        strlen(annots[i].type)));
     return rc;
 }
 
@@ -514,9 +510,20 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
     if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
                 sizeof *s->starts) < 0)
         return FG_ENOMEM;
+    int keyed = 0;
     for (int phase = 0; phase < FG_PHASES; phase++) {
+        if (fg_pack_phase_count(e->pack, (fg_phase)phase) == 0)
+            continue;
+        int rc = 0;
+        if (!keyed) {
+            rc = token_keys(&s->keys, tok, n);
+            keyed = 1;
+        }
+        /* The annotations so far (of earlier phases) are keys too. */
         size_t na = r->n_annots - a0;
-        int rc = sentence_keys(&s->keys, tok, n, r->annots + a0, na);
+        for (size_t i = 0; i < na && rc == 0; i++)
+            rc = fg_keyset_add(&s->keys, fg_key('a', r->annots[a0 + i].type,
+                                                strlen(r->annots[a0 + i].type)));
         if (rc == 0)
             rc = fg_pack_candidates(e->pack, (fg_phase)phase, &s->keys,
                                     &s->candidates);
@@ -732,27 +739,29 @@ static int role_words(fg_buf *b, const fg_analysis *a, const fg_match_info *m,
     return rc;
 }
 
-/* Whether the '|'-separated values in got are those of e, in any order. */
+/* Whether the '|'-separated values in got are those of e, in any order,
+ * each as often. */
 static int same_values(const char *got, const fg_expect *e)
 {
-    size_t n = 1;
+    size_t n = got[0] ? 1 : 0;
     for (const char *p = got; *p; p++)
         n += *p == '|';
-    if (got[0] == '\0')
-        n = 0;
     if (n != e->n_values)
         return 0;
-    for (size_t i = 0; i < e->n_values; i++) {
-        size_t len = strlen(e->values[i]);
-        int found = 0;
-        for (const char *p = got; *p && !found;) {
-            const char *bar = strchr(p, '|');
-            size_t plen = bar ? (size_t)(bar - p) : strlen(p);
-            found = plen == len && memcmp(p, e->values[i], len) == 0;
-            p += plen + (bar != NULL);
-        }
-        if (!found)
+    unsigned char used[64] = {0};
+    if (n > sizeof used)
+        return 0;
+    for (const char *p = got; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t plen = bar ? (size_t)(bar - p) : strlen(p);
+        size_t k = 0;
+        while (k < n && (used[k] || strlen(e->values[k]) != plen ||
+                         memcmp(p, e->values[k], plen) != 0))
+            k++;
+        if (k == n)
             return 0;
+        used[k] = 1;
+        p += plen + (bar != NULL);
     }
     return 1;
 }

@@ -148,6 +148,52 @@ static int german_number(const char *s, size_t len, char *out,
     return o ? 0 : FG_EINVAL;
 }
 
+static size_t count_digits(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i;
+}
+
+/* A date or year written as one token ("2025", "11.07.2023",
+ * "2023-07-11") as a canonical literal; FG_EINVAL for anything else,
+ * which is for the time-expression stage to understand. */
+static int time_literal(fg_resolver *r, uint32_t first, uint32_t end,
+                        fg_literal *out)
+{
+    if (end != first + 1)
+        return FG_EINVAL;
+    const fg_token *t = &r->tokens[first];
+    const char *s = r->text->data + t->start;
+    size_t n = t->end - t->start;
+    char buf[16];
+    if (n == 4 && count_digits(s, n) == 4) {
+        memcpy(buf, s, 4);
+        buf[4] = '\0';
+        return fg_literal_make(r->graph, FG_LITERAL_YEAR, buf, out);
+    }
+    if (n == 10 && count_digits(s, 4) == 4 && s[4] == '-' &&
+        count_digits(s + 5, 2) == 2 && s[7] == '-' &&
+        count_digits(s + 8, 2) == 2) {
+        memcpy(buf, s, 10);
+        buf[10] = '\0';
+        return fg_literal_make(r->graph, FG_LITERAL_DATE, buf, out);
+    }
+    /* D.M.YYYY, day and month of one or two digits. */
+    size_t d = count_digits(s, n);
+    if (d < 1 || d > 2 || d >= n || s[d] != '.')
+        return FG_EINVAL;
+    size_t m = count_digits(s + d + 1, n - d - 1);
+    if (m < 1 || m > 2 || d + 1 + m >= n || s[d + 1 + m] != '.' ||
+        n - (d + m + 2) != 4 || count_digits(s + d + m + 2, 4) != 4)
+        return FG_EINVAL;
+    snprintf(buf, sizeof buf, "%.4s-%s%.*s-%s%.*s", s + d + m + 2,
+             m == 1 ? "0" : "", (int)m, s + d + 1, d == 1 ? "0" : "", (int)d,
+             s);
+    return fg_literal_make(r->graph, FG_LITERAL_DATE, buf, out);
+}
+
 /* ------------------------------------------------------------------ */
 /* Values of captures                                                  */
 
@@ -306,7 +352,17 @@ static int output_event(fg_resolver *r, const pending_match *m,
         if (role >= FG_ROLES || a == FG_VM_UNSET || b == FG_VM_UNSET || b <= a)
             continue;
         fg_value v;
-        rc = capture_value(r, a, b, &v);
+        if (role == FG_ROLE_TIME) {
+            fg_literal lit;
+            rc = time_literal(r, a, b, &lit);
+            if (rc == FG_EINVAL) { /* words the timex stage will read */
+                rc = 0;
+                continue;
+            }
+            v = fg_value_literal(lit);
+        } else {
+            rc = capture_value(r, a, b, &v);
+        }
         if (rc == 0)
             rc = fg_graph_add_role(r->graph, ev, (fg_role)role, v);
     }
@@ -318,12 +374,10 @@ static int output_event(fg_resolver *r, const pending_match *m,
             rc = fg_graph_add_entity(r->graph, ENTITY_CLASS[cr->actor],
                                      cr->value, cr->value, &e);
             v = fg_value_entity(e);
-        } else {
+        } else { /* checked when the rule was loaded */
             fg_literal lit;
             rc = fg_literal_make(r->graph, cr->type, cr->value, &lit);
             v = fg_value_literal(lit);
-            if (rc == FG_EINVAL) /* not canonical: the rule's mistake */
-                continue;
         }
         if (rc == 0)
             rc = fg_graph_add_role(r->graph, ev, (fg_role)cr->role, v);

@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "input.h"
 #include "rules.h"
 #include "strmap.h"
 #include "text.h"
@@ -878,6 +879,60 @@ static const char *const DATATYPES[] = {"xsd:string", "xsd:integer",
                                         "xsd:decimal", "xsd:date",
                                         "xsd:gYearMonth", "xsd:gYear", NULL};
 
+/* Whether value is a canonical literal that dpo:time can take. */
+static int valid_time_literal(fg_literal_type type, const char *value)
+{
+    char date[16];
+    size_t n = strlen(value);
+    for (size_t i = 0; i < n; i++)
+        if (!((value[i] >= '0' && value[i] <= '9') || value[i] == '-'))
+            return 0;
+    switch (type) {
+    case FG_LITERAL_DATE: return fg_input_valid_date(value);
+    case FG_LITERAL_YEAR_MONTH:
+        return n == 7 && snprintf(date, sizeof date, "%s-01", value) == 10 &&
+               fg_input_valid_date(date);
+    case FG_LITERAL_YEAR:
+        return n == 4 && snprintf(date, sizeof date, "%s-01-01", value) == 10 &&
+               fg_input_valid_date(date);
+    default: return 0;
+    }
+}
+
+/* Reports captures whose role does not fit the kind of rule: entity
+ * rules capture name (and count and from for groups), event rules the
+ * event roles and trigger. */
+static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
+                       int depth)
+{
+    int rc = 0;
+    for (; n && depth < 256; n = n->next) {
+        if (n->kind == FG_NODE_CAPTURE) {
+            int role = n->role;
+            int ok = r->kind == FG_CLASS_ACTOR
+                         ? role == FG_CAPTURE_NAME ||
+                               (r->actor == FG_ACTOR_GROUP &&
+                                (role == FG_CAPTURE_COUNT ||
+                                 role == FG_CAPTURE_FROM))
+                         : role < FG_ROLES || role == FG_CAPTURE_TRIGGER;
+            if (!ok)
+                rc = report(ld, ld->file, n->line,
+                            "rule %s: the role %s does not belong in %s "
+                            "(entity rules capture name, and count and from "
+                            "for dpo:Group; event rules the event roles and "
+                            "trigger)",
+                            r->id, fg_capture_role_name(role),
+                            r->kind == FG_CLASS_ACTOR ? "an entity rule"
+                                                      : "an event rule");
+        }
+        if (n->child && n->kind != FG_NODE_TOKEN && n->kind != FG_NODE_ANNOT) {
+            int r2 = check_roles(ld, r, n->child, depth + 1);
+            rc = rc < 0 ? rc : r2;
+        }
+    }
+    return rc;
+}
+
 /* A class attribute: "dpo:Name" in the loaded ontology. */
 static int class_attr(loader *ld, const xnode *x, const char *v,
                       const char **local_out, fg_class_kind *kind_out,
@@ -902,6 +957,27 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
                                     "name",     "qualifier", NULL};
     fg_output *o = &r->output;
     int p, c, s, q, rc = check_attrs(ld, x, A);
+    int entity = r->kind == FG_CLASS_ACTOR;
+    static const char *const EVENT_ONLY[] = {"polarity", "certainty",
+                                             "status", NULL};
+    for (int i = 0; EVENT_ONLY[i]; i++)
+        if (entity && attr(x, EVENT_ONLY[i]))
+            rc = report(ld, ld->file, x->line,
+                        "<output>: %s is for event rules, not for rule %s "
+                        "of an actor class",
+                        EVENT_ONLY[i], r->id);
+    if (!entity && (attr(x, "name") || attr(x, "qualifier")))
+        rc = report(ld, ld->file, x->line,
+                    "<output>: name and qualifier are for entity rules, not "
+                    "for the event rule %s",
+                    r->id);
+    if (r->kind == FG_CLASS_ACTOR && r->actor != FG_ACTOR_GROUP &&
+        attr(x, "qualifier"))
+        rc = report(ld, ld->file, x->line,
+                    "<output>: qualifier is for dpo:Group rules");
+    if (entity && x->child)
+        rc = report(ld, ld->file, x->line,
+                    "<output>: constant roles are for event rules");
     if (enum_attr(ld, x, "polarity", POLARITIES, 0, &p) < 0 ||
         enum_attr(ld, x, "certainty", CERTAINTIES, 0, &c) < 0 ||
         enum_attr(ld, x, "status", STATUSES, 0, &s) < 0 ||
@@ -975,6 +1051,21 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
             continue;
         } else {
             cr->type = (fg_literal_type)dt;
+            if (!valid_time_literal(cr->type, cr->value) ||
+                cr->role != FG_ROLE_TIME) {
+                rc = report(ld, ld->file, y->line,
+                            "<role>: a literal is for the role time, as "
+                            "xsd:date (YYYY-MM-DD), xsd:gYearMonth (YYYY-MM) "
+                            "or xsd:gYear (YYYY), not %s '%s'",
+                            rn, cr->value);
+                continue;
+            }
+        }
+        if (cr->is_entity && cr->role == FG_ROLE_TIME) {
+            rc = report(ld, ld->file, y->line,
+                        "<role>: time takes a literal (datatype), not a "
+                        "class");
+            continue;
         }
         o->n_roles++;
     }
@@ -1181,6 +1272,8 @@ static int read_rule(loader *ld, const xnode *x)
     if (!any && rc == 0)
         rc = report(ld, ld->file, x->line,
                     "rule %s: expected at least one <example>", id);
+    if (rc == 0 && r.kind != FG_CLASS_OTHER)
+        rc = check_roles(ld, &r, pattern, 0);
     if (rc < 0)
         return rc;
     r.pattern = pattern;
@@ -1287,8 +1380,8 @@ static int top_level(loader *ld, const xnode *x, int depth)
                   x->name);
 }
 
-/* Moves the schema errors of this file into the diagnostics, except
- * where our own, clearer message already points at the same line. */
+/* Moves the first schema error of this file into the diagnostics, unless
+ * our own, clearer message already points at the same line. */
 static int merge_schema_errors(loader *ld, fg_diag_list *schema_diags)
 {
     size_t n = fg_diag_list_count(schema_diags);
@@ -1300,10 +1393,14 @@ static int merge_schema_errors(loader *ld, fg_diag_list *schema_diags)
                    (ld->err_at[k].line == d->line || d->line == 0);
         if (dup)
             continue;
+        /* After the first, the validator's errors mostly follow from it. */
         if (fg_diag_add(ld->diags, FG_ERROR, FG_EDATA, d->file, d->line, 0,
-                        FG_NO_OFFSET, "%s", d->message) < 0)
+                        FG_NO_OFFSET, "%s%s", d->message,
+                        i + 1 < n ? " (further schema errors not shown)"
+                                  : "") < 0)
             return FG_ENOMEM;
         ld->errors++;
+        break;
     }
     return 0;
 }

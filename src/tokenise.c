@@ -1234,8 +1234,11 @@ static void split_sentences(scan *sc, const fg_text *t, splitter *sp)
         while (j < n && attached(&tok[j - 1], &tok[j]) &&
                (tok[j].flags & (FG_TOKEN_QUOTE_CLOSE | FG_TOKEN_BRACKET_CLOSE)))
             j++;
-        if (j >= n)
+        if (j >= n) { /* the end of the text, after closing quotes */
+            if (terminal)
+                tok[i].flags |= FG_TOKEN_SENT_FINAL;
             continue;
+        }
         int starts = final_abbrev ? (tok[j].flags & FG_TOKEN_CAPITALISED) &&
                                         (tok[j].flags & FG_TOKEN_WORD)
                                   : can_start(t, &tok[j]);

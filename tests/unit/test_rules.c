@@ -224,6 +224,45 @@ static void test_rule_errors(void **state)
                  "instructions");
 }
 
+/* What belongs to entity rules and what to event rules. */
+static void test_placement(void **state)
+{
+    (void)state;
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><capture "
+                    "role=\"count\"><token/></capture></pattern>" EX
+                    "</rule></rules>",
+                 "rule a: the role count does not belong in an event rule");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Person\"><pattern><token "
+                    "role=\"agent\"/></pattern>" EX "</rule></rules>",
+                 "rule a: the role agent does not belong in an entity rule");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Person\"><pattern><token "
+                    "role=\"count\"/></pattern>" EX "</rule></rules>",
+                 "the role count does not belong in an entity rule");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Person\"><pattern><token/>"
+                    "</pattern><output certainty=\"Possible\"/>" EX
+                    "</rule></rules>",
+                 "<output>: certainty is for event rules");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern><output name=\"X\"/>" EX "</rule></rules>",
+                 "<output>: name and qualifier are for entity rules");
+    /* Constant literals: only dpo:time takes one, and a valid one. */
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern><output><role name=\"time\" "
+                    "datatype=\"xsd:date\">11.07.2023</role></output>" EX
+                    "</rule></rules>",
+                 "<role>: a literal is for the role time, as xsd:date");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern><output><role name=\"theme\" "
+                    "datatype=\"xsd:gYear\">2025</role></output>" EX
+                    "</rule></rules>",
+                 "a literal is for the role time");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token/>"
+                    "</pattern><output><role name=\"time\" "
+                    "class=\"dpo:Place\">Paris</role></output>" EX
+                    "</rule></rules>",
+                 "time takes a literal (datatype), not a class");
+}
+
 static void test_every_error_reported(void **state)
 {
     (void)state;
@@ -280,6 +319,7 @@ int main(void)
         cmocka_unit_test(test_xml_errors),
         cmocka_unit_test(test_dtd_refused),
         cmocka_unit_test(test_rule_errors),
+        cmocka_unit_test(test_placement),
         cmocka_unit_test(test_every_error_reported),
         cmocka_unit_test(test_includes),
     };

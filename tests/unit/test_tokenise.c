@@ -264,6 +264,24 @@ static void test_features(void **state)
     result_clear(&r);
 }
 
+/* The period before closing quotes at the end of the text ends the
+ * sentence too (a bug: only a last token that was itself terminal was
+ * flagged). */
+static void test_final_before_quote(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Er sagte: \u201EPolen nimmt teil.\u201C",
+                           "Polen nimmt teil.)", "Polen nimmt teil."};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        result r;
+        tokenise(&r, texts[i], strlen(texts[i]));
+        const fg_token *t = find_token(&r, ".");
+        if (!(t->flags & FG_TOKEN_SENT_FINAL))
+            fail_msg("no sentence-final period in '%s'", texts[i]);
+        result_clear(&r);
+    }
+}
+
 /* Every line break convention ends a headline. */
 static void test_line_breaks(void **state)
 {
@@ -457,6 +475,7 @@ int main(void)
                                          NULL, NULL, &categories[i]};
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_features),
+        cmocka_unit_test(test_final_before_quote),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_invariants_odd_text),
         cmocka_unit_test(test_invariants_random),
