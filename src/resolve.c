@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "alloc.h"
 #include "resolve.h"
 
@@ -86,7 +88,8 @@ static fg_span byte_span(const fg_resolver *r, uint32_t first, uint32_t end)
 }
 
 /* The words of tokens [first, end) with every run of white space as one
- * space, in the arena. */
+ * space, in NFC (keys and labels name entities across documents, whose
+ * texts need not be NFC), in the arena. */
 static const char *span_text(fg_resolver *r, uint32_t first, uint32_t end)
 {
     fg_span s = byte_span(r, first, end);
@@ -95,7 +98,7 @@ static const char *span_text(fg_resolver *r, uint32_t first, uint32_t end)
     char *out = fg_arena_alloc(r->arena, n + 1), *o = out;
     if (out == NULL)
         return NULL;
-    int space = 0;
+    int space = 0, ascii = 1;
     for (size_t i = 0; i < n; i++) {
         char c = p[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
@@ -105,10 +108,22 @@ static const char *span_text(fg_resolver *r, uint32_t first, uint32_t end)
         if (space && o != out)
             *o++ = ' ';
         space = 0;
+        ascii &= (unsigned char)c < 0x80;
         *o++ = c;
     }
     *o = '\0';
-    return out;
+    if (ascii)
+        return out;
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)out,
+                                        o - out, &nfc,
+                                        UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (len < 0) /* cannot happen: the text is valid UTF-8 */
+        return out;
+    const char *copy = fg_arena_strndup(r->arena, (const char *)nfc,
+                                        (size_t)len);
+    free(nfc);
+    return copy;
 }
 
 /* A German number as written ("200", "73.000", "1,5", "2.500,75") in

@@ -104,7 +104,8 @@ typedef struct loader {
     size_t n_ids, cap_ids;
     fg_strmap macros;    /* name -> index + 1 into macro_bodies */
     fg_node **macro_bodies;
-    size_t n_macros, cap_macros;
+    int *macro_depths; /* how deep each macro's elements nest */
+    size_t n_macros, cap_macros, cap_macro_depths;
     xnode **text_bufs;   /* xnodes whose text buffer must be freed */
     size_t n_text_bufs, cap_text_bufs;
     int errors;
@@ -637,6 +638,7 @@ typedef struct conv {
     fg_arena *nodes; /* where nodes go: scratch for rules, store for
                         macros */
     int count;
+    int max_depth; /* the deepest nesting seen, macros included */
 } conv;
 
 static fg_node *node_new(conv *cv, fg_node_kind kind, const xnode *x)
@@ -705,9 +707,11 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
 {
     loader *ld = cv->ld;
     *out = NULL;
-    if (++cv->count > FG_MAX_RULE_NODES || depth > 256)
+    if (++cv->count > FG_MAX_RULE_NODES || depth > FG_MAX_PATTERN_DEPTH)
         return report(ld, ld->file, x->line,
                       "pattern too large or nested too deeply");
+    if (depth > cv->max_depth)
+        cv->max_depth = depth;
     fg_node *n = NULL;
     int rc = 0;
     static const char *const NONE[] = {NULL};
@@ -825,8 +829,16 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
                         "unknown macro '%s' (a macro must be defined before "
                         "the rules that use it)",
                         name);
-        else
+        else if (depth + ld->macro_depths[i - 1] > FG_MAX_PATTERN_DEPTH)
+            rc = report(ld, ld->file, x->line,
+                        "macro '%s': elements nested deeper than %d through "
+                        "macros",
+                        name, FG_MAX_PATTERN_DEPTH);
+        else {
             n->child = ld->macro_bodies[i - 1];
+            if (depth + ld->macro_depths[i - 1] > cv->max_depth)
+                cv->max_depth = depth + ld->macro_depths[i - 1];
+        }
     } else {
         return report(ld, ld->file, x->line,
                       "unexpected <%s> in <%s>; expected a pattern element: "
@@ -1210,7 +1222,7 @@ static int read_rule(loader *ld, const xnode *x)
 
     /* pattern, output?, example+, counterexample*, in this order. */
     const xnode *c = x->child;
-    conv cv = {ld, &ld->scratch, 0};
+    conv cv = {ld, &ld->scratch, 0, 0};
     fg_node *pattern = NULL;
     if (c && is(c, "pattern")) {
         static const char *const NONE[] = {NULL};
@@ -1292,9 +1304,9 @@ static int read_macro(loader *ld, const xnode *x)
         return FG_EDATA;
     if (fg_strmap_find(&ld->macros, name, strlen(name), &(uint32_t){0}))
         return report(ld, ld->file, x->line, "duplicate macro '%s'", name);
-    conv cv = {ld, &ld->store->arena, 0};
+    conv cv = {ld, &ld->store->arena, 0, 0};
     fg_node *body;
-    int r = elements(&cv, x->child, &body, 0);
+    int r = elements(&cv, x->child, &body, 1);
     if (r == FG_ENOMEM)
         return r;
     if (r < 0 || rc < 0)
@@ -1309,9 +1321,12 @@ static int read_macro(loader *ld, const xnode *x)
     seq->child = body;
     seq->what = keep_str(ld, "macro");
     if (fg_grow((void **)&ld->macro_bodies, &ld->cap_macros,
-                ld->n_macros + 1, sizeof *ld->macro_bodies) < 0)
+                ld->n_macros + 1, sizeof *ld->macro_bodies) < 0 ||
+        fg_grow((void **)&ld->macro_depths, &ld->cap_macro_depths,
+                ld->n_macros + 1, sizeof *ld->macro_depths) < 0)
         return FG_ENOMEM;
     ld->macro_bodies[ld->n_macros] = seq;
+    ld->macro_depths[ld->n_macros] = cv.max_depth;
     return fg_strmap_put(&ld->macros, name, strlen(name),
                          (uint32_t)++ld->n_macros, 0);
 }
@@ -1637,5 +1652,6 @@ done:
     fg_free(ld.id_where);
     fg_free(ld.err_at);
     fg_free(ld.macro_bodies);
+    fg_free(ld.macro_depths);
     return rc;
 }

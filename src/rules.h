@@ -31,6 +31,7 @@
 #define FG_MAX_REPEAT 20     /* repeat max */
 #define FG_MAX_SKIP 50       /* skip max */
 #define FG_MAX_RULE_NODES 100000 /* XML elements in one rule or macro */
+#define FG_MAX_PATTERN_DEPTH 256 /* nested elements, through macros too */
 #define FG_REGEX_MATCH_LIMIT 100000
 #define FG_REGEX_DEPTH_LIMIT 1000
 

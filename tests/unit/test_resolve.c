@@ -231,6 +231,25 @@ static void test_time(void **state)
     done(&r);
 }
 
+/* The same name in NFD and in NFC is one entity, keyed and labelled in
+ * NFC. */
+static void test_entity_keys_nfc(void **state)
+{
+    (void)state;
+    result r;
+    run("<rule id=\"p\" class=\"dpo:Person\"><pattern><token form=\"Herr\"/>"
+        "<token flags=\"capitalised\" role=\"name\"/></pattern>" EX "</rule>",
+        "Herr Mu\xcc\x88ller kam. Herr M\xc3\xbcller ging.", 0, &r);
+    assert_string_equal(r.matches, "p:0-2 p:4-6");
+    const char *label = "<https://w3id.org/factgraph/data/entity/Person/"
+                        "M%C3%BCller> <http://www.w3.org/2000/01/rdf-schema#"
+                        "label> \"M\\u00FCller\"@de .";
+    const char *at = strstr(r.rdf, label);
+    assert_non_null(at);
+    assert_null(strstr(at + 1, label));
+    done(&r);
+}
+
 static void test_explain_elements(void **state)
 {
     (void)state;
@@ -305,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_phases_and_output),
         cmocka_unit_test(test_groups_and_values),
         cmocka_unit_test(test_time),
+        cmocka_unit_test(test_entity_keys_nfc),
         cmocka_unit_test(test_explain_elements),
         cmocka_unit_test(test_check_examples),
     };

@@ -263,6 +263,21 @@ static void test_placement(void **state)
                  "time takes a literal (datatype), not a class");
 }
 
+/* Macros that use macros cannot nest patterns without bound. */
+static void test_macro_depth(void **state)
+{
+    (void)state;
+    static char body[200000];
+    strcpy(body, NS "<macro name=\"m0\"><token/></macro>");
+    for (int i = 1; i <= 300; i++)
+        snprintf(body + strlen(body), sizeof body - strlen(body),
+                 "<macro name=\"m%d\"><opt><use macro=\"m%d\"/></opt>"
+                 "<token/></macro>",
+                 i, i - 1);
+    strcat(body, "</rules>");
+    expect_error(body, "elements nested deeper than 256 through macros");
+}
+
 static void test_every_error_reported(void **state)
 {
     (void)state;
@@ -320,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_dtd_refused),
         cmocka_unit_test(test_rule_errors),
         cmocka_unit_test(test_placement),
+        cmocka_unit_test(test_macro_depth),
         cmocka_unit_test(test_every_error_reported),
         cmocka_unit_test(test_includes),
     };
