@@ -291,18 +291,9 @@ typedef struct fg_token {
     uint32_t paragraph; /* 0-based in the document */
     uint32_t flags;     /* FG_TOKEN_* */
     const char *norm;   /* NFC, case-folded, NUL-terminated */
-    size_t norm_len;
     const char *shape;  /* Xxxxx, dd.ddd, NUL-terminated */
-    /* Lemma, stem and compound head, case-folded and NUL-terminated.
-     * Until the German morphology lands they are the case-folded form
-     * (the head: that of the last part of a hyphenated compound). */
-    const char *lemma;
-    size_t lemma_len;
-    const char *stem;
-    size_t stem_len;
-    const char *head;
-    size_t head_len;
     const fg_span *parts; /* compound parts (hyphenated), or NULL */
+    uint32_t norm_len;
     uint32_t n_parts;
 } fg_token;
 
@@ -315,6 +306,21 @@ FG_API const fg_doc *fg_analysis_doc(const fg_analysis *a);
 FG_API const char *fg_analysis_text(const fg_analysis *a, size_t *len_out);
 FG_API size_t fg_analysis_token_count(const fg_analysis *a);
 FG_API const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i);
+
+/* What the morphology says about token i (kept apart from fg_token so
+ * that tokens stay small): its lemma, stem and compound head, case-folded
+ * and NUL-terminated. Until the German morphology lands, lemma and stem
+ * are the token's folded form, and the head is the folded form of the
+ * last part of a hyphenated compound, else the token's. NULL past the
+ * end. */
+typedef struct fg_morph {
+    const char *lemma;
+    const char *stem;
+    const char *head;
+    uint32_t lemma_len, stem_len, head_len;
+} fg_morph;
+
+FG_API const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i);
 FG_API size_t fg_analysis_sentence_count(const fg_analysis *a);
 /* The NFC form of the text (what NIF calls nif:isString), and the
  * position in it, in code points, of a byte offset of the text. The

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "facts.h"
+#include "morph.h"
 #include "ontology.h"
 #include "rdf.h"
 #include "resolve.h"
@@ -78,6 +79,7 @@ struct fg_worker {
     const fg_engine *engine;
     fg_arena arena;
     fg_token_vec tokens;
+    fg_morph_vec morph;
     fg_norm_scratch norm;
     fg_graph graph;
     fg_vm *vm;
@@ -390,6 +392,7 @@ void fg_worker_free(fg_worker *worker)
         return;
     fg_arena_clear(&worker->arena);
     fg_token_vec_clear(&worker->tokens);
+    fg_morph_vec_clear(&worker->morph);
     fg_norm_scratch_clear(&worker->norm);
     fg_graph_clear(&worker->graph);
     fg_vm_free(worker->vm);
@@ -434,38 +437,20 @@ static int report_repairs(const fg_doc *doc, const fg_text *t,
     return rc;
 }
 
-/* Lemma, stem and compound head of every token. Until the morphology
- * stage exists they are DESIGN.md's last fallback, the case-folded form
- * (the head: the last part's, for a hyphenated compound). */
-static int fill_lemmas(fg_worker *w, const char *text)
-{
-    for (size_t i = 0; i < w->tokens.n; i++) {
-        fg_token *t = &w->tokens.items[i];
-        t->lemma = t->stem = t->head = t->norm;
-        t->lemma_len = t->stem_len = t->head_len = t->norm_len;
-        if (t->n_parts > 1) {
-            const fg_span *last = &t->parts[t->n_parts - 1];
-            int rc = fg_text_norm(text + last->start, last->end - last->start,
-                                  &w->norm, &w->arena, &t->head, &t->head_len);
-            if (rc < 0)
-                return rc;
-        }
-    }
-    return 0;
-}
-
 /* The keys of a sentence's tokens for the trigger index: each token's
  * folded form, its lemma when that differs, and its first letters. */
-static int token_keys(fg_keyset *keys, const fg_token *tok, uint32_t n)
+static int token_keys(fg_keyset *keys, const fg_token *tok,
+                      const fg_morph *morph, uint32_t n)
 {
     fg_keyset_reset(keys);
     int rc = 0;
     for (uint32_t i = 0; i < n && rc == 0; i++) {
         const fg_token *t = &tok[i];
+        const fg_morph *m = &morph[i];
         rc = fg_keyset_add(keys, fg_key('w', t->norm, t->norm_len));
-        if (rc == 0 && (t->lemma_len != t->norm_len ||
-                        memcmp(t->lemma, t->norm, t->norm_len) != 0))
-            rc = fg_keyset_add(keys, fg_key('w', t->lemma, t->lemma_len));
+        if (rc == 0 && (m->lemma_len != t->norm_len ||
+                        memcmp(m->lemma, t->norm, t->norm_len) != 0))
+            rc = fg_keyset_add(keys, fg_key('w', m->lemma, m->lemma_len));
         int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
         for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
             letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';
@@ -505,6 +490,7 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
     sentence_scratch *s = &w->sentence;
     fg_resolver *r = &w->resolver;
     const fg_token *tok = w->tokens.items + first;
+    const fg_morph *morph = w->morph.items + first;
     uint32_t n = end - first;
     size_t a0 = r->n_annots; /* the sentence's annotations start here */
     if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
@@ -516,7 +502,7 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
             continue;
         int rc = 0;
         if (!keyed) {
-            rc = token_keys(&s->keys, tok, n);
+            rc = token_keys(&s->keys, tok, morph, n);
             keyed = 1;
         }
         /* The annotations so far (of earlier phases) are keys too. */
@@ -544,7 +530,7 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
             s->starts[j] = a;
         }
         s->starts[n + 1] = (uint32_t)na;
-        fg_vm_input in = {tok, n, first, text, s->annots, s->starts};
+        fg_vm_input in = {tok, morph, n, first, text, s->annots, s->starts};
         for (size_t i = 0; i < s->candidates.n; i++) {
             const fg_rule *rule = fg_pack_get(e->pack, s->candidates.rules[i]);
             collect_ctx c = {r, rule, first, e->explain};
@@ -562,9 +548,11 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
 static int match_document(const fg_engine *e, fg_worker *w,
                           const fg_text *text)
 {
-    int rc = fill_lemmas(w, text->data);
+    int rc = 0;
     fg_resolver_reset(&w->resolver, &w->graph, &w->arena, text,
                       w->tokens.items);
+    if (fg_pack_count(e->pack) == 0)
+        return 0;
     const fg_token *t = w->tokens.items;
     size_t n = w->tokens.n;
     for (size_t first = 0; first < n && rc == 0;) {
@@ -605,6 +593,10 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
         return rc;
     a->tokens = worker->tokens.items;
     a->n_tokens = worker->tokens.n;
+    rc = fg_morph_analyse(&worker->morph, a->tokens, a->n_tokens,
+                          a->text.data, &worker->norm, &worker->arena);
+    if (rc < 0)
+        return rc;
     if ((rc = match_document(engine, worker, &a->text)) < 0) {
         if (rc == FG_ELIMIT)
             rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, fg_doc_file(doc),
@@ -638,6 +630,11 @@ size_t fg_analysis_token_count(const fg_analysis *a) { return a->n_tokens; }
 const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i)
 {
     return i < a->n_tokens ? &a->tokens[i] : NULL;
+}
+
+const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i)
+{
+    return i < a->n_tokens ? &a->worker->morph.items[i] : NULL;
 }
 
 size_t fg_analysis_sentence_count(const fg_analysis *a)

@@ -534,7 +534,7 @@ static int ascii_features(scan *sc, fg_token *t)
     int tail_lower = not_lower == 0;
     norm[len] = '\0';
     t->norm = norm;
-    t->norm_len = len;
+    t->norm_len = (uint32_t)len;
     char first = SHAPE[src[0]];
     size_t tail = len - 1 < MAX_SHAPE_RUN ? len - 1 : MAX_SHAPE_RUN;
     if (tail_lower && first == 'X') {
@@ -591,10 +591,12 @@ static int emit(scan *sc, size_t start, size_t end, uint32_t flags)
     int ascii = ascii_features(sc, t);
     if (ascii < 0)
         return FG_ENOMEM;
+    size_t len;
     if (!ascii) {
         if (fg_text_norm(sc->s + start, end - start, sc->norm, sc->arena,
-                         &t->norm, &t->norm_len) < 0)
+                         &t->norm, &len) < 0)
             return FG_ENOMEM;
+        t->norm_len = (uint32_t)len;
         if ((t->shape = make_shape(sc, start, end)) == NULL)
             return FG_ENOMEM;
     }

@@ -123,23 +123,23 @@ static int in_list(const fg_test *t, const char *s, size_t len)
 }
 
 int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_token *tok,
-               const char *text)
+               const fg_morph *m, const char *text)
 {
     const fg_test *c;
     switch (t->kind) {
     case FG_TEST_ALL:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, tok, text))
+            if (!fg_vm_test(vm, c, tok, m, text))
                 return 0;
         return 1;
     case FG_TEST_NOT:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, tok, text))
+            if (!fg_vm_test(vm, c, tok, m, text))
                 return 1;
         return 0;
     case FG_TEST_ANY:
         for (c = t->child; c; c = c->next)
-            if (fg_vm_test(vm, c, tok, text))
+            if (fg_vm_test(vm, c, tok, m, text))
                 return 1;
         return 0;
     case FG_TEST_LEAF:
@@ -151,11 +151,11 @@ int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_token *tok,
     case FG_FIELD_IFORM:
         return in_list(t, tok->norm, tok->norm_len);
     case FG_FIELD_LEMMA:
-        return in_list(t, tok->lemma, tok->lemma_len);
+        return in_list(t, m->lemma, m->lemma_len);
     case FG_FIELD_STEM:
-        return in_list(t, tok->stem, tok->stem_len);
+        return in_list(t, m->stem, m->stem_len);
     case FG_FIELD_HEAD:
-        return in_list(t, tok->head, tok->head_len);
+        return in_list(t, m->head, m->head_len);
     case FG_FIELD_SHAPE:
         return in_list(t, tok->shape, strlen(tok->shape));
     case FG_FIELD_FLAGS:
@@ -453,7 +453,7 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
     switch (ins->op) {
     case FG_OP_TOKEN:
         ok = ins->p == NULL ||
-             fg_vm_test(vm, ins->p, &in->tokens[j], in->text);
+             fg_vm_test(vm, ins->p, &in->tokens[j], &in->morph[j], in->text);
         if (ok)
             add_thread(r, next, j + 1, t->pc + 1, t->start, caps_ref(t->c));
         break;

@@ -46,6 +46,7 @@ typedef struct fg_annot {
  * base is the document index of the sentence's first token. */
 typedef struct fg_vm_input {
     const fg_token *tokens;
+    const fg_morph *morph;  /* parallel to tokens */
     uint32_t n;
     uint32_t base;
     const char *text;       /* the document text, for regex tests */
@@ -77,10 +78,10 @@ typedef struct fg_vm fg_vm;
 int fg_vm_new(fg_vm **out);
 void fg_vm_free(fg_vm *vm);
 
-/* Whether token t (of text) passes test; regexes use the vm's match
- * data. */
+/* Whether token t (with its morphology m, of text) passes test; regexes
+ * use the vm's match data. */
 int fg_vm_test(fg_vm *vm, const fg_test *test, const fg_token *t,
-               const char *text);
+               const fg_morph *m, const char *text);
 
 /* Finds all non-overlapping leftmost-longest matches of prog in in.
  * explain fills the element slots. Returns 0, FG_ENOMEM, or what fn

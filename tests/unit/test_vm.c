@@ -26,6 +26,7 @@
  * norm, stem and head are the lower-cased word. */
 typedef struct sent {
     fg_token tok[MAX_TOK];
+    fg_morph morph[MAX_TOK];
     uint32_t n;
     char text[16384];
     char norms[16384];
@@ -63,8 +64,10 @@ static void make(sent *s, const char *words)
         t->end = e;
         t->clause = clause;
         s->norms[e] = '\0';
-        t->norm = t->lemma = t->stem = t->head = s->norms + p;
-        t->norm_len = t->lemma_len = t->stem_len = t->head_len = e - p;
+        fg_morph *m = &s->morph[s->n - 1];
+        t->norm = m->lemma = m->stem = m->head = s->norms + p;
+        t->norm_len = m->lemma_len = m->stem_len = m->head_len =
+            (uint32_t)(e - p);
         t->shape = isupper((unsigned char)s->text[p]) ? "Xxxx" : "xxxx";
         char c = s->text[p];
         if (isupper((unsigned char)c))
@@ -96,7 +99,8 @@ static fg_vm_input input(sent *s)
         s->starts[j] = a;
     }
     s->starts[s->n + 1] = s->n_annots;
-    return (fg_vm_input){s->tok, s->n, 0, s->text, s->annots, s->starts};
+    return (fg_vm_input){s->tok,    s->morph,  s->n,     0,
+                         s->text,   s->annots, s->starts};
 }
 
 /* ------------------------------------------------------------------ */
