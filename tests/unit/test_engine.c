@@ -97,6 +97,45 @@ static void test_process(void **state)
     fg_worker_free(w);
 }
 
+/* The morphology of tokens: for now the folded form, and the head of a
+ * hyphenated compound. */
+static int check_morph(void *ctx, fg_analysis *a)
+{
+    (void)ctx;
+    const char *want[][3] = {{"die", "die", "die"},
+                             {"nato-hauptquartier", "nato-hauptquartier",
+                              "hauptquartier"},
+                             {"strasse", "strasse", "strasse"}};
+    assert_int_equal(fg_analysis_token_count(a), 4);
+    for (size_t i = 0; i < 3; i++) {
+        const fg_morph *m = fg_analysis_get_morph(a, i);
+        assert_string_equal(m->lemma, want[i][0]);
+        assert_int_equal(m->lemma_len, strlen(want[i][0]));
+        assert_string_equal(m->stem, want[i][1]);
+        assert_string_equal(m->head, want[i][2]);
+        assert_int_equal(m->head_len, strlen(want[i][2]));
+    }
+    assert_null(fg_analysis_get_morph(a, 4));
+    return 0;
+}
+
+static void test_morph(void **state)
+{
+    (void)state;
+    fg_worker *w;
+    fg_diag_list *diags;
+    fg_doc *doc;
+    const char *text = "Die NATO-Hauptquartier Stra\xC3\x9F" "e.";
+    assert_int_equal(fg_worker_new(&w, engine), 0);
+    fg_diag_list_new(&diags);
+    assert_int_equal(fg_doc_new(&doc, "m", text, strlen(text)), 0);
+    fg_sink sink = {NULL, check_morph};
+    assert_int_equal(fg_engine_process(engine, w, doc, &sink, diags), 0);
+    fg_doc_free(doc);
+    fg_diag_list_free(diags);
+    fg_worker_free(w);
+}
+
 static void test_bad_datadir(void **state)
 {
     (void)state;
@@ -215,6 +254,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_process),
+        cmocka_unit_test(test_morph),
         cmocka_unit_test(test_bad_datadir),
         cmocka_unit_test(test_rdf_api),
         cmocka_unit_test(test_misc),
