@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -169,12 +170,55 @@ typedef struct io_ctx {
     int too_large;
     prolog_state prolog;
     int doctype;         /* a DOCTYPE was found at this line */
+    int not_utf8;        /* a declaration or BOM of another encoding */
     unsigned long line;
+    char decl[256];      /* the start of the first processing instruction */
+    size_t decl_len;
 } io_ctx;
 
-/* Advances the prolog scanner over buf; 1 when it finds a DOCTYPE. */
+/* Whether the XML declaration in decl names an encoding other than
+ * UTF-8. libxml2 would convert such a file, and it prints the errors of
+ * conversion instead of reporting them to the reader; rule files are
+ * UTF-8 (doc/rules.md). */
+static int other_encoding(const char *decl, size_t len)
+{
+    if (len < 3 || memcmp(decl, "xml", 3) != 0)
+        return 0;
+    const char *e = NULL;
+    for (size_t i = 3; i + 8 <= len && !e; i++)
+        if (memcmp(decl + i, "encoding", 8) == 0)
+            e = decl + i + 8;
+    if (e == NULL)
+        return 0;
+    const char *end = decl + len;
+    while (e < end && (*e == ' ' || *e == '=' || *e == '\t' || *e == '\n' ||
+                       *e == '\r'))
+        e++;
+    if (e >= end || (*e != '"' && *e != '\''))
+        return 0; /* malformed: the parser says so */
+    char q = *e++;
+    const char *v = e;
+    while (e < end && *e != q)
+        e++;
+    size_t n = (size_t)(e - v);
+    return !((n == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
+             (n == 4 && strncasecmp(v, "UTF8", 4) == 0));
+}
+
+/* Advances the prolog scanner over buf; 1 when it finds a DOCTYPE or
+ * another encoding than UTF-8 (then io says which). */
 static int scan_prolog(io_ctx *io, const char *buf, size_t n)
 {
+    if (io->total == n && n >= 2) {
+        /* A UTF-16 or UTF-32 byte order mark, or a NUL in the first
+         * bytes: another encoding. */
+        const unsigned char *u = (const unsigned char *)buf;
+        if ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE) ||
+            u[0] == 0 || u[1] == 0) {
+            io->not_utf8 = 1;
+            return 1;
+        }
+    }
     for (size_t i = 0; i < n && io->prolog != PRO_DONE; i++) {
         char c = buf[i];
         io->line += c == '\n';
@@ -183,14 +227,29 @@ static int scan_prolog(io_ctx *io, const char *buf, size_t n)
         case PRO_LT:
             io->prolog = c == '?' ? PRO_PI : c == '!' ? PRO_BANG : PRO_DONE;
             break;
-        case PRO_PI: io->prolog = c == '?' ? PRO_PI_Q : PRO_PI; break;
+        case PRO_PI:
+            if (c == '?')
+                io->prolog = PRO_PI_Q;
+            else if (io->decl_len < sizeof io->decl)
+                io->decl[io->decl_len++] = c;
+            break;
         case PRO_PI_Q:
+            if (c == '>' && other_encoding(io->decl, io->decl_len)) {
+                io->not_utf8 = 1;
+                return 1;
+            }
+            if (c == '>')
+                io->decl_len = sizeof io->decl; /* only the first PI */
+            else if (io->decl_len < sizeof io->decl)
+                io->decl[io->decl_len++] = '?';
             io->prolog = c == '>' ? PRO_TEXT : c == '?' ? PRO_PI_Q : PRO_PI;
             break;
         case PRO_BANG:
         case PRO_BANG_DASH:
-            if (c != '-')
+            if (c != '-') {
+                io->doctype = 1;
                 return 1;
+            }
             io->prolog = io->prolog == PRO_BANG ? PRO_BANG_DASH : PRO_COMMENT;
             break;
         case PRO_COMMENT: io->prolog = c == '-' ? PRO_C1 : PRO_COMMENT; break;
@@ -207,7 +266,7 @@ static int scan_prolog(io_ctx *io, const char *buf, size_t n)
 static int io_read(void *data, char *buf, int len)
 {
     io_ctx *io = data;
-    if (io->doctype)
+    if (io->doctype || io->not_utf8)
         return -1;
     size_t n = fread(buf, 1, (size_t)len, io->fp);
     if (n == 0 && ferror(io->fp))
@@ -217,10 +276,8 @@ static int io_read(void *data, char *buf, int len)
         io->too_large = 1;
         return -1;
     }
-    if (scan_prolog(io, buf, n)) {
-        io->doctype = 1;
+    if (scan_prolog(io, buf, n))
         return -1;
-    }
     if (io->digest && n)
         XXH3_128bits_update(io->digest, buf, n);
     return (int)n;
@@ -238,13 +295,16 @@ static void on_xml_error(void *data, xmlErrorPtr e)
     loader *ld = data;
     if (e == NULL || e->level < XML_ERR_ERROR)
         return;
-    if (ld->io && (ld->io->doctype || ld->io->too_large))
+    if (ld->io && (ld->io->doctype || ld->io->not_utf8 || ld->io->too_large))
         return; /* we stopped the reading, and say why */
     char msg[512];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
+    for (char *p = msg; *p; p++) /* a diagnostic is one line */
+        if (*p == '\n')
+            *p = ' ';
     int schema = e->domain == XML_FROM_RELAXNGV;
     fg_diag_list *to = schema ? ld->schema_diags : ld->diags;
     if (fg_diag_add(to, FG_ERROR, FG_EDATA, ld->file, (unsigned long)e->line,
@@ -1426,7 +1486,8 @@ static int load_file(loader *ld, const char *path, int depth)
     if (fp == NULL)
         return report(ld, path, 0, "cannot open rule file: %s",
                       strerror(errno));
-    io_ctx io = {fp, 0, ld->src->digest, 0, PRO_TEXT, 0, 1};
+    io_ctx io = {.fp = fp, .digest = ld->src->digest, .prolog = PRO_TEXT,
+                 .line = 1};
     fg_diag_list *schema_diags = NULL;
     int rc = fg_diag_list_new(&schema_diags);
     xmlTextReaderPtr r = NULL;
@@ -1516,6 +1577,10 @@ static int load_file(loader *ld, const char *path, int depth)
     if (io.doctype)
         report(ld, path, io.line,
                "DOCTYPE is not allowed in rule files (no DTDs, no entities)");
+    else if (io.not_utf8)
+        report(ld, path, io.line,
+               "rule files must be UTF-8 (this one declares or starts as "
+               "another encoding)");
     else if (io.too_large)
         report(ld, path, 0, "rule file larger than %zu bytes",
                FG_MAX_RULE_FILE_BYTES);

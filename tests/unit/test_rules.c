@@ -175,6 +175,29 @@ static void test_dtd_refused(void **state)
     expect_error(bomb, "DOCTYPE is not allowed");
 }
 
+/* Rule files are UTF-8: another encoding is refused before libxml2
+ * converts it (it prints conversion errors instead of reporting them),
+ * and invalid UTF-8 is one diagnostic of one line. */
+static void test_encodings(void **state)
+{
+    (void)state;
+    const char *want = "r.xml:1: rule files must be UTF-8";
+    expect_error("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" NS
+                 "</rules>",
+                 want);
+    expect_error("<?xml version='1.0' encoding = 'UTF-16'?>" NS "</rules>",
+                 want);
+    expect_error("\xFF\xFE<\0r\0", want);
+    const char *path = put("ok8.xml", "<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+                                      NS "</rules>");
+    assert_int_equal(load_path(path, diags, sizeof diags), 0);
+    expect_error("<?xml version=\"1.0\"?>\n" NS "<rule id=\"a\" "
+                 "class=\"dpo:Meeting\"><pattern><token form=\"Stra\xDF"
+                 "e\"/></pattern>" EX "</rule></rules>",
+                 "r.xml:2: Input is not proper UTF-8");
+    assert_ptr_equal(strchr(diags, '\n'), diags + strlen(diags) - 1);
+}
+
 static void test_rule_errors(void **state)
 {
     (void)state;
@@ -333,6 +356,7 @@ int main(void)
         cmocka_unit_test(test_valid),
         cmocka_unit_test(test_xml_errors),
         cmocka_unit_test(test_dtd_refused),
+        cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_rule_errors),
         cmocka_unit_test(test_placement),
         cmocka_unit_test(test_macro_depth),
