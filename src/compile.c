@@ -11,10 +11,18 @@
 #include "diag.h"
 #include "strmap.h"
 
+/* A rule filed under a key. Most rules need one or two more keys; the
+ * posting carries one of them (check), so that most rules that cannot
+ * match are turned away without touching the rule itself. */
 typedef struct posting {
     uint64_t key;
+    uint64_t check; /* a key the rule needs too, or 0 */
     uint32_t rule;
+    uint32_t more;  /* the rule needs more than key and check */
 } posting;
+
+#define FILTER_BITS 18 /* 32 KiB a phase */
+#define FILTER_BIT(key) ((key) >> (64 - FILTER_BITS))
 
 /* Where a key's postings are in the sorted index: a hash table slot. */
 typedef struct index_slot {
@@ -32,6 +40,9 @@ struct fg_pack {
     size_t n_index[FG_PHASES], cap_index[FG_PHASES];
     index_slot *table[FG_PHASES];
     size_t cap_table[FG_PHASES]; /* a power of two */
+    /* One bit per key hash (its high bits): a small array that the cache
+     * keeps, asked before the table, which most words are not in. */
+    uint64_t *filter[FG_PHASES];
     uint32_t *always[FG_PHASES];
     size_t n_always[FG_PHASES], cap_always[FG_PHASES];
     size_t n_phase[FG_PHASES];
@@ -273,7 +284,85 @@ static void program_clear(fg_program *g)
     fg_free(g->slot_role);
     fg_free(g->slot_elem);
     fg_free(g->elems);
+    fg_free(g->first);
+    fg_free(g->first_annots);
     memset(g, 0, sizeof *g);
+}
+
+/* Finds the consuming instructions a thread can reach from pc 0 without
+ * consuming anything; sets g->first and g->first_annots to their tests
+ * when all are token tests or annotations (an "any token" or a gap gives
+ * no filter). Runs after keep_annot_tests. Returns 0 or FG_ENOMEM. */
+static int first_tests(fg_program *g)
+{
+    unsigned char *seen = fg_calloc(g->n, 1);
+    uint32_t *stack = fg_malloc(g->n * sizeof *stack);
+    int rc = 0, usable = 1;
+    size_t sp = 0, cap_first = 0, cap_annots = 0;
+    if (seen == NULL || stack == NULL) {
+        rc = FG_ENOMEM;
+        goto fail;
+    }
+    stack[sp++] = 0;
+    seen[0] = 1;
+    while (sp > 0 && usable) {
+        const fg_inst *in = &g->code[stack[--sp]];
+        uint32_t next[2];
+        int n_next = 0;
+        switch (in->op) {
+        case FG_OP_TOKEN:
+            if (in->p == NULL) {
+                usable = 0;
+                break;
+            }
+            if (fg_grow((void **)&g->first, &cap_first, g->n_first + 1,
+                        sizeof *g->first) < 0) {
+                rc = FG_ENOMEM;
+                goto fail;
+            }
+            g->first[g->n_first++] = in->p;
+            break;
+        case FG_OP_ANNOT:
+            if (fg_grow((void **)&g->first_annots, &cap_annots,
+                        g->n_first_annots + 1, sizeof *g->first_annots) < 0) {
+                rc = FG_ENOMEM;
+                goto fail;
+            }
+            g->first_annots[g->n_first_annots++] = in->p;
+            break;
+        case FG_OP_GAP:
+        case FG_OP_MATCH:
+            usable = 0;
+            break;
+        case FG_OP_SPLIT:
+            next[n_next++] = in->x;
+            next[n_next++] = in->y;
+            break;
+        case FG_OP_JMP:
+            next[n_next++] = in->x;
+            break;
+        case FG_OP_SAVE:
+        case FG_OP_ASSERT:
+            next[n_next++] = (uint32_t)(in - g->code) + 1;
+            break;
+        }
+        for (int k = 0; k < n_next; k++)
+            if (!seen[next[k]]) {
+                seen[next[k]] = 1;
+                stack[sp++] = next[k];
+            }
+    }
+    if (!usable) {
+        fg_free(g->first);
+        fg_free(g->first_annots);
+        g->first = NULL;
+        g->first_annots = NULL;
+        g->n_first = g->n_first_annots = 0;
+    }
+fail:
+    fg_free(seen);
+    fg_free(stack);
+    return rc;
 }
 
 /* The annotation tests point to nodes of the rule's scratch; give them
@@ -580,6 +669,8 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
                  : FG_EDATA;
     if (rc == 0)
         rc = keep_annot_tests(&r->prog, &p->store.arena);
+    if (rc == 0)
+        rc = first_tests(&r->prog);
     if (rc < 0) {
         program_clear(&r->prog);
         return rc;
@@ -655,34 +746,86 @@ static int cmp_posting(const void *a, const void *b)
     return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-/* Files every rule under the keys of its most selective clause, the one
- * of the lowest cost (the first of those: patterns name their trigger
- * early). */
+/* Files every rule under the keys of its most selective clause: the one
+ * of the lowest cost, and of those the one whose keys the fewest rules
+ * need. */
 static int build_index(fg_pack *p)
 {
+    /* How many rules need each key: among clauses of one cost, the one
+     * whose keys fewer rules need is taken, which spreads the rules over
+     * the keys (and a key many rules need is likely a frequent word). */
+    fg_strmap uses;
+    fg_strmap_init(&uses);
     for (size_t i = 0; i < p->n_rules; i++) {
+        const fg_rule *r = &p->rules[i];
+        uint32_t n_keys = r->n_clauses ? r->clause_end[r->n_clauses - 1] : 0;
+        for (uint32_t j = 0; j < n_keys; j++) {
+            uint32_t c = 0;
+            const char *k = (const char *)&r->keys[j];
+            fg_strmap_find(&uses, k, sizeof r->keys[j], &c);
+            if (fg_strmap_put(&uses, k, sizeof r->keys[j], c + 1, 0) < 0) {
+                fg_strmap_clear(&uses);
+                return FG_ENOMEM;
+            }
+        }
+    }
+    int rc = 0;
+    for (size_t i = 0; i < p->n_rules && rc == 0; i++) {
         fg_rule *r = &p->rules[i];
         fg_phase ph = r->def.phase;
         p->n_phase[ph]++;
         if (r->n_clauses == 0) {
             if (fg_grow((void **)&p->always[ph], &p->cap_always[ph],
                         p->n_always[ph] + 1, sizeof *p->always[ph]) < 0)
-                return FG_ENOMEM;
-            p->always[ph][p->n_always[ph]++] = (uint32_t)i;
+                rc = FG_ENOMEM;
+            else
+                p->always[ph][p->n_always[ph]++] = (uint32_t)i;
             continue;
         }
         uint32_t best = 0;
-        for (uint32_t k = 1; k < r->n_clauses; k++)
-            if (r->clause_cost[k] < r->clause_cost[best])
+        uint64_t best_score = UINT64_MAX;
+        for (uint32_t k = 0, from = 0; k < r->n_clauses; k++) {
+            uint64_t users = 0;
+            for (uint32_t j = from; j < r->clause_end[k]; j++) {
+                uint32_t c = 0;
+                fg_strmap_find(&uses, (const char *)&r->keys[j],
+                               sizeof r->keys[j], &c);
+                users += c;
+            }
+            uint64_t score = (uint64_t)r->clause_cost[k] << 32 | users;
+            if (score < best_score) {
+                best_score = score;
                 best = k;
+            }
+            from = r->clause_end[k];
+        }
+        /* The check: another clause of one key; "more" when other
+         * clauses are left over. */
+        uint64_t check = 0;
+        uint32_t others = 0;
+        for (uint32_t k = 0, from = 0; k < r->n_clauses; k++) {
+            if (k != best) {
+                others++;
+                if (check == 0 && r->clause_end[k] - from == 1) {
+                    check = r->keys[from];
+                    others--;
+                }
+            }
+            from = r->clause_end[k];
+        }
         uint32_t start = best ? r->clause_end[best - 1] : 0;
-        for (uint32_t j = start; j < r->clause_end[best]; j++) {
+        for (uint32_t j = start; j < r->clause_end[best] && rc == 0; j++) {
             if (fg_grow((void **)&p->index[ph], &p->cap_index[ph],
                         p->n_index[ph] + 1, sizeof *p->index[ph]) < 0)
-                return FG_ENOMEM;
-            p->index[ph][p->n_index[ph]++] = (posting){r->keys[j], (uint32_t)i};
+                rc = FG_ENOMEM;
+            else
+                p->index[ph][p->n_index[ph]++] =
+                    (posting){r->keys[j], check, (uint32_t)i, others > 0};
         }
     }
+    fg_strmap_clear(&uses);
+    if (rc < 0)
+        return rc;
     for (int ph = 0; ph < FG_PHASES; ph++) {
         size_t n = p->n_index[ph];
         if (n == 0)
@@ -692,10 +835,19 @@ static int build_index(fg_pack *p)
         while (cap < 2 * n)
             cap *= 2;
         index_slot *t = fg_calloc(cap, sizeof *t);
-        if (t == NULL)
+        uint64_t *f = fg_calloc((size_t)1 << (FILTER_BITS - 6), sizeof *f);
+        if (t == NULL || f == NULL) {
+            fg_free(t);
+            fg_free(f);
             return FG_ENOMEM;
+        }
         p->table[ph] = t;
         p->cap_table[ph] = cap;
+        p->filter[ph] = f;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t b = FILTER_BIT(p->index[ph][i].key);
+            f[b >> 6] |= (uint64_t)1 << (b & 63);
+        }
         for (size_t i = 0; i < n;) {
             size_t j = i;
             while (j < n && p->index[ph][j].key == p->index[ph][i].key)
@@ -745,6 +897,7 @@ void fg_pack_free(fg_pack *p)
     for (int ph = 0; ph < FG_PHASES; ph++) {
         fg_free(p->index[ph]);
         fg_free(p->table[ph]);
+        fg_free(p->filter[ph]);
         fg_free(p->always[ph]);
     }
     fg_strmap_clear(&p->ids);
@@ -901,19 +1054,24 @@ int fg_pack_candidates(const fg_pack *p, fg_phase phase,
     }
     const posting *ix = p->index[phase];
     const index_slot *t = p->table[phase];
+    const uint64_t *f = p->filter[phase];
     size_t mask = p->cap_table[phase] - 1;
     for (size_t s = 0; s < keys->n && t; s++) {
-        uint64_t k = keys->keys[s];
+        uint64_t k = keys->keys[s], b = FILTER_BIT(k);
+        if (!(f[b >> 6] & (uint64_t)1 << (b & 63)))
+            continue;
         size_t h = (size_t)k & mask;
         while (t[h].key && t[h].key != k)
             h = (h + 1) & mask;
         if (t[h].key == 0)
             continue;
         for (uint32_t i = t[h].off; i < t[h].off + t[h].len; i++) {
-            uint32_t r = ix[i].rule;
-            if (c->stamps[r] != c->stamp &&
-                rule_possible(&p->rules[r], keys) &&
-                add_candidate(c, r) < 0)
+            const posting *x = &ix[i];
+            if (x->check && !fg_keyset_has(keys, x->check))
+                continue;
+            if (c->stamps[x->rule] != c->stamp &&
+                (!x->more || rule_possible(&p->rules[x->rule], keys)) &&
+                add_candidate(c, x->rule) < 0)
                 return FG_ENOMEM;
         }
     }

@@ -75,6 +75,13 @@ typedef struct fg_program {
     uint32_t *slot_elem;   /* per slot pair: its element */
     fg_elem *elems;
     uint32_t n_elems;
+    /* The token tests and annotation types a match can begin with, when
+     * every way into the program begins with one: the VM starts a thread
+     * only where one of them holds. Both counts are 0 otherwise. */
+    const fg_test **first;
+    uint32_t n_first;
+    const fg_annot_test **first_annots;
+    uint32_t n_first_annots;
 } fg_program;
 
 /* A compiled rule: its definition (without the pattern tree) and its

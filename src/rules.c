@@ -565,6 +565,11 @@ static int compile_regex(loader *ld, const xnode *x, const char *src,
         return FG_ENOMEM;
     }
     s->regexes[s->n_regexes++] = re;
+    /* Compiled to machine code where PCRE2 can (else it interprets):
+     * the code is read-only and shared by the threads. The match limit
+     * holds for it too; its depth is bounded by its 32 KiB stack, and
+     * running out is a failed match like the depth limit. */
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     t->re = re;
     if ((t->source = keep_str(ld, src)) == NULL)
         return FG_ENOMEM;

@@ -48,9 +48,11 @@ struct fg_vm {
     size_t cap_stack;
     waiting *wait;
     size_t n_wait, cap_wait;
-    uint32_t *wait_head, *wait_tail; /* per position */
+    uint32_t *wait_head, *wait_tail; /* per position; NONE between runs */
     uint32_t pending;                /* threads waiting */
     unsigned char *clause_tail, *sentence_tail;
+    uint64_t tails_of; /* the serial of the sentence the tails are of */
+    int tails_ready;
     /* Captures: n_slots are in use, cap_slots fit in each. */
     uint32_t n_slots, cap_slots;
     caps *free_caps;
@@ -250,6 +252,9 @@ static int reserve(fg_vm *vm, const fg_program *prog, uint32_t n_pos,
             vm->cap_pos = 0;
             return FG_ENOMEM;
         }
+        for (uint32_t j = 0; j <= n_pos; j++)
+            vm->wait_head[j] = NONE;
+        vm->tails_ready = 0;
         vm->cap_pos = n_pos + 1;
     }
     if (n_slots > vm->cap_slots) {
@@ -503,6 +508,25 @@ static void release_waiting(run *r, tlist *l, uint32_t j)
     vm->wait_head[j] = NONE;
 }
 
+/* Whether a match can begin at token j: the program's first tests, when
+ * it has them, are cheaper than a thread that dies there. */
+static int may_begin(run *r, uint32_t j)
+{
+    const fg_program *g = r->prog;
+    const fg_vm_input *in = r->in;
+    if (g->n_first == 0 && g->n_first_annots == 0)
+        return 1;
+    for (uint32_t i = 0; i < g->n_first; i++)
+        if (fg_vm_test(r->vm, g->first[i], &in->tokens[j], &in->morph[j],
+                       in->text))
+            return 1;
+    for (uint32_t a = in->starts[j]; a < in->starts[j + 1]; a++)
+        for (uint32_t i = 0; i < g->n_first_annots; i++)
+            if (annot_type_ok(g->first_annots[i], in->annots[a].type))
+                return 1;
+    return 0;
+}
+
 /* Searches from position from; leaves the best match in r->best. */
 static void search(run *r, uint32_t from)
 {
@@ -511,7 +535,9 @@ static void search(run *r, uint32_t from)
     tlist *cur = &vm->lists[0], *next = &vm->lists[1];
     for (uint32_t j = from; j <= n && !vm->nomem; j++) {
         release_waiting(r, cur, j);
-        if (r->best == NULL && j < n) {
+        /* Traced runs start everywhere, so that explain sees each
+         * position's first element fail. */
+        if (r->best == NULL && j < n && (r->trace || may_begin(r, j))) {
             caps *c = caps_new(vm);
             if (c == NULL)
                 break;
@@ -538,11 +564,14 @@ static void search(run *r, uint32_t from)
     clear_list(vm, cur);
     clear_list(vm, next);
     /* Threads still waiting lost to the match found. */
-    for (uint32_t j = from; j <= n; j++) {
-        for (uint32_t w = vm->wait_head[j]; w != NONE; w = vm->wait[w].next)
+    for (uint32_t j = from; j <= n && vm->pending; j++)
+        for (uint32_t w = vm->wait_head[j]; w != NONE; w = vm->wait[w].next) {
             caps_unref(vm, vm->wait[w].t.c);
-        vm->wait_head[j] = NONE;
-    }
+            vm->pending--;
+        }
+    if (vm->n_wait)
+        for (uint32_t j = from; j <= n; j++)
+            vm->wait_head[j] = NONE;
     vm->n_wait = 0;
     vm->pending = 0;
 }
@@ -555,11 +584,13 @@ int fg_vm_run(fg_vm *vm, const fg_program *prog, const fg_vm_input *in,
     vm->nomem = 0;
     if (reserve(vm, prog, in->n, n_slots) < 0)
         return FG_ENOMEM;
-    for (uint32_t j = 0; j <= in->n; j++)
-        vm->wait_head[j] = NONE;
     vm->n_wait = 0;
     vm->pending = 0;
-    compute_tails(vm, in);
+    if (!vm->tails_ready || vm->tails_of != in->serial) {
+        compute_tails(vm, in); /* once per sentence, not per rule */
+        vm->tails_of = in->serial;
+        vm->tails_ready = 1;
+    }
     run r = {vm, prog, in, explain, trace, 0, 0, NULL};
     uint32_t from = 0;
     int rc = 0;

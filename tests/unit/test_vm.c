@@ -99,8 +99,9 @@ static fg_vm_input input(sent *s)
         s->starts[j] = a;
     }
     s->starts[s->n + 1] = s->n_annots;
+    static uint64_t serial;
     return (fg_vm_input){s->tok,    s->morph,  s->n,     0,
-                         s->text,   s->annots, s->starts};
+                         s->text,   s->annots, s->starts, ++serial};
 }
 
 /* ------------------------------------------------------------------ */
@@ -441,6 +442,19 @@ static void test_nested_repetition(void **state)
     assert_string_equal(matches(p, 0, &s, &f), "");
     fg_vm_free(vm);
     fg_pack_free(p);
+}
+
+/* A regex built to backtrack without end gives up at the match limit
+ * (a failed match), JIT-compiled or not. */
+static void test_regex_limits(void **state)
+{
+    (void)state;
+    static char words[2200];
+    memset(words, 'a', 1000);
+    strcpy(words + 1000, " b");
+    MATCHES("<token regex=\"(a+)+b\"/>", words, "");
+    MATCHES("<token regex=\"(a|aa)+$\"/><token form=\"b\"/>", words, "0-2");
+    MATCHES("<token regex=\"((((a*)*)*)*)c\"/>", words, "");
 }
 
 typedef struct traced {
@@ -835,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_long),
         cmocka_unit_test(test_nested_repetition),
+        cmocka_unit_test(test_regex_limits),
         cmocka_unit_test(test_trace_and_explain),
         cmocka_unit_test(test_required_keys),
         cmocka_unit_test(test_differential),
