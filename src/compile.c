@@ -147,10 +147,15 @@ static void emit(emitter *e, const fg_node *n)
             }
             if (e->too_big || e->nomem)
                 return;
+            /* Lazy: leaving comes first. A clause-bound gap that skipped
+             * tokens leaves only where the clause goes on; an empty one
+             * (the first split when min is 0) skipped nothing to bind. */
+            int bound = n->within == FG_WITHIN_CLAUSE;
+            uint32_t leave = g->n, after = g->n + (uint32_t)bound;
             for (uint32_t pc = first; pc < g->n; pc++)
                 if (g->code[pc].op == FG_OP_SPLIT)
-                    g->code[pc].x = g->n; /* lazy: leaving comes first */
-            if (n->within == FG_WITHIN_CLAUSE)
+                    g->code[pc].x = pc == first && n->min == 0 ? after : leave;
+            if (bound)
                 emit_inst(e, FG_OP_ASSERT, FG_ASSERT_SAME_CLAUSE, 0, 0, id,
                           NULL);
         }

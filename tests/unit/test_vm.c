@@ -310,9 +310,11 @@ static void test_gap(void **state)
     const char *gap = "<token form=\"a\"/><skip max=\"3\"/><token form=\"b\"/>";
     MATCHES(gap, "a x x b", "0-4");
     MATCHES(gap, "a x x x x b", "");
-    /* The gap stays in its clause, unless it may cross. */
+    /* The gap stays in its clause, unless it may cross; an empty gap
+     * skips nothing, so it binds nothing. */
     MATCHES(gap, "a x | x b", "");
-    MATCHES(gap, "a | b", "");
+    MATCHES(gap, "a x | b", "");
+    MATCHES(gap, "a | b", "0-2");
     MATCHES("<token form=\"a\"/><skip max=\"3\" within=\"sentence\"/>"
             "<token form=\"b\"/>",
             "a x | x b", "0-4");
@@ -729,7 +731,7 @@ static uint32_t ends(const pat *p, uint32_t i)
             uint32_t e = i + (uint32_t)k;
             if (k > 0 && !p->within_sentence && boundary(e - 1))
                 break; /* token e-1 begins another clause */
-            if (k >= p->min && (p->within_sentence || !boundary(e)))
+            if (k >= p->min && (p->within_sentence || k == 0 || !boundary(e)))
                 out |= 1u << e;
         }
         return out;
