@@ -283,6 +283,22 @@ static int nullable(const fg_node *n)
     return 1;
 }
 
+/* Gives back what the arrays of a finished program grew beyond its size:
+ * a pack keeps thousands of programs. */
+static void program_shrink(fg_program *g)
+{
+    void *p;
+    if (g->n && (p = fg_realloc(g->code, g->n * sizeof *g->code)) != NULL)
+        g->code = p;
+    size_t pairs = g->n_slots / 2;
+    if (pairs && (p = fg_realloc(g->slot_role, pairs * sizeof *g->slot_role)))
+        g->slot_role = p;
+    if (pairs && (p = fg_realloc(g->slot_elem, pairs * sizeof *g->slot_elem)))
+        g->slot_elem = p;
+    if (g->n_elems && (p = fg_realloc(g->elems, g->n_elems * sizeof *g->elems)))
+        g->elems = p;
+}
+
 static void program_clear(fg_program *g)
 {
     fg_free(g->code);
@@ -672,8 +688,10 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
                          def->id, FG_MAX_PROGRAM) < 0
                  ? FG_ENOMEM
                  : FG_EDATA;
-    if (rc == 0)
+    if (rc == 0) {
+        program_shrink(&r->prog);
         rc = keep_annot_tests(&r->prog, &p->store.arena);
+    }
     if (rc == 0)
         rc = first_tests(&r->prog);
     if (rc < 0) {
