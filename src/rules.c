@@ -12,8 +12,6 @@
 #include <sys/stat.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include <libxml/relaxng.h>
-#include <libxml/xmlreader.h>
 #include <pcre2.h>
 
 #include "alloc.h"
@@ -23,6 +21,7 @@
 #include "rules.h"
 #include "strmap.h"
 #include "text.h"
+#include "xmlread.h"
 
 #define RULES_NS "https://w3id.org/factgraph/rules/1"
 #define SCRATCH_BLOCK (64 * 1024)
@@ -69,21 +68,7 @@ void fg_rule_store_clear(fg_rule_store *s)
 /* ------------------------------------------------------------------ */
 /* The loader's state                                                  */
 
-/* One XML element of the top-level element being read. */
-typedef struct xattr {
-    const char *name, *value;
-} xattr;
-
-typedef struct xnode {
-    const char *name; /* local name; NULL for an element of another
-                         namespace */
-    const char *ns;
-    unsigned long line;
-    xattr *attrs;
-    size_t n_attrs;
-    fg_buf text;
-    struct xnode *child, *last, *next, *parent;
-} xnode;
+typedef fg_xnode xnode;
 
 struct where {
     const char *file;
@@ -96,7 +81,7 @@ typedef struct loader {
     fg_rule_fn fn;
     void *ctx;
     fg_diag_list *diags;
-    xmlRelaxNGPtr schema;
+    void *schema;        /* xmlRelaxNGPtr */
     fg_arena scratch;    /* one top-level element at a time */
     fg_norm_scratch norm;
     fg_strmap files;     /* real paths loaded */
@@ -107,18 +92,11 @@ typedef struct loader {
     fg_node **macro_bodies;
     int *macro_depths; /* how deep each macro's elements nest */
     size_t n_macros, cap_macros, cap_macro_depths;
-    xnode **text_bufs;   /* xnodes whose text buffer must be freed */
-    size_t n_text_bufs, cap_text_bufs;
     int errors;
     int nomem;
-    /* The file being read. */
+    /* The file being read, and its reader. */
     const char *file;
-    /* Where our own errors were, so that the vaguer schema errors about
-     * the same lines are left out. */
-    struct where *err_at;
-    size_t n_err_at, cap_err_at;
-    fg_diag_list *schema_diags;
-    struct io_ctx *io; /* of the file being read */
+    fg_xml_file *xf;
 } loader;
 
 static int report(loader *ld, const char *file, unsigned long line,
@@ -133,9 +111,8 @@ static int report(loader *ld, const char *file, unsigned long line,
                           FG_NO_OFFSET, fmt, ap);
     va_end(ap);
     ld->errors++;
-    if (rc == 0 && fg_grow((void **)&ld->err_at, &ld->cap_err_at,
-                           ld->n_err_at + 1, sizeof *ld->err_at) == 0)
-        ld->err_at[ld->n_err_at++] = (struct where){file, line};
+    if (ld->xf && file == ld->file)
+        fg_xml_file_note_error(ld->xf, line);
     if (rc < 0) {
         ld->nomem = 1;
         return FG_ENOMEM;
@@ -151,242 +128,8 @@ static char *keep_str(loader *ld, const char *s)
     return c;
 }
 
-/* ------------------------------------------------------------------ */
-/* Reading XML into small trees                                        */
-
-/* Where the prolog scanner is: before the root element, a "<!" that
- * does not open a comment is a DOCTYPE. The reader would parse a DOCTYPE
- * and what follows it before it shows the DOCTYPE to us, so the bytes
- * are checked before libxml2 sees them. */
-typedef enum {
-    PRO_TEXT, PRO_LT, PRO_PI, PRO_PI_Q, PRO_BANG, PRO_BANG_DASH,
-    PRO_COMMENT, PRO_C1, PRO_C2, PRO_DONE
-} prolog_state;
-
-typedef struct io_ctx {
-    FILE *fp;
-    size_t total;
-    XXH3_state_t *digest;
-    int too_large;
-    prolog_state prolog;
-    int doctype;         /* a DOCTYPE was found at this line */
-    int not_utf8;        /* a declaration or BOM of another encoding */
-    unsigned long line;
-    char decl[256];      /* the start of the first processing instruction */
-    size_t decl_len;
-} io_ctx;
-
-/* Whether the XML declaration in decl names an encoding other than
- * UTF-8. libxml2 would convert such a file, and it prints the errors of
- * conversion instead of reporting them to the reader; rule files are
- * UTF-8 (doc/rules.md). */
-static int other_encoding(const char *decl, size_t len)
-{
-    if (len < 3 || memcmp(decl, "xml", 3) != 0)
-        return 0;
-    const char *e = NULL;
-    for (size_t i = 3; i + 8 <= len && !e; i++)
-        if (memcmp(decl + i, "encoding", 8) == 0)
-            e = decl + i + 8;
-    if (e == NULL)
-        return 0;
-    const char *end = decl + len;
-    while (e < end && (*e == ' ' || *e == '=' || *e == '\t' || *e == '\n' ||
-                       *e == '\r'))
-        e++;
-    if (e >= end || (*e != '"' && *e != '\''))
-        return 0; /* malformed: the parser says so */
-    char q = *e++;
-    const char *v = e;
-    while (e < end && *e != q)
-        e++;
-    size_t n = (size_t)(e - v);
-    return !((n == 5 && strncasecmp(v, "UTF-8", 5) == 0) ||
-             (n == 4 && strncasecmp(v, "UTF8", 4) == 0));
-}
-
-/* Advances the prolog scanner over buf; 1 when it finds a DOCTYPE or
- * another encoding than UTF-8 (then io says which). */
-static int scan_prolog(io_ctx *io, const char *buf, size_t n)
-{
-    if (io->total == n && n >= 2) {
-        /* A UTF-16 or UTF-32 byte order mark, or a NUL in the first
-         * bytes: another encoding. */
-        const unsigned char *u = (const unsigned char *)buf;
-        if ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE) ||
-            u[0] == 0 || u[1] == 0) {
-            io->not_utf8 = 1;
-            return 1;
-        }
-    }
-    for (size_t i = 0; i < n && io->prolog != PRO_DONE; i++) {
-        char c = buf[i];
-        io->line += c == '\n';
-        switch (io->prolog) {
-        case PRO_TEXT: io->prolog = c == '<' ? PRO_LT : PRO_TEXT; break;
-        case PRO_LT:
-            io->prolog = c == '?' ? PRO_PI : c == '!' ? PRO_BANG : PRO_DONE;
-            break;
-        case PRO_PI:
-            if (c == '?')
-                io->prolog = PRO_PI_Q;
-            else if (io->decl_len < sizeof io->decl)
-                io->decl[io->decl_len++] = c;
-            break;
-        case PRO_PI_Q:
-            if (c == '>' && other_encoding(io->decl, io->decl_len)) {
-                io->not_utf8 = 1;
-                return 1;
-            }
-            if (c == '>')
-                io->decl_len = sizeof io->decl; /* only the first PI */
-            else if (io->decl_len < sizeof io->decl)
-                io->decl[io->decl_len++] = '?';
-            io->prolog = c == '>' ? PRO_TEXT : c == '?' ? PRO_PI_Q : PRO_PI;
-            break;
-        case PRO_BANG:
-        case PRO_BANG_DASH:
-            if (c != '-') {
-                io->doctype = 1;
-                return 1;
-            }
-            io->prolog = io->prolog == PRO_BANG ? PRO_BANG_DASH : PRO_COMMENT;
-            break;
-        case PRO_COMMENT: io->prolog = c == '-' ? PRO_C1 : PRO_COMMENT; break;
-        case PRO_C1: io->prolog = c == '-' ? PRO_C2 : PRO_COMMENT; break;
-        case PRO_C2:
-            io->prolog = c == '>' ? PRO_TEXT : c == '-' ? PRO_C2 : PRO_COMMENT;
-            break;
-        case PRO_DONE: break;
-        }
-    }
-    return 0;
-}
-
-static int io_read(void *data, char *buf, int len)
-{
-    io_ctx *io = data;
-    if (io->doctype || io->not_utf8)
-        return -1;
-    size_t n = fread(buf, 1, (size_t)len, io->fp);
-    if (n == 0 && ferror(io->fp))
-        return -1;
-    io->total += n;
-    if (io->total > FG_MAX_RULE_FILE_BYTES) {
-        io->too_large = 1;
-        return -1;
-    }
-    if (scan_prolog(io, buf, n))
-        return -1;
-    if (io->digest && n)
-        XXH3_128bits_update(io->digest, buf, n);
-    return (int)n;
-}
-
-static int io_close(void *data)
-{
-    (void)data;
-    return 0;
-}
-
-/* libxml2 reports here, per reader. */
-static void on_xml_error(void *data, xmlErrorPtr e)
-{
-    loader *ld = data;
-    if (e == NULL || e->level < XML_ERR_ERROR)
-        return;
-    if (ld->io && (ld->io->doctype || ld->io->not_utf8 || ld->io->too_large))
-        return; /* we stopped the reading, and say why */
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    for (char *p = msg; *p; p++) /* a diagnostic is one line */
-        if (*p == '\n')
-            *p = ' ';
-    int schema = e->domain == XML_FROM_RELAXNGV;
-    fg_diag_list *to = schema ? ld->schema_diags : ld->diags;
-    if (fg_diag_add(to, FG_ERROR, FG_EDATA, ld->file, (unsigned long)e->line,
-                    schema ? 0 : (unsigned long)(e->int2 > 0 ? e->int2 : 0),
-                    FG_NO_OFFSET, "%s%s", schema ? "schema: " : "", msg) < 0)
-        ld->nomem = 1;
-    if (!schema)
-        ld->errors++;
-}
-
-static xnode *xnode_new(loader *ld, xmlTextReaderPtr r, xnode *parent)
-{
-    xnode *x = fg_arena_alloc(&ld->scratch, sizeof *x);
-    if (x == NULL)
-        return NULL;
-    memset(x, 0, sizeof *x);
-    fg_buf_init(&x->text, FG_MAX_RULE_FILE_BYTES);
-    const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-    const xmlChar *name = xmlTextReaderConstLocalName(r);
-    x->ns = ns ? fg_arena_strndup(&ld->scratch, (const char *)ns,
-                                  strlen((const char *)ns))
-               : "";
-    x->name = fg_arena_strndup(&ld->scratch, (const char *)name,
-                               strlen((const char *)name));
-    xmlNodePtr node = xmlTextReaderCurrentNode(r);
-    x->line = node ? (unsigned long)xmlGetLineNo(node) : 0;
-    x->parent = parent;
-    if (x->ns == NULL || x->name == NULL)
-        return NULL;
-    int n = xmlTextReaderAttributeCount(r);
-    if (n > 0) {
-        x->attrs = fg_arena_alloc(&ld->scratch, (size_t)n * sizeof *x->attrs);
-        if (x->attrs == NULL)
-            return NULL;
-        while (xmlTextReaderMoveToNextAttribute(r) == 1) {
-            if (xmlTextReaderIsNamespaceDecl(r) == 1)
-                continue;
-            const char *an = (const char *)xmlTextReaderConstLocalName(r);
-            const char *av = (const char *)xmlTextReaderConstValue(r);
-            xattr *a = &x->attrs[x->n_attrs++];
-            a->name = fg_arena_strndup(&ld->scratch, an, strlen(an));
-            a->value = fg_arena_strndup(&ld->scratch, av ? av : "",
-                                        av ? strlen(av) : 0);
-            if (a->name == NULL || a->value == NULL)
-                return NULL;
-        }
-        xmlTextReaderMoveToElement(r);
-    }
-    if (fg_grow((void **)&ld->text_bufs, &ld->cap_text_bufs,
-                ld->n_text_bufs + 1, sizeof *ld->text_bufs) < 0)
-        return NULL;
-    ld->text_bufs[ld->n_text_bufs++] = x;
-    if (parent) {
-        if (parent->last)
-            parent->last->next = x;
-        else
-            parent->child = x;
-        parent->last = x;
-    }
-    return x;
-}
-
-static void scratch_reset(loader *ld)
-{
-    for (size_t i = 0; i < ld->n_text_bufs; i++)
-        fg_buf_clear(&ld->text_bufs[i]->text);
-    ld->n_text_bufs = 0;
-    fg_arena_reset(&ld->scratch);
-}
-
-static const char *attr(const xnode *x, const char *name)
-{
-    for (size_t i = 0; i < x->n_attrs; i++)
-        if (strcmp(x->attrs[i].name, name) == 0)
-            return x->attrs[i].value;
-    return NULL;
-}
-
-static int is(const xnode *x, const char *name)
-{
-    return strcmp(x->name, name) == 0;
-}
+#define attr fg_xnode_attr
+#define is fg_xnode_is
 
 /* ------------------------------------------------------------------ */
 /* Checks shared by the converters                                     */
@@ -1460,147 +1203,41 @@ static int top_level(loader *ld, const xnode *x, int depth)
                   x->name);
 }
 
-/* Moves the first schema error of this file into the diagnostics, unless
- * our own, clearer message already points at the same line. */
-static int merge_schema_errors(loader *ld, fg_diag_list *schema_diags)
+typedef struct file_ctx {
+    loader *ld;
+    int depth;
+} file_ctx;
+
+static int on_element(void *ctx, fg_xml_file *xf, const xnode *root,
+                      const xnode *top)
 {
-    size_t n = fg_diag_list_count(schema_diags);
-    for (size_t i = 0; i < n; i++) {
-        const fg_diag *d = fg_diag_list_get(schema_diags, i);
-        int dup = 0;
-        for (size_t k = 0; k < ld->n_err_at; k++)
-            dup |= ld->err_at[k].file == ld->file &&
-                   (ld->err_at[k].line == d->line || d->line == 0);
-        if (dup)
-            continue;
-        /* After the first, the validator's errors mostly follow from it. */
-        if (fg_diag_add(ld->diags, FG_ERROR, FG_EDATA, d->file, d->line, 0,
-                        FG_NO_OFFSET, "%s%s", d->message,
-                        i + 1 < n ? " (further schema errors not shown)"
-                                  : "") < 0)
-            return FG_ENOMEM;
-        ld->errors++;
-        break;
-    }
-    return 0;
+    (void)root;
+    file_ctx *fc = ctx;
+    loader *ld = fc->ld;
+    if (top == NULL)
+        return 0;
+    fg_xml_file *saved = ld->xf;
+    ld->xf = xf;
+    int rc = top_level(ld, top, fc->depth);
+    ld->xf = saved;
+    fg_arena_reset(&ld->scratch);
+    if (ld->nomem)
+        rc = FG_ENOMEM;
+    return rc == FG_ENOMEM ? rc : 0;
 }
 
 static int load_file(loader *ld, const char *path, int depth)
 {
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return report(ld, path, 0, "cannot open rule file: %s",
-                      strerror(errno));
-    io_ctx io = {.fp = fp, .digest = ld->src->digest, .prolog = PRO_TEXT,
-                 .line = 1};
-    fg_diag_list *schema_diags = NULL;
-    int rc = fg_diag_list_new(&schema_diags);
-    xmlTextReaderPtr r = NULL;
-    if (rc < 0)
-        goto fail;
-    rc = FG_ENOMEM;
-    r = xmlReaderForIO(io_read, io_close, &io, path, NULL,
-                       XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    if (r == NULL)
-        goto fail;
-    const char *saved_file = ld->file;
-    fg_diag_list *saved_schema = ld->schema_diags;
+    static const char *const ROOTS[] = {"rules", NULL};
+    file_ctx fc = {ld, depth};
+    fg_xml_source xs = {RULES_NS,  ROOTS,      "rule file", ld->schema,
+                        ld->src->digest, on_element, &fc};
+    const char *saved = ld->file;
     ld->file = path;
-    ld->schema_diags = schema_diags;
-    xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, ld);
-    if (ld->schema && xmlTextReaderRelaxNGSetSchema(r, ld->schema) != 0)
-        report(ld, path, 0, "cannot validate against the schema");
-
-    ld->io = &io;
-    xnode *top = NULL, *cur = NULL;
-    int root_seen = 0, ret;
-    rc = 0;
-    int errors_before = ld->errors;
-    while ((ret = xmlTextReaderRead(r)) == 1 && !ld->nomem) {
-        int type = xmlTextReaderNodeType(r);
-        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            report(ld, path, (unsigned long)xmlTextReaderGetParserLineNumber(r),
-                   "DOCTYPE is not allowed in rule files (no DTDs, no "
-                   "entities)");
-            break;
-        }
-        if (type == XML_READER_TYPE_ELEMENT) {
-            int empty = xmlTextReaderIsEmptyElement(r) == 1;
-            if (!root_seen) {
-                root_seen = 1;
-                const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
-                const xmlChar *nm = xmlTextReaderConstLocalName(r);
-                if (ns == NULL || strcmp((const char *)ns, RULES_NS) ||
-                    strcmp((const char *)nm, "rules")) {
-                    xmlNodePtr node = xmlTextReaderCurrentNode(r);
-                    report(ld, path, node ? (unsigned long)xmlGetLineNo(node) : 0,
-                           "expected the root element <rules> in namespace "
-                           "%s",
-                           RULES_NS);
-                    break;
-                }
-                continue;
-            }
-            xnode *x = xnode_new(ld, r, cur);
-            if (x == NULL) {
-                ld->nomem = 1;
-                break;
-            }
-            if (cur == NULL)
-                top = x;
-            if (!empty)
-                cur = x;
-            else if (cur == NULL) {
-                rc = top_level(ld, top, depth);
-                scratch_reset(ld);
-                top = NULL;
-            }
-        } else if (type == XML_READER_TYPE_END_ELEMENT && cur) {
-            xnode *done = cur;
-            cur = cur->parent;
-            if (cur == NULL) {
-                rc = top_level(ld, done, depth);
-                scratch_reset(ld);
-                top = NULL;
-            }
-        } else if ((type == XML_READER_TYPE_TEXT ||
-                    type == XML_READER_TYPE_CDATA ||
-                    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                    type == XML_READER_TYPE_WHITESPACE) &&
-                   cur) {
-            const char *v = (const char *)xmlTextReaderConstValue(r);
-            if (v && fg_buf_adds(&cur->text, v) < 0) {
-                ld->nomem = 1;
-                break;
-            }
-        }
-        if (rc == FG_ENOMEM)
-            break;
-    }
-    scratch_reset(ld);
-    ld->io = NULL;
-    if (io.doctype)
-        report(ld, path, io.line,
-               "DOCTYPE is not allowed in rule files (no DTDs, no entities)");
-    else if (io.not_utf8)
-        report(ld, path, io.line,
-               "rule files must be UTF-8 (this one declares or starts as "
-               "another encoding)");
-    else if (io.too_large)
-        report(ld, path, 0, "rule file larger than %zu bytes",
-               FG_MAX_RULE_FILE_BYTES);
-    else if (ret < 0 && ld->errors == errors_before)
-        report(ld, path, 0, "cannot read rule file");
-    if (!ld->nomem && merge_schema_errors(ld, schema_diags) < 0)
+    int rc = fg_xml_read(&xs, path, ld->diags, &ld->errors);
+    ld->file = saved;
+    if (rc == FG_ENOMEM)
         ld->nomem = 1;
-    ld->file = saved_file;
-    ld->schema_diags = saved_schema;
-    rc = ld->nomem ? FG_ENOMEM : 0;
-fail:
-    if (r)
-        xmlFreeTextReader(r);
-    fclose(fp);
-    fg_diag_list_free(schema_diags);
     return rc;
 }
 
@@ -1670,13 +1307,6 @@ static int load_path(loader *ld, const char *path, int depth)
     return kept ? load_file(ld, kept, depth) : FG_ENOMEM;
 }
 
-static void on_schema_error(void *data, xmlErrorPtr e)
-{
-    loader *ld = data;
-    report(ld, ld->src->schema, e ? (unsigned long)e->line : 0,
-           "schema: %s", e && e->message ? e->message : "invalid");
-}
-
 int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
                   fg_rule_fn fn, void *ctx, fg_diag_list *diags)
 {
@@ -1693,34 +1323,20 @@ int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
     fg_strmap_init(&ld.macros);
     int rc = 0;
 
-    xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(src->schema);
-    if (pc) {
-        xmlRelaxNGSetParserStructuredErrors(pc, on_schema_error, &ld);
-        ld.schema = xmlRelaxNGParse(pc);
-        xmlRelaxNGFreeParserCtxt(pc);
-    }
-    if (ld.schema == NULL) {
-        if (ld.errors == 0)
-            report(&ld, src->schema, 0, "cannot load the rule schema");
-        rc = ld.nomem ? FG_ENOMEM : FG_EDATA;
+    if ((rc = fg_xml_schema_load(&ld.schema, src->schema, diags)) < 0)
         goto done;
-    }
     for (size_t i = 0; i < src->n_paths && !ld.nomem; i++)
         if (load_path(&ld, src->paths[i], 0) == FG_ENOMEM)
             ld.nomem = 1;
     rc = ld.nomem ? FG_ENOMEM : ld.errors ? FG_EDATA : 0;
 done:
-    if (ld.schema)
-        xmlRelaxNGFree(ld.schema);
-    scratch_reset(&ld);
-    fg_free(ld.text_bufs);
+    fg_xml_schema_free(ld.schema);
     fg_arena_clear(&ld.scratch);
     fg_norm_scratch_clear(&ld.norm);
     fg_strmap_clear(&ld.files);
     fg_strmap_clear(&ld.ids);
     fg_strmap_clear(&ld.macros);
     fg_free(ld.id_where);
-    fg_free(ld.err_at);
     fg_free(ld.macro_bodies);
     fg_free(ld.macro_depths);
     return rc;

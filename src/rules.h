@@ -24,9 +24,10 @@
 #include "facts.h"
 #include "factgraph.h"
 #include "ontology.h"
+#include "xmlread.h"
 
 /* Documented limits (doc/rules.md). */
-#define FG_MAX_RULE_FILE_BYTES ((size_t)64 << 20)
+#define FG_MAX_RULE_FILE_BYTES FG_MAX_XML_FILE_BYTES
 #define FG_MAX_INCLUDE_DEPTH 16
 #define FG_MAX_REPEAT 20     /* repeat max */
 #define FG_MAX_SKIP 50       /* skip max */
