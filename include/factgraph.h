@@ -307,17 +307,49 @@ FG_API const char *fg_analysis_text(const fg_analysis *a, size_t *len_out);
 FG_API size_t fg_analysis_token_count(const fg_analysis *a);
 FG_API const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i);
 
+/* Tags of a token (fg_morph.tags; the tags column of `factgraph
+ * tokens`, where they are written by the names in parentheses). */
+enum {
+    FG_TAG_VERB = 1u << 0,        /* (verb) */
+    FG_TAG_NOUN = 1u << 1,        /* (noun) */
+    FG_TAG_ADJ = 1u << 2,         /* (adj) */
+    FG_TAG_WORD = 1u << 3,        /* (word) another known word */
+    FG_TAG_FINITE = 1u << 4,      /* (finite) a finite verb form */
+    FG_TAG_INFINITIVE = 1u << 5,  /* (infinitive) */
+    FG_TAG_PARTICIPLE = 1u << 6,  /* (participle) past participle */
+    FG_TAG_ZU = 1u << 7,          /* (zu-infinitive) teilzunehmen */
+    FG_TAG_SEPARABLE = 1u << 8,   /* (separable) of a separable verb */
+    FG_TAG_PAST = 1u << 9,        /* (past) preterite, subjunctive II */
+    FG_TAG_LEMMA = 1u << 10,      /* (lemma) the form is its lemma */
+    FG_TAG_PARTICLE = 1u << 11,   /* (particle) the detached particle of
+                                     a separable verb: "nahm ... teil" */
+    FG_TAG_JOINED = 1u << 12,     /* (joined) a finite verb whose lemma
+                                     includes its detached particle */
+    FG_TAG_GUESSED = 1u << 13,    /* (guessed) not in the lexicon: the
+                                     lemma comes from the fallback */
+    FG_TAG_COMPOUND = 1u << 14    /* (compound) a closed compound whose
+                                     head the lexicon knows */
+};
+#define FG_TAG_COUNT 15
+
+/* The name of tag bit i (0 <= i < FG_TAG_COUNT), or NULL. */
+FG_API const char *fg_tag_name(unsigned i);
+
 /* What the morphology says about token i (kept apart from fg_token so
- * that tokens stay small): its lemma, stem and compound head, case-folded
- * and NUL-terminated. Until the German morphology lands, lemma and stem
- * are the token's folded form, and the head is the folded form of the
- * last part of a hyphenated compound, else the token's. NULL past the
+ * that tokens stay small): its lemma (from the lexicon under
+ * rules/lexicon/, else from the regular-inflection fallback, else the
+ * folded form; a separable verb's joined lemma sits on its finite
+ * verb), its stem (Snowball's German stemmer), its compound head (the
+ * last part of a hyphenated compound, or the known noun that ends a
+ * closed one: "Verteidigungsminister" has the head "minister"), all
+ * case-folded and NUL-terminated, and its tags (FG_TAG_*). NULL past the
  * end. */
 typedef struct fg_morph {
     const char *lemma;
     const char *stem;
     const char *head;
     uint32_t lemma_len, stem_len, head_len;
+    uint32_t tags;
 } fg_morph;
 
 FG_API const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i);

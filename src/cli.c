@@ -122,12 +122,17 @@ static const char USAGE[] =
 static const char TOKENS_HELP[] =
     "Usage: factgraph tokens [OPTION]... [FILE|DIR|-]...\n"
     "Print one line per token with the columns\n"
-    "  doc sent clause start end form norm shape\n"
+    "  doc sent clause start end form norm shape lemma stem tags\n"
     "doc: the document id; sent: the sentence, from 1 in each document;\n"
     "clause: the clause, from 1 in each sentence; start, end: byte offsets\n"
     "into the document text; form: the token; norm: its NFC case-folded\n"
     "form; shape: X for uppercase, x for lowercase, d for digits, runs cut\n"
-    "to 4 (Healey: Xxxxx, 73.000: dd.ddd). Tabs, line breaks and\n"
+    "to 4 (Healey: Xxxxx, 73.000: dd.ddd); lemma: from the lexicon, else\n"
+    "guessed from regular inflection (a separable verb's joined lemma is\n"
+    "on its finite verb: nahm ... teil gives teilnehmen); stem: Snowball's\n"
+    "German stem; tags: comma-separated (verb noun adj word finite\n"
+    "infinitive participle zu-infinitive separable past lemma particle\n"
+    "joined guessed compound), - for none. Tabs, line breaks and\n"
     "backslashes in a field are written \\t, \\n, \\r and \\\\.\n"
     "\n"
     "Options: -o FILE, --input-format=FMT, --help (see factgraph --help).\n";
@@ -462,6 +467,18 @@ static int write_tokens(void *ctx, fg_analysis *a)
         put_tsv_field(fp, t->norm, t->norm_len);
         putc('\t', fp);
         put_tsv_field(fp, t->shape, strlen(t->shape));
+        const fg_morph *m = fg_analysis_get_morph(a, i);
+        putc('\t', fp);
+        put_tsv_field(fp, m->lemma, m->lemma_len);
+        putc('\t', fp);
+        put_tsv_field(fp, m->stem, m->stem_len);
+        putc('\t', fp);
+        int any = 0;
+        for (unsigned b = 0; b < FG_TAG_COUNT; b++)
+            if (m->tags & (1u << b))
+                fprintf(fp, "%s%s", any++ ? "," : "", fg_tag_name(b));
+        if (!any)
+            putc('-', fp);
         putc('\n', fp);
     }
     return ferror(fp) ? -1 : 0;
@@ -681,7 +698,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
 static int cmd_tokens(int argc, char **argv)
 {
     return run_subcommand(argc, argv, TOKENS_HELP, write_tokens,
-                          "doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\n");
+                          "doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\tlemma\tstem\ttags\n");
 }
 
 static int cmd_extract(int argc, char **argv)

@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "engine.h"
 #include "facts.h"
+#include "lexicon.h"
 #include "morph.h"
 #include "ontology.h"
 #include "rdf.h"
@@ -47,6 +48,7 @@ struct fg_config {
 
 struct fg_engine {
     fg_tokeniser *tokeniser;
+    fg_lexicon *lexicon;
     fg_ontology *ontology;
     fg_pack *pack;
     rdf_options rdf;
@@ -280,6 +282,24 @@ fail:
     return rc;
 }
 
+/* Loads the lexicons and gazetteers under DATADIR/rules/lexicon. */
+static int load_lexicon(fg_engine *e, const fg_config *cfg,
+                        XXH3_state_t *digest, fg_diag_list *diags)
+{
+    fg_buf dir, schema;
+    fg_buf_init(&dir, 1 << 16);
+    fg_buf_init(&schema, 1 << 16);
+    int rc;
+    if ((rc = fg_buf_printf(&dir, "%s/rules/lexicon", cfg->datadir)) == 0 &&
+        (rc = fg_buf_printf(&schema, "%s/rules/factgraph-lexicon.rng",
+                            cfg->datadir)) == 0)
+        rc = fg_lexicon_load(&e->lexicon, dir.data, schema.data, e->tokeniser,
+                             digest, diags);
+    fg_buf_clear(&dir);
+    fg_buf_clear(&schema);
+    return rc;
+}
+
 int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
 {
     *out = NULL;
@@ -301,6 +321,8 @@ int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
         goto fail;
     XXH3_128bits_reset(digest);
     rc = fg_tokeniser_load(&e->tokeniser, dir.data, digest, diags);
+    if (rc == 0)
+        rc = load_lexicon(e, cfg, digest, diags);
     if (rc == 0)
         rc = load_rules(e, cfg, digest, diags);
     if (rc < 0)
@@ -325,6 +347,7 @@ void fg_engine_free(fg_engine *engine)
     if (engine == NULL)
         return;
     fg_tokeniser_free(engine->tokeniser);
+    fg_lexicon_free(engine->lexicon);
     fg_pack_free(engine->pack);
     fg_ontology_free(engine->ontology);
     fg_free(engine->rdf.base);
@@ -498,6 +521,20 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
     if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
                 sizeof *s->starts) < 0)
         return FG_ENOMEM;
+    /* Gazetteer names, longest first, each token in at most one. */
+    for (uint32_t i = 0; i < n && e->lexicon;) {
+        fg_gaz_hit h;
+        if (!fg_lexicon_match(e->lexicon, tok, n, i, text, &h)) {
+            i++;
+            continue;
+        }
+        const fg_gaz_entry *g = fg_lexicon_entry(e->lexicon, h.entry);
+        fg_annot an = {h.modifier ? g->modifier : g->type, first + i,
+                       first + h.end, FG_ANNOT_GAZETTEER, h.entry, g->file};
+        if (fg_resolve_add_annot(r, &an) < 0)
+            return FG_ENOMEM;
+        i = h.end;
+    }
     int keyed = 0;
     for (int phase = 0; phase < FG_PHASES; phase++) {
         if (fg_pack_phase_count(e->pack, (fg_phase)phase) == 0)
@@ -555,6 +592,7 @@ static int match_document(const fg_engine *e, fg_worker *w,
     int rc = 0;
     fg_resolver_reset(&w->resolver, &w->graph, &w->arena, text,
                       w->tokens.items);
+    w->resolver.lexicon = e->lexicon;
     if (fg_pack_count(e->pack) == 0)
         return 0;
     const fg_token *t = w->tokens.items;
@@ -597,8 +635,9 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
         return rc;
     a->tokens = worker->tokens.items;
     a->n_tokens = worker->tokens.n;
-    rc = fg_morph_analyse(&worker->morph, a->tokens, a->n_tokens,
-                          a->text.data, &worker->norm, &worker->arena);
+    rc = fg_morph_analyse(&worker->morph, engine->lexicon, worker->tokens.items,
+                          a->n_tokens, a->text.data, &worker->norm,
+                          &worker->arena);
     if (rc < 0)
         return rc;
     if ((rc = match_document(engine, worker, &a->text)) < 0) {

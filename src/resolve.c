@@ -222,7 +222,8 @@ static const fg_annot *annot_within(const fg_resolver *r, uint32_t first,
         const fg_annot *a = &r->annots[i];
         if (a->end <= first)
             break; /* annotations come sentence by sentence */
-        if (a->kind == FG_ANNOT_PLAIN || a->first < first || a->end > end)
+        if ((a->kind != FG_ANNOT_ENTITY && a->kind != FG_ANNOT_GROUP) ||
+            a->first < first || a->end > end)
             continue;
         if (a->first == first && a->end == end)
             return a;
@@ -264,6 +265,28 @@ static int add_annot(fg_resolver *r, const char *type, uint32_t first,
     r->annots[r->n_annots++] =
         (fg_annot){type, first, end, kind, record, source};
     return 0;
+}
+
+int fg_resolve_add_annot(fg_resolver *r, const fg_annot *a)
+{
+    return add_annot(r, a->type, a->first, a->end, a->kind, a->record,
+                     a->source);
+}
+
+/* The canonical name of the gazetteer name that spans exactly [first,
+ * end) ("Frankreich" for "Frankreichs"), or NULL. */
+static const char *gazetteer_label(const fg_resolver *r, uint32_t first,
+                                   uint32_t end)
+{
+    for (size_t i = r->n_annots; r->lexicon && i-- > 0;) {
+        const fg_annot *a = &r->annots[i];
+        if (a->end <= first)
+            break;
+        if (a->kind == FG_ANNOT_GAZETTEER && a->first == first &&
+            a->end == end)
+            return fg_lexicon_entry(r->lexicon, a->record)->label;
+    }
+    return NULL;
 }
 
 /* The first value of a capture role, or 0 when it has none. */
@@ -330,7 +353,10 @@ static int output_entity(fg_resolver *r, const pending_match *m)
         }
     } else {
         kind = FG_ANNOT_ENTITY;
-        const char *key = d->output.name ? d->output.name : text;
+        const char *key = d->output.name ? d->output.name
+                          : gazetteer_label(r, first, end);
+        if (key == NULL)
+            key = text;
         rc = fg_graph_add_entity(r->graph, ENTITY_CLASS[d->actor], key, key,
                                  &record);
         if (rc == 0)

@@ -20,10 +20,12 @@
 
 #include "compile.h"
 #include "facts.h"
+#include "lexicon.h"
 #include "text.h"
 #include "vm.h"
 
 typedef struct fg_resolver {
+    const fg_lexicon *lexicon; /* for gazetteer entries; may be NULL */
     /* The document. */
     fg_graph *graph;
     fg_arena *arena;
@@ -47,6 +49,10 @@ void fg_resolver_clear(fg_resolver *r);
 /* Starts a document. */
 void fg_resolver_reset(fg_resolver *r, fg_graph *graph, fg_arena *arena,
                        const fg_text *text, const fg_token *tokens);
+
+/* Adds an annotation of the current sentence that does not come from a
+ * rule (a gazetteer name). Returns 0 or FG_ENOMEM. */
+int fg_resolve_add_annot(fg_resolver *r, const fg_annot *a);
 
 /* Records a match of rule over sentence positions [start, end) of the
  * sentence that begins at document token base; slots as the VM gave

@@ -29,8 +29,13 @@
 
 /* An annotation over tokens [first, end) of the document: a type and
  * where it came from. record says which fact-graph record it stands for
- * (an entity or a group), if any. */
-typedef enum { FG_ANNOT_PLAIN, FG_ANNOT_ENTITY, FG_ANNOT_GROUP } fg_annot_kind;
+ * (an entity or a group), or which gazetteer entry, if any. */
+typedef enum {
+    FG_ANNOT_PLAIN,
+    FG_ANNOT_ENTITY,
+    FG_ANNOT_GROUP,
+    FG_ANNOT_GAZETTEER /* record: the lexicon's entry */
+} fg_annot_kind;
 
 typedef struct fg_annot {
     const char *type;   /* "Country", a gazetteer tag, ... */

@@ -97,15 +97,16 @@ static void test_process(void **state)
     fg_worker_free(w);
 }
 
-/* The morphology of tokens: for now the folded form, and the head of a
- * hyphenated compound. */
+/* The morphology of tokens: lemmas from the lexicon (an article's,
+ * a hyphenated compound's through its last part), Snowball's stems, and
+ * the head of a hyphenated compound. */
 static int check_morph(void *ctx, fg_analysis *a)
 {
     (void)ctx;
-    const char *want[][3] = {{"die", "die", "die"},
-                             {"nato-hauptquartier", "nato-hauptquartier",
+    const char *want[][3] = {{"der", "die", "die"},
+                             {"nato-hauptquartier", "nato-hauptquarti",
                               "hauptquartier"},
-                             {"strasse", "strasse", "strasse"}};
+                             {"strasse", "strass", "strasse"}};
     assert_int_equal(fg_analysis_token_count(a), 4);
     for (size_t i = 0; i < 3; i++) {
         const fg_morph *m = fg_analysis_get_morph(a, i);
@@ -115,6 +116,7 @@ static int check_morph(void *ctx, fg_analysis *a)
         assert_string_equal(m->head, want[i][2]);
         assert_int_equal(m->head_len, strlen(want[i][2]));
     }
+    assert_true(fg_analysis_get_morph(a, 1)->tags & FG_TAG_NOUN);
     assert_null(fg_analysis_get_morph(a, 4));
     return 0;
 }

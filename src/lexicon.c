@@ -1,0 +1,779 @@
+/* lexicon: see lexicon.h. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "buf.h"
+#include "diag.h"
+#include "lexicon.h"
+#include "strmap.h"
+#include "text.h"
+#include "xmlread.h"
+
+#define LEXICON_NS "https://w3id.org/factgraph/lexicon/1"
+#define ARENA_BLOCK (256 * 1024)
+#define MAX_DIR_DEPTH 16
+#define NONE UINT32_MAX
+#define WORD_CLASSES \
+    (FG_TAG_VERB | FG_TAG_NOUN | FG_TAG_ADJ | FG_TAG_WORD)
+
+/* A node of the name trie: the entry whose name ends here, if any. */
+typedef struct trie_node {
+    uint32_t entry;
+    char gender;
+    unsigned char modifier;
+} trie_node;
+
+struct fg_lexicon {
+    fg_arena arena;
+    fg_strmap forms;          /* folded form -> first analysis */
+    fg_lex_analysis *analyses;
+    size_t n_analyses, cap_analyses;
+    fg_strmap particles;      /* separable prefixes */
+    fg_gaz_entry *entries;
+    size_t n_entries, cap_entries;
+    fg_strmap edges;          /* parent node, 'f' or 'e', token -> child */
+    trie_node *nodes;
+    size_t n_nodes, cap_nodes;
+    size_t n_names;
+    fg_strmap prefixes;       /* first part of a hyphenated token -> entry */
+};
+
+/* The loader's state. */
+typedef struct loader {
+    fg_lexicon *lex;
+    const fg_tokeniser *tk;
+    fg_diag_list *diags;
+    fg_xml_file *xf;
+    int errors, nomem;
+    fg_norm_scratch norm;
+    fg_arena scratch;  /* per name */
+    fg_token_vec tokens;
+    fg_buf key;
+    const char *file;  /* kept in the lexicon's arena */
+    const char *type, *modifier; /* of the gazetteer being read */
+} loader;
+
+static int report(loader *ld, unsigned long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int report(loader *ld, unsigned long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = fg_diag_vadd(ld->diags, FG_ERROR, FG_EDATA,
+                          ld->xf ? fg_xml_file_path(ld->xf) : "", line, 0,
+                          FG_NO_OFFSET, fmt, ap);
+    va_end(ap);
+    ld->errors++;
+    if (ld->xf)
+        fg_xml_file_note_error(ld->xf, line);
+    if (rc < 0) {
+        ld->nomem = 1;
+        return FG_ENOMEM;
+    }
+    return FG_EDATA;
+}
+
+static const char *keep(loader *ld, const char *s, size_t len)
+{
+    const char *c = fg_arena_strndup(&ld->lex->arena, s, len);
+    if (c == NULL)
+        ld->nomem = 1;
+    return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* Word forms                                                          */
+
+/* Adds the analysis (lemma, tags) to the folded form of s[0 .. len). */
+static int add_form(loader *ld, const char *s, size_t len, const char *lemma,
+                    uint32_t tags)
+{
+    fg_lexicon *lex = ld->lex;
+    const char *norm;
+    size_t nlen;
+    if (len == 0)
+        return 0;
+    if (fg_text_norm(s, len, &ld->norm, &ld->scratch, &norm, &nlen) < 0)
+        return FG_ENOMEM;
+    uint32_t first = NONE;
+    int known = fg_strmap_find(&lex->forms, norm, nlen, &first);
+    for (uint32_t i = known ? first : NONE; i != NONE;
+         i = lex->analyses[i].next) {
+        fg_lex_analysis *a = &lex->analyses[i];
+        if (strcmp(a->lemma, lemma) == 0 &&
+            (a->tags & WORD_CLASSES) == (tags & WORD_CLASSES)) {
+            a->tags |= tags; /* the same word: more features */
+            return 0;
+        }
+    }
+    if (fg_grow((void **)&lex->analyses, &lex->cap_analyses,
+                lex->n_analyses + 1, sizeof *lex->analyses) < 0)
+        return FG_ENOMEM;
+    uint32_t idx = (uint32_t)lex->n_analyses++;
+    lex->analyses[idx] = (fg_lex_analysis){lemma, (uint32_t)strlen(lemma),
+                                           tags, NONE};
+    if (!known)
+        return fg_strmap_put(&lex->forms, norm, nlen, idx, 0);
+    /* Append, so that analyses keep file order. */
+    uint32_t i = first;
+    while (lex->analyses[i].next != NONE)
+        i = lex->analyses[i].next;
+    lex->analyses[i].next = idx;
+    return 0;
+}
+
+/* The folded lemma, kept. */
+static const char *fold_lemma(loader *ld, const char *s)
+{
+    const char *norm;
+    size_t nlen;
+    if (fg_text_norm(s, strlen(s), &ld->norm, &ld->scratch, &norm, &nlen) < 0)
+        return NULL;
+    return keep(ld, norm, nlen);
+}
+
+/* Calls add_form for prefix + stem + suffix. */
+static int add_parts(loader *ld, const char *prefix, const char *stem,
+                     const char *suffix, const char *lemma, uint32_t tags)
+{
+    char buf[256];
+    int n = snprintf(buf, sizeof buf, "%s%s%s", prefix, stem, suffix);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return report(ld, 0, "word form too long: %s%s%s", prefix, stem,
+                      suffix);
+    return add_form(ld, buf, (size_t)n, lemma, tags);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Whether s ends in a letter after which German inserts -e- before
+ * -st/-t endings. */
+static int needs_e(const char *s)
+{
+    return ends_with(s, "t") || ends_with(s, "d");
+}
+
+static const char *const ENDINGS[] = {"", "e", "en", "er", "es", "em", NULL};
+
+/* The forms with adjective endings of prefix + stem. */
+static int add_adjective(loader *ld, const char *prefix, const char *stem,
+                         const char *lemma, uint32_t tags)
+{
+    int rc = 0;
+    for (int k = 0; ENDINGS[k] && rc == 0; k++)
+        rc = add_parts(ld, prefix, stem, ENDINGS[k], lemma, tags);
+    return rc;
+}
+
+/* A finite paradigm from a singular form f: f, f+st, f+(e)n, f+t
+ * (preterite and subjunctive II). */
+static int add_past(loader *ld, const char *prefix, const char *f,
+                    const char *lemma, uint32_t tags)
+{
+    int e = ends_with(f, "e");
+    int sib = ends_with(f, "s") || ends_with(f, "ß") || ends_with(f, "z");
+    int rc = add_parts(ld, prefix, f, "", lemma, tags);
+    if (rc == 0)
+        rc = add_parts(ld, prefix, f, e ? "st" : needs_e(f) || sib ? "est" : "st",
+                       lemma, tags);
+    if (rc == 0)
+        rc = add_parts(ld, prefix, f, e ? "n" : "en", lemma, tags);
+    if (rc == 0)
+        rc = add_parts(ld, prefix, f, e ? "t" : needs_e(f) ? "et" : "t", lemma,
+                       tags);
+    return rc;
+}
+
+typedef struct verb_parts {
+    const char *lemma, *pres2, *pres3, *past, *subj, *part, *forms;
+} verb_parts;
+
+/* Adds the forms of a verb with prefix (possibly "") as the verb lemma:
+ * sep says whether the prefix is separable (then the zu-infinitive is
+ * prefix + zu + lemma), insep whether it replaces the participle's ge-. */
+static int add_verb_forms(loader *ld, const verb_parts *v, const char *prefix,
+                          int sep, int insep, const char *lemma)
+{
+    uint32_t V = FG_TAG_VERB | (sep ? FG_TAG_SEPARABLE : 0);
+    const char *l = v->lemma;
+    size_t n = strlen(l);
+    char stem[128];
+    size_t sn = ends_with(l, "en") ? n - 2 : ends_with(l, "n") ? n - 1 : n;
+    if (sn >= sizeof stem)
+        return report(ld, 0, "verb too long: %s", l);
+    memcpy(stem, l, sn);
+    stem[sn] = '\0';
+    int rc = add_parts(ld, prefix, l, "", lemma,
+                       V | FG_TAG_FINITE | FG_TAG_INFINITIVE | FG_TAG_LEMMA);
+    if (rc == 0 && sep)
+        rc = add_parts(ld, prefix, "zu", l, lemma, V | FG_TAG_ZU);
+    if (rc < 0)
+        return rc;
+    /* The present participle: lemma + d, with endings. */
+    char pp[160];
+    snprintf(pp, sizeof pp, "%sd", l);
+    if ((rc = add_adjective(ld, prefix, pp, lemma, V | FG_TAG_ADJ)) < 0)
+        return rc;
+    if (v->pres3 == NULL)
+        return 0;
+    uint32_t F = V | FG_TAG_FINITE;
+    /* Present. */
+    char pres2[128];
+    if (v->pres2)
+        snprintf(pres2, sizeof pres2, "%s", v->pres2);
+    else if (ends_with(v->pres3, "t") && !ends_with(v->pres3, "st"))
+        snprintf(pres2, sizeof pres2, "%.*sst", (int)strlen(v->pres3) - 1,
+                 v->pres3);
+    else
+        snprintf(pres2, sizeof pres2, "%s", v->pres3);
+    if ((rc = add_parts(ld, prefix, stem, "e", lemma, F)) == 0 &&
+        (rc = add_parts(ld, prefix, pres2, "", lemma, F)) == 0 &&
+        (rc = add_parts(ld, prefix, v->pres3, "", lemma, F)) == 0 &&
+        (rc = add_parts(ld, prefix, stem, needs_e(stem) ? "et" : "t", lemma,
+                        F)) == 0)
+        /* Subjunctive I. */
+        for (int k = 0; k < 4 && rc == 0; k++)
+            rc = add_parts(ld, prefix, stem,
+                           (const char *const[]){"e", "est", "en", "et"}[k],
+                           lemma, F);
+    if (rc == 0)
+        rc = add_past(ld, prefix, v->past, lemma, F | FG_TAG_PAST);
+    if (rc == 0 && v->subj)
+        rc = add_past(ld, prefix, v->subj, lemma, F | FG_TAG_PAST);
+    if (rc < 0)
+        return rc;
+    /* The past participle, and as an adjective. */
+    const char *part = v->part;
+    if (insep && strncmp(part, "ge", 2) == 0 && strlen(part) > 4)
+        part += 2;
+    rc = add_parts(ld, prefix, part, "", lemma, V | FG_TAG_PARTICIPLE);
+    for (int k = 1; ENDINGS[k] && rc == 0; k++)
+        rc = add_parts(ld, prefix, part, ENDINGS[k], lemma,
+                       V | FG_TAG_PARTICIPLE | FG_TAG_ADJ);
+    return rc;
+}
+
+/* Calls fn for each space-separated word of s. */
+static int each_word(loader *ld, const char *s,
+                     int (*fn)(loader *ld, const char *w, size_t len,
+                               void *ctx),
+                     void *ctx)
+{
+    int rc = 0;
+    while (s && *s && rc >= 0) {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        size_t n = strcspn(s, " \t\r\n");
+        if (n)
+            rc = fn(ld, s, n, ctx);
+        s += n;
+    }
+    return rc;
+}
+
+typedef struct form_ctx {
+    const char *prefix;
+    const char *lemma;
+    uint32_t tags;
+    int adjective; /* add the endings */
+} form_ctx;
+
+static int form_word(loader *ld, const char *w, size_t len, void *ctx)
+{
+    form_ctx *c = ctx;
+    char buf[256];
+    if (len >= sizeof buf - strlen(c->prefix))
+        return report(ld, 0, "word form too long");
+    snprintf(buf, sizeof buf, "%.*s", (int)len, w);
+    uint32_t tags = c->tags;
+    if (tags & FG_TAG_VERB) /* explicit verb forms: finite, or ge-...-en/t */
+        tags |= strncmp(buf, "ge", 2) == 0 && len > 5 &&
+                        (ends_with(buf, "en") || ends_with(buf, "t"))
+                    ? FG_TAG_PARTICIPLE
+                    : FG_TAG_FINITE;
+    if (c->adjective)
+        return add_adjective(ld, c->prefix, buf, c->lemma, tags);
+    return add_parts(ld, c->prefix, buf, "", c->lemma, tags);
+}
+
+static int add_words(loader *ld, const char *list, const char *prefix,
+                     const char *lemma, uint32_t tags, int adjective)
+{
+    form_ctx c = {prefix, lemma, tags, adjective};
+    return each_word(ld, list, form_word, &c);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lexicon elements                                                    */
+
+static const char *attr_or_null(const fg_xnode *x, const char *name)
+{
+    const char *v = fg_xnode_attr(x, name);
+    return v && v[0] ? v : NULL;
+}
+
+/* A verb with a prefix: its lemma and all its forms. */
+static int add_prefixed(loader *ld, const verb_parts *v, const char *prefix,
+                        size_t plen, int sep)
+{
+    char p[64], whole[192];
+    if (plen >= sizeof p)
+        return report(ld, 0, "prefix too long");
+    memcpy(p, prefix, plen);
+    p[plen] = '\0';
+    snprintf(whole, sizeof whole, "%s%s", p, v->lemma);
+    const char *lemma = fold_lemma(ld, whole);
+    if (lemma == NULL)
+        return FG_ENOMEM;
+    int rc = add_verb_forms(ld, v, p, sep, !sep, lemma);
+    if (rc == 0 && v->forms)
+        rc = add_words(ld, v->forms, p, lemma, FG_TAG_VERB, 0);
+    if (rc == 0 && sep)
+        rc = fg_strmap_put(&ld->lex->particles, p, plen, 1, 0);
+    return rc;
+}
+
+typedef struct prefix_ctx {
+    const verb_parts *v;
+    int sep;
+} prefix_ctx;
+
+static int prefix_word(loader *ld, const char *w, size_t len, void *ctx)
+{
+    prefix_ctx *c = ctx;
+    return add_prefixed(ld, c->v, w, len, c->sep);
+}
+
+static int read_verb(loader *ld, const fg_xnode *x)
+{
+    verb_parts v = {fg_xnode_attr(x, "lemma"), attr_or_null(x, "pres2"),
+                    attr_or_null(x, "pres3"), attr_or_null(x, "past"),
+                    attr_or_null(x, "subj"),  attr_or_null(x, "part"),
+                    attr_or_null(x, "forms")};
+    if ((v.pres3 || v.past || v.part) && !(v.pres3 && v.past && v.part))
+        return report(ld, x->line,
+                      "verb '%s': give all of pres3, past and part, or none",
+                      v.lemma);
+    if (!v.pres3 && (v.pres2 || v.subj))
+        return report(ld, x->line,
+                      "verb '%s': pres2 and subj need the principal parts",
+                      v.lemma);
+    const char *lemma = fold_lemma(ld, v.lemma);
+    if (lemma == NULL)
+        return FG_ENOMEM;
+    int rc = add_verb_forms(ld, &v, "", 0, 0, lemma);
+    if (rc == 0 && v.forms)
+        rc = add_words(ld, v.forms, "", lemma, FG_TAG_VERB, 0);
+    prefix_ctx sep = {&v, 1}, insep = {&v, 0};
+    if (rc == 0)
+        rc = each_word(ld, fg_xnode_attr(x, "sep"), prefix_word, &sep);
+    if (rc == 0)
+        rc = each_word(ld, fg_xnode_attr(x, "insep"), prefix_word, &insep);
+    return rc;
+}
+
+static int read_word(loader *ld, const fg_xnode *x, uint32_t cls)
+{
+    const char *lemma = fold_lemma(ld, fg_xnode_attr(x, "lemma"));
+    if (lemma == NULL)
+        return FG_ENOMEM;
+    int adj = cls == FG_TAG_ADJ;
+    int rc = adj ? add_adjective(ld, "", fg_xnode_attr(x, "lemma"), lemma,
+                                 cls)
+                 : add_parts(ld, "", fg_xnode_attr(x, "lemma"), "", lemma,
+                             cls | FG_TAG_LEMMA);
+    if (rc == 0 && adj) /* the bare lemma is the lemma */
+        rc = add_parts(ld, "", fg_xnode_attr(x, "lemma"), "", lemma,
+                       cls | FG_TAG_LEMMA);
+    if (rc == 0)
+        rc = add_words(ld, fg_xnode_attr(x, "forms"), "", lemma, cls, adj);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Gazetteers                                                          */
+
+/* The key of the trie edge from node parent over a token: 'f' and its
+ * folded form, or 'e' and its surface form (names that match exactly). */
+static int edge_key(fg_buf *b, uint32_t parent, char kind, const char *s,
+                    size_t len)
+{
+    fg_buf_reset(b);
+    int rc = fg_buf_add(b, &parent, sizeof parent);
+    if (rc == 0)
+        rc = fg_buf_addc(b, kind);
+    if (rc == 0)
+        rc = fg_buf_add(b, s, len);
+    return rc;
+}
+
+static int new_node(fg_lexicon *lex, uint32_t *out)
+{
+    if (fg_grow((void **)&lex->nodes, &lex->cap_nodes, lex->n_nodes + 1,
+                sizeof *lex->nodes) < 0)
+        return FG_ENOMEM;
+    lex->nodes[lex->n_nodes] = (trie_node){NONE, 0, 0};
+    *out = (uint32_t)lex->n_nodes++;
+    return 0;
+}
+
+/* Adds a name (tokenised like text) of entry to the trie. */
+static int add_name(loader *ld, unsigned long line, const char *name,
+                    size_t len, int exact, char gender, int modifier)
+{
+    fg_lexicon *lex = ld->lex;
+    fg_text text;
+    fg_arena_reset(&ld->scratch);
+    int rc = fg_text_repair(&text, name, len, &ld->scratch);
+    size_t sentences;
+    fg_doc_origin origin = {fg_xml_file_path(ld->xf), line};
+    if (rc == 0)
+        rc = fg_tokenise(ld->tk, &text, &ld->tokens, &ld->norm, &ld->scratch,
+                         &origin, ld->diags, &sentences);
+    if (rc < 0)
+        return rc;
+    if (ld->tokens.n == 0)
+        return report(ld, line, "empty name");
+    uint32_t node = 0;
+    for (size_t i = 0; i < ld->tokens.n && rc == 0; i++) {
+        const fg_token *t = &ld->tokens.items[i];
+        rc = exact ? edge_key(&ld->key, node, 'e', text.data + t->start,
+                              t->end - t->start)
+                   : edge_key(&ld->key, node, 'f', t->norm, t->norm_len);
+        uint32_t child;
+        if (rc < 0)
+            return rc;
+        if (!fg_strmap_find(&lex->edges, ld->key.data, ld->key.len, &child)) {
+            if ((rc = new_node(lex, &child)) < 0 ||
+                (rc = fg_strmap_put(&lex->edges, ld->key.data, ld->key.len,
+                                    child, 0)) < 0)
+                return rc;
+        }
+        node = child;
+    }
+    trie_node *tn = &lex->nodes[node];
+    if (tn->entry != NONE)
+        return 0; /* an earlier entry has this name: it stays */
+    tn->entry = (uint32_t)(lex->n_entries - 1);
+    tn->gender = gender;
+    tn->modifier = (unsigned char)modifier;
+    lex->n_names++;
+    return 0;
+}
+
+static char gender_attr(const fg_xnode *x, char dflt)
+{
+    const char *g = fg_xnode_attr(x, "gender");
+    return g && (g[0] == 'm' || g[0] == 'f') ? g[0] : dflt;
+}
+
+/* Trims the whitespace around an element's text. */
+static const char *trimmed(const fg_xnode *x, size_t *len_out)
+{
+    const char *s = x->text.data ? x->text.data : "";
+    size_t n = x->text.len;
+    while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+                 s[n - 1] == '\r'))
+        n--;
+    *len_out = n;
+    return s;
+}
+
+static int read_entry(loader *ld, const fg_xnode *x)
+{
+    fg_lexicon *lex = ld->lex;
+    const char *label = fg_xnode_attr(x, "label");
+    const char *cls = fg_xnode_attr(x, "class");
+    if (fg_grow((void **)&lex->entries, &lex->cap_entries, lex->n_entries + 1,
+                sizeof *lex->entries) < 0)
+        return FG_ENOMEM;
+    fg_gaz_entry *e = &lex->entries[lex->n_entries];
+    e->label = keep(ld, label, strlen(label));
+    e->cls = keep(ld, cls, strlen(cls));
+    e->type = ld->type;
+    e->modifier = ld->modifier;
+    e->file = ld->file;
+    e->line = x->line;
+    e->gender = gender_attr(x, 0);
+    if (e->label == NULL || e->cls == NULL)
+        return FG_ENOMEM;
+    lex->n_entries++;
+    int rc = 0;
+    for (const fg_xnode *c = x->child; c && rc >= 0; c = c->next) {
+        size_t len;
+        const char *s = trimmed(c, &len);
+        if (len == 0) {
+            rc = report(ld, c->line, "<%s> is empty", c->name);
+            continue;
+        }
+        if (fg_xnode_is(c, "name")) {
+            const char *cs = fg_xnode_attr(c, "case");
+            rc = add_name(ld, c->line, s, len, cs && strcmp(cs, "exact") == 0,
+                          gender_attr(c, e->gender), 0);
+        } else if (ld->modifier == NULL) {
+            rc = report(ld, c->line,
+                        "<%s> needs a modifier type on <gazetteer>", c->name);
+        } else if (fg_xnode_is(c, "adj")) {
+            for (int k = 0; ENDINGS[k] && rc == 0; k++) {
+                char buf[256];
+                int n = snprintf(buf, sizeof buf, "%.*s%s", (int)len, s,
+                                 ENDINGS[k]);
+                if (n < 0 || (size_t)n >= sizeof buf)
+                    rc = report(ld, c->line, "adjective too long");
+                else
+                    rc = add_name(ld, c->line, buf, (size_t)n, 0, 0, 1);
+            }
+        } else if (fg_xnode_is(c, "prefix")) {
+            uint32_t old;
+            if (!fg_strmap_find(&lex->prefixes, s, len, &old))
+                rc = fg_strmap_put(&lex->prefixes, s, len,
+                                   (uint32_t)(lex->n_entries - 1), 0);
+        }
+    }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+
+static int on_element(void *ctx, fg_xml_file *xf, const fg_xnode *root,
+                      const fg_xnode *top)
+{
+    loader *ld = ctx;
+    ld->xf = xf;
+    int gaz = fg_xnode_is(root, "gazetteer");
+    int rc = 0;
+    if (top == NULL) { /* the root */
+        ld->file = keep(ld, fg_xml_file_path(xf), strlen(fg_xml_file_path(xf)));
+        ld->type = ld->modifier = NULL;
+        if (gaz) {
+            const char *t = fg_xnode_attr(root, "type");
+            const char *m = fg_xnode_attr(root, "modifier");
+            ld->type = t ? keep(ld, t, strlen(t)) : NULL;
+            ld->modifier = m && m[0] ? keep(ld, m, strlen(m)) : NULL;
+        }
+    } else if (gaz && fg_xnode_is(top, "entry")) {
+        rc = read_entry(ld, top);
+    } else if (!gaz && fg_xnode_is(top, "verb")) {
+        rc = read_verb(ld, top);
+    } else if (!gaz && fg_xnode_is(top, "noun")) {
+        rc = read_word(ld, top, FG_TAG_NOUN);
+    } else if (!gaz && fg_xnode_is(top, "adj")) {
+        rc = read_word(ld, top, FG_TAG_ADJ);
+    } else if (!gaz && fg_xnode_is(top, "word")) {
+        rc = read_word(ld, top, FG_TAG_WORD);
+    } else {
+        rc = report(ld, top->line, "unexpected <%s> in <%s>", top->name,
+                    root->name);
+    }
+    ld->xf = NULL;
+    if (ld->nomem)
+        rc = FG_ENOMEM;
+    return rc == FG_ENOMEM ? rc : 0;
+}
+
+static int strcmp_dirent(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int not_hidden(const struct dirent *e) { return e->d_name[0] != '.'; }
+
+static int load_dir(loader *ld, const fg_xml_source *xs, const char *path,
+                    int depth)
+{
+    if (depth > MAX_DIR_DEPTH)
+        return report(ld, 0, "%s: folders nested deeper than %d", path,
+                      MAX_DIR_DEPTH);
+    struct dirent **list;
+    int n = scandir(path, &list, not_hidden, strcmp_dirent);
+    if (n < 0)
+        return errno == ENOENT ? 0
+                               : report(ld, 0, "cannot read lexicon folder "
+                                               "%s: %s",
+                                        path, strerror(errno));
+    int rc = 0;
+    for (int i = 0; i < n; i++) {
+        size_t len = strlen(path) + strlen(list[i]->d_name) + 2;
+        char *child = rc == FG_ENOMEM ? NULL : fg_malloc(len);
+        if (child) {
+            snprintf(child, len, "%s/%s", path, list[i]->d_name);
+            struct stat st;
+            size_t nl = strlen(list[i]->d_name);
+            if (stat(child, &st) == 0 && S_ISDIR(st.st_mode))
+                rc = load_dir(ld, xs, child, depth + 1);
+            else if (nl > 4 && strcmp(list[i]->d_name + nl - 4, ".xml") == 0)
+                rc = fg_xml_read(xs, child, ld->diags, &ld->errors);
+            fg_free(child);
+        } else if (rc != FG_ENOMEM) {
+            rc = FG_ENOMEM;
+        }
+        free(list[i]);
+    }
+    free(list);
+    return rc == FG_ENOMEM || ld->nomem ? FG_ENOMEM : 0;
+}
+
+int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
+                    const fg_tokeniser *tk, XXH3_state_t *digest,
+                    fg_diag_list *diags)
+{
+    *out = NULL;
+    fg_lexicon *lex = fg_calloc(1, sizeof *lex);
+    if (lex == NULL)
+        return FG_ENOMEM;
+    fg_arena_init(&lex->arena, ARENA_BLOCK);
+    fg_strmap_init(&lex->forms);
+    fg_strmap_init(&lex->particles);
+    fg_strmap_init(&lex->edges);
+    fg_strmap_init(&lex->prefixes);
+    loader ld;
+    memset(&ld, 0, sizeof ld);
+    ld.lex = lex;
+    ld.tk = tk;
+    ld.diags = diags;
+    fg_arena_init(&ld.scratch, 16 * 1024);
+    fg_buf_init(&ld.key, 1 << 16);
+    void *rng = NULL;
+    uint32_t root;
+    struct stat st;
+    int rc = new_node(lex, &root);
+    if (rc == 0 && stat(dir, &st) == 0) /* no folder: an empty lexicon */
+        rc = fg_xml_schema_load(&rng, schema, diags);
+    if (rc == 0 && rng) {
+        static const char *const ROOTS[] = {"lexicon", "gazetteer", NULL};
+        fg_xml_source xs = {LEXICON_NS, ROOTS, "lexicon file", rng, digest,
+                            on_element, &ld};
+        rc = load_dir(&ld, &xs, dir, 0);
+    }
+    if (rc == 0 && ld.errors)
+        rc = FG_EDATA;
+    fg_xml_schema_free(rng);
+    fg_arena_clear(&ld.scratch);
+    fg_token_vec_clear(&ld.tokens);
+    fg_norm_scratch_clear(&ld.norm);
+    fg_buf_clear(&ld.key);
+    if (rc < 0) {
+        fg_lexicon_free(lex);
+        return rc;
+    }
+    *out = lex;
+    return 0;
+}
+
+void fg_lexicon_free(fg_lexicon *lex)
+{
+    if (lex == NULL)
+        return;
+    fg_arena_clear(&lex->arena);
+    fg_strmap_clear(&lex->forms);
+    fg_strmap_clear(&lex->particles);
+    fg_strmap_clear(&lex->edges);
+    fg_strmap_clear(&lex->prefixes);
+    fg_free(lex->analyses);
+    fg_free(lex->entries);
+    fg_free(lex->nodes);
+    fg_free(lex);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lookups                                                             */
+
+uint32_t fg_lexicon_find(const fg_lexicon *lex, const char *norm, size_t len)
+{
+    uint32_t i;
+    return fg_strmap_find(&lex->forms, norm, len, &i) ? i : NONE;
+}
+
+const fg_lex_analysis *fg_lexicon_analysis(const fg_lexicon *lex, uint32_t i)
+{
+    return i < lex->n_analyses ? &lex->analyses[i] : NULL;
+}
+
+int fg_lexicon_is_particle(const fg_lexicon *lex, const char *norm,
+                           size_t len)
+{
+    uint32_t v;
+    return fg_strmap_find(&lex->particles, norm, len, &v);
+}
+
+/* The child of node over token t, or NONE. Exact edges are tried first. */
+static uint32_t child_of(const fg_lexicon *lex, uint32_t node,
+                         const fg_token *t, const char *text)
+{
+    char key[FG_MAX_TOKEN_BYTES * 4 + 8];
+    size_t slen = t->end - t->start;
+    uint32_t child;
+    if (slen + 5 <= sizeof key) {
+        memcpy(key, &node, 4);
+        key[4] = 'e';
+        memcpy(key + 5, text + t->start, slen);
+        if (fg_strmap_find(&lex->edges, key, slen + 5, &child))
+            return child;
+    }
+    if (t->norm_len + 5 <= sizeof key) {
+        memcpy(key, &node, 4);
+        key[4] = 'f';
+        memcpy(key + 5, t->norm, t->norm_len);
+        if (fg_strmap_find(&lex->edges, key, t->norm_len + 5, &child))
+            return child;
+    }
+    return NONE;
+}
+
+int fg_lexicon_match(const fg_lexicon *lex, const fg_token *tokens, size_t n,
+                     size_t i, const char *text, fg_gaz_hit *hit)
+{
+    uint32_t node = 0;
+    int found = 0;
+    for (size_t j = i; j < n; j++) {
+        node = child_of(lex, node, &tokens[j], text);
+        if (node == NONE)
+            break;
+        const trie_node *tn = &lex->nodes[node];
+        if (tn->entry != NONE) {
+            *hit = (fg_gaz_hit){tn->entry, (uint32_t)(j + 1), tn->modifier,
+                                tn->gender};
+            found = 1;
+        }
+    }
+    if (found)
+        return 1;
+    /* The first part of a hyphenated compound: US-Präsident. */
+    const fg_token *t = &tokens[i];
+    uint32_t e;
+    if (t->n_parts > 1 &&
+        fg_strmap_find(&lex->prefixes, text + t->parts[0].start,
+                       t->parts[0].end - t->parts[0].start, &e)) {
+        *hit = (fg_gaz_hit){e, (uint32_t)(i + 1), 1, 0};
+        return 1;
+    }
+    return 0;
+}
+
+const fg_gaz_entry *fg_lexicon_entry(const fg_lexicon *lex, uint32_t i)
+{
+    return i < lex->n_entries ? &lex->entries[i] : NULL;
+}
+
+size_t fg_lexicon_entry_count(const fg_lexicon *lex) { return lex->n_entries; }
+
+size_t fg_lexicon_form_count(const fg_lexicon *lex) { return lex->forms.n; }
+
+size_t fg_lexicon_name_count(const fg_lexicon *lex) { return lex->n_names; }

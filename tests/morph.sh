@@ -1,0 +1,103 @@
+#!/bin/sh
+# The German analysis as `factgraph tokens` shows it: lemmas from the
+# lexicon and the fallback, separable verbs, compound heads, coordinated
+# main clauses, and the lemma accuracy on the blind list tests/morph/lemmas.tsv.
+. "$top_srcdir/tests/lib.sh"
+
+# Prints "FORM LEMMA TAGS" per token of the text, with the clause.
+analyse() {
+    printf '%s\n' "$1" | "$FACTGRAPH" tokens - | awk -F'\t' 'NR > 1 { print $3, $6, $9, $11 }'
+}
+
+# lemma_of TEXT FORM: the lemma of the first token FORM.
+lemma_of() {
+    analyse "$1" | awk -v f="$2" '$2 == f { print $3; exit }'
+}
+tags_of() {
+    analyse "$1" | awk -v f="$2" '$2 == f { print $4; exit }'
+}
+
+s='Die Außenministerin nahm gestern an der Konferenz in Genf teil.'
+expect_eq "separable verb: nahm ... teil is teilnehmen" "$(lemma_of "$s" nahm)" teilnehmen
+expect_match "the particle is flagged" "$(tags_of "$s" teil)" particle
+expect_match "the finite verb is tagged joined" "$(tags_of "$s" nahm)" joined
+expect_eq "a weak separable verb: kündigte ... an" \
+    "$(lemma_of 'Der Sprecher kündigte neue Hilfen für die Partner an.' kündigte)" ankündigen
+expect_eq "sieht ... vor" \
+    "$(lemma_of 'Der Plan sieht eine stärkere Präsenz im Osten vor.' sieht)" vorsehen
+expect_eq "an attached particle in a subordinate clause" \
+    "$(lemma_of 'Er bestätigte, dass sie an dem Gipfel teilnahm.' teilnahm)" teilnehmen
+expect_eq "a preposition at the end is not a particle without a finite verb" \
+    "$(lemma_of 'Wo kommt das Geld her?' kommt)" herkommen
+
+s='Die Generäle kamen in Warschau zusammen und berieten über die Lage.'
+expect_eq "coordinated main clauses are split" \
+    "$(analyse "$s" | awk '$2 == "berieten" { print $1 }')" 2
+expect_eq "and the particle joins the first clause's verb" "$(lemma_of "$s" kamen)" zusammenkommen
+
+expect_eq "umlaut plural: Ländern" "$(lemma_of 'Soldaten aus zwölf Ländern übten.' Ländern)" land
+expect_eq "umlaut plural: Kräfte" "$(lemma_of 'Die Kräfte wurden verlegt.' Kräfte)" kraft
+expect_eq "strong verb: traf" "$(lemma_of 'Die Ministerin traf ihren Amtskollegen.' traf)" treffen
+expect_eq "prefixed strong verb: übertraf" "$(lemma_of 'Die Zahl übertraf alle Erwartungen.' übertraf)" übertreffen
+expect_eq "weak participle with a particle: vorgelegt" \
+    "$(lemma_of 'Die Regierung hat den Bericht vorgelegt.' vorgelegt)" vorlegen
+expect_eq "zu-infinitive of a separable verb" \
+    "$(lemma_of 'Sie planen, weitere Truppen einzusetzen.' einzusetzen)" einsetzen
+expect_eq "adjective endings" "$(lemma_of 'Die französischen Truppen bleiben.' französischen)" französisch
+
+# Compound heads: the head column is not printed; a closed compound's
+# lemma is its first part and its head's lemma.
+expect_eq "closed compound: lemma through the known head" \
+    "$(lemma_of 'Die Verteidigungsministerinnen trafen sich.' Verteidigungsministerinnen)" \
+    verteidigungsministerin
+expect_match "and it is tagged as a compound" \
+    "$(tags_of 'Die Verteidigungsministerinnen trafen sich.' Verteidigungsministerinnen)" compound
+expect_eq "hyphenated compound: the last part decides" \
+    "$(lemma_of 'Die NATO-Gipfeln folgten.' NATO-Gipfeln)" nato-gipfel
+
+# Lemma accuracy on the blind list: each form in its context phrase.
+py=$(command -v python3) || { echo "# python3 missing: accuracy skipped"; done_testing; exit $?; }
+"$py" - "$top_srcdir/tests/morph/lemmas.tsv" > "$TMP/cases.jsonl" <<'PY'
+import json, sys
+for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
+    if line.startswith("#") or not line.strip():
+        continue
+    form, lemma, pos, ctx = line.rstrip("\n").split("\t")
+    print(json.dumps({"id": "%d\t%s\t%s\t%s" % (n, form, lemma, pos), "text": ctx},
+                     ensure_ascii=False))
+PY
+"$FACTGRAPH" tokens --input-format=jsonl "$TMP/cases.jsonl" > "$TMP/tokens.tsv"
+# The accuracy the lemmatiser must keep: raise it as the lexicon grows;
+# the goal (issue 5) is 0.97.
+floor=${FG_LEMMA_FLOOR:-0.87}
+report=$("$py" - "$TMP/tokens.tsv" "$floor" <<'PY'
+import sys, collections
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")][1:]
+want, got = {}, {}
+for r in rows:
+    # doc id holds "N\tFORM\tLEMMA\tPOS", written escaped as \t
+    n, form, lemma, pos = r[0].split("\\t")
+    want[n] = (form, lemma, pos)
+    if r[5] == form and n not in got:
+        got[n] = r[8]
+ok = collections.Counter(); tot = collections.Counter(); bad = []
+for n, (form, lemma, pos) in want.items():
+    tot[pos] += 1
+    if got.get(n, "").lower() == lemma.lower():
+        ok[pos] += 1
+    else:
+        bad.append("%s -> %s (want %s)" % (form, got.get(n, "?"), lemma))
+acc = sum(ok.values()) / max(1, sum(tot.values()))
+print("accuracy %.4f (%d of %d)" % (acc, sum(ok.values()), sum(tot.values())))
+for p in sorted(tot):
+    print("  %-6s %.3f (%d)" % (p, ok[p] / tot[p], tot[p]))
+for b in bad[:40]:
+    print("  wrong: " + b)
+sys.exit(0 if acc >= float(sys.argv[2]) else 1)
+PY
+)
+rc=$?
+printf '%s\n' "$report" | sed 's/^/# /'
+if [ $rc -eq 0 ]; then pass "lemma accuracy at least $floor"
+else fail "lemma accuracy at least $floor" "$(printf '%s\n' "$report" | head -1)"; fi
+done_testing
