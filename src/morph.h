@@ -10,7 +10,7 @@
  *  3. the fallback for regular inflection: suffix rules for weak verbs
  *     (ge-...-t, -te, -zu-), nouns (-en, -n, -s, -innen) and adjectives
  *     (endings after -isch, -lich, -ig, ...) -- chosen over Hunspell by
- *     measurement (bench/README.md);
+ *     measurement (doc/lexicon.md);
  *  4. the case-folded form.
  * The stem is Snowball's German stemmer's (libstemmer), one stemmer per
  * worker. Then, clause by clause, coordinated main clauses are split
