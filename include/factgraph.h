@@ -353,6 +353,14 @@ typedef struct fg_morph {
 } fg_morph;
 
 FG_API const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i);
+/* The named entity that token i is part of, in BIO form with the CoNLL
+ * types, so that the recogniser can be scored against German NER data:
+ * "B-PER" or "I-PER" (people), "B-ORG"/"I-ORG" (organisations),
+ * "B-LOC"/"I-LOC" (countries and places), "B-OTH"/"I-OTH" (the
+ * adjectives and compound parts of gazetteer names: "britische",
+ * "US-Präsident"), or "O". Entities come from the rules' entities phase
+ * and coreference. NULL past the end. */
+FG_API const char *fg_analysis_entity_tag(const fg_analysis *a, size_t i);
 FG_API size_t fg_analysis_sentence_count(const fg_analysis *a);
 /* The NFC form of the text (what NIF calls nif:isString), and the
  * position in it, in code points, of a byte offset of the text. The

@@ -96,3 +96,23 @@ char *fg_arena_strndup(fg_arena *a, const char *s, size_t len)
     p[len] = '\0';
     return p;
 }
+
+void *fg_arena_alloc_packed(fg_arena *a, size_t size)
+{
+    if (a->pos && (size_t)(a->end - a->pos) >= size) {
+        a->end -= size;
+        a->used += size;
+        return a->end;
+    }
+    return fg_arena_alloc_block(a, size);
+}
+
+char *fg_arena_strndup_packed(fg_arena *a, const char *s, size_t len)
+{
+    char *p = len < SIZE_MAX ? fg_arena_alloc_packed(a, len + 1) : NULL;
+    if (p == NULL)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}

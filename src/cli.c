@@ -122,7 +122,7 @@ static const char USAGE[] =
 static const char TOKENS_HELP[] =
     "Usage: factgraph tokens [OPTION]... [FILE|DIR|-]...\n"
     "Print one line per token with the columns\n"
-    "  doc sent clause start end form norm shape lemma stem tags\n"
+    "  doc sent clause start end form norm shape lemma stem tags entity\n"
     "doc: the document id; sent: the sentence, from 1 in each document;\n"
     "clause: the clause, from 1 in each sentence; start, end: byte offsets\n"
     "into the document text; form: the token; norm: its NFC case-folded\n"
@@ -132,7 +132,10 @@ static const char TOKENS_HELP[] =
     "on its finite verb: nahm ... teil gives teilnehmen); stem: Snowball's\n"
     "German stem; tags: comma-separated (verb noun adj word finite\n"
     "infinitive participle zu-infinitive separable past lemma particle\n"
-    "joined guessed compound), - for none. Tabs, line breaks and\n"
+    "joined guessed compound), - for none; entity: the named entity the\n"
+    "token is in, BIO with the CoNLL types (B-PER, I-PER, B-ORG, B-LOC for\n"
+    "countries and places, B-OTH for nationality adjectives and name\n"
+    "parts), or O, as the rules' entities phase found it. Tabs, line breaks and\n"
     "backslashes in a field are written \\t, \\n, \\r and \\\\.\n"
     "\n"
     "Options: -o FILE, --input-format=FMT, --help (see factgraph --help).\n";
@@ -479,7 +482,7 @@ static int write_tokens(void *ctx, fg_analysis *a)
                 fprintf(fp, "%s%s", any++ ? "," : "", fg_tag_name(b));
         if (!any)
             putc('-', fp);
-        putc('\n', fp);
+        fprintf(fp, "\t%s\n", fg_analysis_entity_tag(a, i));
     }
     return ferror(fp) ? -1 : 0;
 }
@@ -698,7 +701,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
 static int cmd_tokens(int argc, char **argv)
 {
     return run_subcommand(argc, argv, TOKENS_HELP, write_tokens,
-                          "doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\tlemma\tstem\ttags\n");
+                          "doc\tsent\tclause\tstart\tend\tform\tnorm\tshape\tlemma\tstem\ttags\tentity\n");
 }
 
 static int cmd_extract(int argc, char **argv)

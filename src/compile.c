@@ -399,6 +399,7 @@ static int keep_annot_tests(fg_program *g, fg_arena *arena)
             return FG_ENOMEM;
         t->types = n->types; /* already kept by the loader */
         t->n_types = n->n_types;
+        t->first = n->test;
         g->code[pc].p = t;
     }
     return 0;

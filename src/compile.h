@@ -50,6 +50,7 @@ typedef enum {
 typedef struct fg_annot_test {
     const char **types;
     uint32_t n_types;
+    const struct fg_test *first; /* tests of its first token, or NULL */
 } fg_annot_test;
 
 typedef struct fg_inst {

@@ -65,6 +65,7 @@ struct fg_analysis {
     fg_graph *graph;
     fg_worker *worker;
     fg_diag_list *diags;
+    unsigned char *entity_tags; /* per token: NE_* | NE_BEGIN, 0 for O */
 };
 
 /* What the matcher needs for one sentence. */
@@ -521,6 +522,7 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
     if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
                 sizeof *s->starts) < 0)
         return FG_ENOMEM;
+    fg_resolve_begin_sentence(r);
     /* Gazetteer names, longest first, each token in at most one. */
     for (uint32_t i = 0; i < n && e->lexicon;) {
         fg_gaz_hit h;
@@ -529,17 +531,29 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
             continue;
         }
         const fg_gaz_entry *g = fg_lexicon_entry(e->lexicon, h.entry);
-        fg_annot an = {h.modifier ? g->modifier : g->type, first + i,
-                       first + h.end, FG_ANNOT_GAZETTEER, h.entry, g->file};
+        fg_annot an = {h.modifier ? g->modifier : g->type,
+                       first + i,
+                       first + h.end,
+                       FG_ANNOT_GAZETTEER,
+                       h.entry,
+                       g->file,
+                       h.gender ? h.gender : g->gender};
         if (fg_resolve_add_annot(r, &an) < 0)
             return FG_ENOMEM;
         i = h.end;
     }
+    if (fg_resolve_add_quantities(r, first, end) < 0)
+        return FG_ENOMEM;
     int keyed = 0;
     for (int phase = 0; phase < FG_PHASES; phase++) {
+        int rc = 0;
+        /* Surnames and pronouns of people named so far, once the
+         * sentence's own names are known. */
+        if (phase == FG_PHASE_EVENTS &&
+            (rc = fg_resolve_corefer(r, first, end)) < 0)
+            return rc;
         if (fg_pack_phase_count(e->pack, (fg_phase)phase) == 0)
             continue;
-        int rc = 0;
         if (!keyed) {
             rc = token_keys(&s->keys, tok, morph, n);
             keyed = 1;
@@ -587,11 +601,11 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
 }
 
 static int match_document(const fg_engine *e, fg_worker *w,
-                          const fg_text *text)
+                          const fg_text *text, const char *doc_date)
 {
     int rc = 0;
     fg_resolver_reset(&w->resolver, &w->graph, &w->arena, text,
-                      w->tokens.items);
+                      w->tokens.items, w->morph.items, doc_date);
     w->resolver.lexicon = e->lexicon;
     if (fg_pack_count(e->pack) == 0)
         return 0;
@@ -605,6 +619,56 @@ static int match_document(const fg_engine *e, fg_worker *w,
         first = end;
     }
     return rc;
+}
+
+/* The CoNLL entity types of `factgraph tokens`. */
+enum { NE_O, NE_PER, NE_ORG, NE_LOC, NE_OTH, NE_BEGIN = 8 };
+
+/* The CoNLL type of an annotation: people, organisations, countries and
+ * places from the entities phase (and coreference); OTH for a
+ * gazetteer's adjectives and compound parts ("britische", "US-"). */
+static int ne_type(const fg_lexicon *lex, const fg_annot *an)
+{
+    if (an->kind == FG_ANNOT_ENTITY) {
+        if (strcmp(an->type, "Person") == 0)
+            return NE_PER;
+        if (strcmp(an->type, "Organization") == 0)
+            return NE_ORG;
+        if (strcmp(an->type, "Country") == 0 || strcmp(an->type, "Place") == 0)
+            return NE_LOC;
+        return NE_O;
+    }
+    if (an->kind == FG_ANNOT_GAZETTEER && lex) {
+        const fg_gaz_entry *g = fg_lexicon_entry(lex, an->record);
+        if (g->modifier && strcmp(an->type, g->modifier) == 0)
+            return NE_OTH;
+    }
+    return NE_O;
+}
+
+/* The entity tag of each token in BIO form: entities first, in the
+ * order they were found, then modifiers; a token takes the first. */
+static int tag_entities(const fg_engine *e, fg_worker *w, fg_analysis *a)
+{
+    unsigned char *tags = fg_arena_alloc(&w->arena, a->n_tokens + 1);
+    if (tags == NULL)
+        return FG_ENOMEM;
+    memset(tags, 0, a->n_tokens + 1);
+    const fg_resolver *r = &w->resolver;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < r->n_annots; k++) {
+            const fg_annot *an = &r->annots[k];
+            int type = ne_type(e->lexicon, an);
+            if (type == NE_O || (an->kind == FG_ANNOT_ENTITY) != (pass == 0))
+                continue;
+            int free = 1;
+            for (uint32_t t = an->first; t < an->end && free; t++)
+                free = tags[t] == 0;
+            for (uint32_t t = an->first; t < an->end && free; t++)
+                tags[t] = (unsigned char)(type | (t == an->first ? NE_BEGIN : 0));
+        }
+    a->entity_tags = tags;
+    return 0;
 }
 
 int fg_engine_process(const fg_engine *engine, fg_worker *worker,
@@ -640,7 +704,7 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
                           &worker->arena);
     if (rc < 0)
         return rc;
-    if ((rc = match_document(engine, worker, &a->text)) < 0) {
+    if ((rc = match_document(engine, worker, &a->text, fg_doc_date(doc))) < 0) {
         if (rc == FG_ELIMIT)
             rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, fg_doc_file(doc),
                              fg_doc_line(doc), 0, FG_NO_OFFSET,
@@ -651,6 +715,8 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
         return rc;
     }
 
+    if ((rc = tag_entities(engine, worker, a)) < 0)
+        return rc;
     if (sink && sink->analysis && sink->analysis(sink->ctx, a) != 0)
         return FG_ESINK;
     return 0;
@@ -678,6 +744,17 @@ const fg_token *fg_analysis_get_token(const fg_analysis *a, size_t i)
 const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i)
 {
     return i < a->n_tokens ? &a->worker->morph.items[i] : NULL;
+}
+
+const char *fg_analysis_entity_tag(const fg_analysis *a, size_t i)
+{
+    static const char *const BIO[2][5] = {
+        {"O", "I-PER", "I-ORG", "I-LOC", "I-OTH"},
+        {"O", "B-PER", "B-ORG", "B-LOC", "B-OTH"}};
+    if (i >= a->n_tokens || a->entity_tags == NULL)
+        return NULL;
+    unsigned char t = a->entity_tags[i];
+    return BIO[(t & NE_BEGIN) != 0][t & 7];
 }
 
 size_t fg_analysis_sentence_count(const fg_analysis *a)

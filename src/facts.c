@@ -14,6 +14,7 @@ void fg_graph_init(fg_graph *g, fg_arena *arena)
     memset(g, 0, sizeof *g);
     g->arena = arena;
     fg_strmap_init(&g->entity_keys);
+    fg_strmap_init(&g->seen);
 }
 
 void fg_graph_reset(fg_graph *g)
@@ -21,6 +22,7 @@ void fg_graph_reset(fg_graph *g)
     g->n_entities = g->n_groups = g->n_events = 0;
     g->n_facts = g->n_mentions = g->n_roles = g->n_evidence = 0;
     fg_strmap_clear(&g->entity_keys);
+    fg_strmap_clear(&g->seen);
 }
 
 void fg_graph_clear(fg_graph *g)
@@ -33,6 +35,7 @@ void fg_graph_clear(fg_graph *g)
     fg_free(g->roles);
     fg_free(g->evidence);
     fg_strmap_clear(&g->entity_keys);
+    fg_strmap_clear(&g->seen);
     fg_graph_init(g, g->arena);
 }
 
@@ -97,12 +100,34 @@ done:
     return rc;
 }
 
+/* Whether the record of key (its bytes) was added before; remembers it
+ * when not. 1, 0, or FG_ENOMEM. */
+static int seen_before(fg_graph *g, const void *key, size_t len)
+{
+    uint32_t v;
+    if (fg_strmap_find(&g->seen, key, len, &v))
+        return 1;
+    return fg_strmap_put(&g->seen, key, len, 1, 0) < 0 ? FG_ENOMEM : 0;
+}
+
 int fg_graph_add_mention(fg_graph *g, uint32_t entity, fg_span span)
 {
     if (entity >= g->n_entities || span.start > span.end)
         return FG_EINVAL;
-    int rc = RESERVE(g, mentions);
-    if (rc < 0)
+    struct {
+        char tag;
+        uint32_t entity;
+        uint64_t start, end;
+    } key;
+    memset(&key, 0, sizeof key); /* no padding bytes of garbage */
+    key.tag = 'm';
+    key.entity = entity;
+    key.start = span.start;
+    key.end = span.end;
+    int rc = seen_before(g, &key, sizeof key);
+    if (rc != 0)
+        return rc < 0 ? rc : 0;
+    if ((rc = RESERVE(g, mentions)) < 0)
         return rc;
     g->mentions[g->n_mentions++] = (fg_mention){entity, span};
     return 0;
@@ -114,8 +139,25 @@ int fg_graph_add_fact(fg_graph *g, uint32_t entity, fg_fact_kind kind,
     if (entity >= g->n_entities || !valid_value(g, value) ||
         (unsigned)kind > FG_FACT_MEMBER_OF)
         return FG_EINVAL;
-    int rc = RESERVE(g, facts);
-    if (rc < 0)
+    /* Literal values are compared by their text. */
+    const char *lit = value.kind == FG_VALUE_LITERAL ? value.literal.value : "";
+    size_t n = strlen(lit);
+    char *key = fg_malloc(12 + n);
+    if (key == NULL)
+        return FG_ENOMEM;
+    uint32_t index = value.kind == FG_VALUE_LITERAL ? value.literal.type
+                                                     : value.index;
+    key[0] = 'f';
+    key[1] = (char)kind;
+    key[2] = (char)value.kind;
+    memcpy(key + 3, &entity, 4);
+    memcpy(key + 7, &index, 4);
+    memcpy(key + 11, lit, n);
+    int rc = seen_before(g, key, 11 + n);
+    fg_free(key);
+    if (rc != 0)
+        return rc < 0 ? rc : 0;
+    if ((rc = RESERVE(g, facts)) < 0)
         return rc;
     g->facts[g->n_facts++] = (fg_fact){entity, kind, value};
     return 0;
@@ -161,6 +203,16 @@ int fg_graph_set_from(fg_graph *g, uint32_t group, fg_value from)
     return 0;
 }
 
+int fg_graph_set_affiliation(fg_graph *g, uint32_t group, fg_value entity)
+{
+    if (group >= g->n_groups || entity.kind != FG_VALUE_ENTITY ||
+        !valid_value(g, entity))
+        return FG_EINVAL;
+    g->groups[group].has_affiliation = 1;
+    g->groups[group].affiliation = entity;
+    return 0;
+}
+
 /* A dpo: local name: an ASCII letter, then letters and digits. */
 static int local_name(const char *s)
 {
@@ -202,13 +254,15 @@ int fg_graph_add_role(fg_graph *g, uint32_t event, fg_role role,
     if (event >= g->n_events || (unsigned)role >= FG_ROLES ||
         !valid_value(g, value))
         return FG_EINVAL;
-    /* dpo:time takes a date literal; topic and cause take events; the
-     * other roles take entities and groups. */
+    /* dpo:time takes a date literal, or a string: the words of a time
+     * that could not be resolved (dpo:timeText); topic and cause take
+     * events; the other roles take entities and groups. */
     int literal = value.kind == FG_VALUE_LITERAL;
     if (role == FG_ROLE_TIME
             ? !literal || (value.literal.type != FG_LITERAL_DATE &&
                            value.literal.type != FG_LITERAL_YEAR_MONTH &&
-                           value.literal.type != FG_LITERAL_YEAR)
+                           value.literal.type != FG_LITERAL_YEAR &&
+                           value.literal.type != FG_LITERAL_STRING)
             : literal)
         return FG_EINVAL;
     int rc = RESERVE(g, roles);

@@ -103,6 +103,8 @@ typedef struct fg_group {
     fg_qualifier qualifier;
     int has_from;
     fg_value from; /* "aus 30 Ländern": a group or entity */
+    int has_affiliation;
+    fg_value affiliation; /* "ukrainische Soldaten": Ukraine */
 } fg_group;
 
 typedef struct fg_event {
@@ -160,6 +162,7 @@ typedef struct fg_graph {
     FG_ARRAY(fg_role_value, roles);
     FG_ARRAY(fg_evidence, evidence);
     fg_strmap entity_keys; /* class + key -> index + 1 */
+    fg_strmap seen;        /* facts and mentions already there */
 } fg_graph;
 
 /* The most records of one kind in a graph: a hostile document cannot
@@ -179,6 +182,7 @@ void fg_graph_clear(fg_graph *g);
  * entity mentioned twice is one record. */
 int fg_graph_add_entity(fg_graph *g, fg_entity_class cls, const char *key,
                         const char *label, uint32_t *out);
+/* A mention or fact that the graph has already is not added again. */
 int fg_graph_add_mention(fg_graph *g, uint32_t entity, fg_span span);
 int fg_graph_add_fact(fg_graph *g, uint32_t entity, fg_fact_kind kind,
                       fg_value value);
@@ -191,6 +195,8 @@ int fg_graph_add_event(fg_graph *g, const char *cls, const char *rule,
 int fg_graph_set_count(fg_graph *g, uint32_t group, fg_literal count,
                        fg_qualifier qualifier);
 int fg_graph_set_from(fg_graph *g, uint32_t group, fg_value from);
+/* The country or organisation a group belongs to (an entity). */
+int fg_graph_set_affiliation(fg_graph *g, uint32_t group, fg_value entity);
 int fg_graph_add_role(fg_graph *g, uint32_t event, fg_role role,
                       fg_value value);
 int fg_graph_set_factuality(fg_graph *g, uint32_t event, fg_polarity p,

@@ -7,7 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "arena.h"
@@ -24,6 +27,9 @@
 #define NONE UINT32_MAX
 #define WORD_CLASSES \
     (FG_TAG_VERB | FG_TAG_NOUN | FG_TAG_ADJ | FG_TAG_WORD)
+#define MAX_FORM 256 /* bytes of a generated word form, with its NUL */
+/* The largest schema file whose digest is compared with SCHEMA_XXH3. */
+#define MAX_SCHEMA_BYTES (1 << 20)
 
 /* A node of the name trie: the entry whose name ends here, if any. */
 typedef struct trie_node {
@@ -44,6 +50,7 @@ struct fg_lexicon {
     trie_node *nodes;
     size_t n_nodes, cap_nodes;
     size_t n_names;
+    size_t n_validated;       /* files read with the schema validator */
     fg_strmap prefixes;       /* first part of a hyphenated token -> entry */
 };
 
@@ -60,6 +67,15 @@ typedef struct loader {
     fg_buf key;
     const char *file;  /* kept in the lexicon's arena */
     const char *type, *modifier; /* of the gazetteer being read */
+    /* Schema checking (load_file). */
+    const char *schema; /* its path */
+    void *rng;          /* the compiled schema, once needed */
+    int fast;           /* the element checks restate the schema */
+    int checking;       /* reading without the validator */
+    int doubt;          /* the checks could not vouch for the file */
+    size_t index;       /* children of the root seen in this reading */
+    size_t skip;        /* of them, those a first reading took */
+    fg_diag_list *quiet; /* the reader's messages during checking */
 } loader;
 
 static int report(loader *ld, unsigned long line, const char *fmt, ...)
@@ -85,7 +101,7 @@ static int report(loader *ld, unsigned long line, const char *fmt, ...)
 
 static const char *keep(loader *ld, const char *s, size_t len)
 {
-    const char *c = fg_arena_strndup(&ld->lex->arena, s, len);
+    const char *c = fg_arena_strndup_packed(&ld->lex->arena, s, len);
     if (c == NULL)
         ld->nomem = 1;
     return c;
@@ -94,41 +110,55 @@ static const char *keep(loader *ld, const char *s, size_t len)
 /* ------------------------------------------------------------------ */
 /* Word forms                                                          */
 
-/* Adds the analysis (lemma, tags) to the folded form of s[0 .. len). */
-static int add_form(loader *ld, const char *s, size_t len, const char *lemma,
+/* Whether s[0 .. len) is ASCII, whose folded form is its lowercase (NFC
+ * leaves ASCII as it is): most forms and names are, and lowering them
+ * in place is cheaper than fg_text_norm, which gives the same. */
+static int ascii_lower(char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            s[i] = (char)(s[i] + ('a' - 'A'));
+    return 1;
+}
+
+/* Adds the analysis (lemma, tags) to the folded form of s[0 .. len),
+ * which may be folded in place. */
+static int add_form(loader *ld, char *s, size_t len, const char *lemma,
                     uint32_t tags)
 {
     fg_lexicon *lex = ld->lex;
-    const char *norm;
-    size_t nlen;
+    const char *norm = s;
+    size_t nlen = len;
     if (len == 0)
         return 0;
-    if (fg_text_norm(s, len, &ld->norm, &ld->scratch, &norm, &nlen) < 0)
+    if ((!ascii_lower(s, len) &&
+         fg_text_norm(s, len, &ld->norm, &ld->scratch, &norm, &nlen) < 0) ||
+        fg_grow((void **)&lex->analyses, &lex->cap_analyses,
+                lex->n_analyses + 1, sizeof *lex->analyses) < 0)
         return FG_ENOMEM;
-    uint32_t first = NONE;
-    int known = fg_strmap_find(&lex->forms, norm, nlen, &first);
+    uint32_t idx = (uint32_t)lex->n_analyses, first;
+    int known = fg_strmap_add(&lex->forms, norm, nlen, idx, &first);
+    if (known < 0)
+        return known;
+    uint32_t last = NONE;
     for (uint32_t i = known ? first : NONE; i != NONE;
          i = lex->analyses[i].next) {
         fg_lex_analysis *a = &lex->analyses[i];
-        if (strcmp(a->lemma, lemma) == 0 &&
+        if ((a->lemma == lemma || strcmp(a->lemma, lemma) == 0) &&
             (a->tags & WORD_CLASSES) == (tags & WORD_CLASSES)) {
             a->tags |= tags; /* the same word: more features */
             return 0;
         }
+        last = i;
     }
-    if (fg_grow((void **)&lex->analyses, &lex->cap_analyses,
-                lex->n_analyses + 1, sizeof *lex->analyses) < 0)
-        return FG_ENOMEM;
-    uint32_t idx = (uint32_t)lex->n_analyses++;
+    lex->n_analyses++;
     lex->analyses[idx] = (fg_lex_analysis){lemma, (uint32_t)strlen(lemma),
                                            tags, NONE};
-    if (!known)
-        return fg_strmap_put(&lex->forms, norm, nlen, idx, 0);
-    /* Append, so that analyses keep file order. */
-    uint32_t i = first;
-    while (lex->analyses[i].next != NONE)
-        i = lex->analyses[i].next;
-    lex->analyses[i].next = idx;
+    if (known) /* append, so that analyses keep file order */
+        lex->analyses[last].next = idx;
     return 0;
 }
 
@@ -142,16 +172,21 @@ static const char *fold_lemma(loader *ld, const char *s)
     return keep(ld, norm, nlen);
 }
 
-/* Calls add_form for prefix + stem + suffix. */
+/* Calls add_form for prefix + stem + suffix. The tens of thousands of
+ * generated forms are the bulk of the loading, hence memcpy, not
+ * snprintf. */
 static int add_parts(loader *ld, const char *prefix, const char *stem,
                      const char *suffix, const char *lemma, uint32_t tags)
 {
-    char buf[256];
-    int n = snprintf(buf, sizeof buf, "%s%s%s", prefix, stem, suffix);
-    if (n < 0 || (size_t)n >= sizeof buf)
+    char buf[MAX_FORM];
+    size_t a = strlen(prefix), b = strlen(stem), c = strlen(suffix);
+    if (a + b + c >= sizeof buf)
         return report(ld, 0, "word form too long: %s%s%s", prefix, stem,
                       suffix);
-    return add_form(ld, buf, (size_t)n, lemma, tags);
+    memcpy(buf, prefix, a);
+    memcpy(buf + a, stem, b);
+    memcpy(buf + a + b, suffix, c);
+    return add_form(ld, buf, a + b + c, lemma, tags);
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -186,10 +221,10 @@ static int add_past(loader *ld, const char *prefix, const char *f,
 {
     int e = ends_with(f, "e");
     int sib = ends_with(f, "s") || ends_with(f, "ß") || ends_with(f, "z");
+    const char *st = e ? "st" : needs_e(f) || sib ? "est" : "st";
     int rc = add_parts(ld, prefix, f, "", lemma, tags);
     if (rc == 0)
-        rc = add_parts(ld, prefix, f, e ? "st" : needs_e(f) || sib ? "est" : "st",
-                       lemma, tags);
+        rc = add_parts(ld, prefix, f, st, lemma, tags);
     if (rc == 0)
         rc = add_parts(ld, prefix, f, e ? "n" : "en", lemma, tags);
     if (rc == 0)
@@ -223,9 +258,10 @@ static int add_verb_forms(loader *ld, const verb_parts *v, const char *prefix,
         rc = add_parts(ld, prefix, "zu", l, lemma, V | FG_TAG_ZU);
     if (rc < 0)
         return rc;
-    /* The present participle: lemma + d, with endings. */
+    /* The present participle: lemma + d, with endings. n < 130 here. */
     char pp[160];
-    snprintf(pp, sizeof pp, "%sd", l);
+    memcpy(pp, l, n);
+    memcpy(pp + n, "d", 2);
     if ((rc = add_adjective(ld, prefix, pp, lemma, V | FG_TAG_ADJ)) < 0)
         return rc;
     if (v->pres3 == NULL)
@@ -295,10 +331,11 @@ typedef struct form_ctx {
 static int form_word(loader *ld, const char *w, size_t len, void *ctx)
 {
     form_ctx *c = ctx;
-    char buf[256];
+    char buf[MAX_FORM];
     if (len >= sizeof buf - strlen(c->prefix))
         return report(ld, 0, "word form too long");
-    snprintf(buf, sizeof buf, "%.*s", (int)len, w);
+    memcpy(buf, w, len);
+    buf[len] = '\0';
     uint32_t tags = c->tags;
     if (tags & FG_TAG_VERB) /* explicit verb forms: finite, or ge-...-en/t */
         tags |= strncmp(buf, "ge", 2) == 0 && len > 5 &&
@@ -364,6 +401,8 @@ static int read_verb(loader *ld, const fg_xnode *x)
                     attr_or_null(x, "pres3"), attr_or_null(x, "past"),
                     attr_or_null(x, "subj"),  attr_or_null(x, "part"),
                     attr_or_null(x, "forms")};
+    if (v.lemma == NULL) /* the schema reports it too: this line is noted */
+        return report(ld, x->line, "<verb> needs a lemma");
     if ((v.pres3 || v.past || v.part) && !(v.pres3 && v.past && v.part))
         return report(ld, x->line,
                       "verb '%s': give all of pres3, past and part, or none",
@@ -388,17 +427,17 @@ static int read_verb(loader *ld, const fg_xnode *x)
 
 static int read_word(loader *ld, const fg_xnode *x, uint32_t cls)
 {
-    const char *lemma = fold_lemma(ld, fg_xnode_attr(x, "lemma"));
+    const char *l = fg_xnode_attr(x, "lemma");
+    if (l == NULL)
+        return report(ld, x->line, "<%s> needs a lemma", x->name);
+    const char *lemma = fold_lemma(ld, l);
     if (lemma == NULL)
         return FG_ENOMEM;
     int adj = cls == FG_TAG_ADJ;
-    int rc = adj ? add_adjective(ld, "", fg_xnode_attr(x, "lemma"), lemma,
-                                 cls)
-                 : add_parts(ld, "", fg_xnode_attr(x, "lemma"), "", lemma,
-                             cls | FG_TAG_LEMMA);
+    int rc = adj ? add_adjective(ld, "", l, lemma, cls)
+                 : add_parts(ld, "", l, "", lemma, cls | FG_TAG_LEMMA);
     if (rc == 0 && adj) /* the bare lemma is the lemma */
-        rc = add_parts(ld, "", fg_xnode_attr(x, "lemma"), "", lemma,
-                       cls | FG_TAG_LEMMA);
+        rc = add_parts(ld, "", l, "", lemma, cls | FG_TAG_LEMMA);
     if (rc == 0)
         rc = add_words(ld, fg_xnode_attr(x, "forms"), "", lemma, cls, adj);
     return rc;
@@ -431,40 +470,71 @@ static int new_node(fg_lexicon *lex, uint32_t *out)
     return 0;
 }
 
+/* Moves *node along the edge over one token (kind and s[0 .. len) as in
+ * edge_key), making the edge and its node when they are new. */
+static int follow(loader *ld, uint32_t *node, char kind, const char *s,
+                  size_t len)
+{
+    fg_lexicon *lex = ld->lex;
+    int rc = edge_key(&ld->key, *node, kind, s, len);
+    if (rc < 0)
+        return rc;
+    int known = fg_strmap_add(&lex->edges, ld->key.data, ld->key.len,
+                              (uint32_t)lex->n_nodes, node);
+    if (known < 0)
+        return known;
+    return known ? 0 : new_node(lex, node); /* the index the edge has */
+}
+
+/* Whether name[0 .. len) is one token to the tokeniser, whose folded
+ * form is its lowercase: ASCII letters only (no digit, hyphen, period or
+ * apostrophe, which the tokeniser treats specially), not longer than a
+ * token can be. Three names in four are (given names). */
+static int one_ascii_word(const char *name, size_t len)
+{
+    if (len == 0 || len > FG_MAX_TOKEN_BYTES)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') ||
+              (name[i] >= 'A' && name[i] <= 'Z')))
+            return 0;
+    return 1;
+}
+
 /* Adds a name (tokenised like text) of entry to the trie. */
 static int add_name(loader *ld, unsigned long line, const char *name,
                     size_t len, int exact, char gender, int modifier)
 {
     fg_lexicon *lex = ld->lex;
-    fg_text text;
-    fg_arena_reset(&ld->scratch);
-    int rc = fg_text_repair(&text, name, len, &ld->scratch);
-    size_t sentences;
-    fg_doc_origin origin = {fg_xml_file_path(ld->xf), line};
-    if (rc == 0)
-        rc = fg_tokenise(ld->tk, &text, &ld->tokens, &ld->norm, &ld->scratch,
-                         &origin, ld->diags, &sentences);
-    if (rc < 0)
-        return rc;
-    if (ld->tokens.n == 0)
-        return report(ld, line, "empty name");
     uint32_t node = 0;
-    for (size_t i = 0; i < ld->tokens.n && rc == 0; i++) {
-        const fg_token *t = &ld->tokens.items[i];
-        rc = exact ? edge_key(&ld->key, node, 'e', text.data + t->start,
-                              t->end - t->start)
-                   : edge_key(&ld->key, node, 'f', t->norm, t->norm_len);
-        uint32_t child;
+    int rc = 0;
+    if (one_ascii_word(name, len)) {
+        char folded[FG_MAX_TOKEN_BYTES];
+        memcpy(folded, name, len);
+        ascii_lower(folded, len);
+        rc = follow(ld, &node, exact ? 'e' : 'f', exact ? name : folded, len);
+    } else {
+        fg_text text;
+        fg_arena_reset(&ld->scratch);
+        rc = fg_text_repair(&text, name, len, &ld->scratch);
+        size_t sentences;
+        fg_doc_origin origin = {fg_xml_file_path(ld->xf), line};
+        if (rc == 0)
+            rc = fg_tokenise(ld->tk, &text, &ld->tokens, &ld->norm,
+                             &ld->scratch, &origin, ld->diags, &sentences);
         if (rc < 0)
             return rc;
-        if (!fg_strmap_find(&lex->edges, ld->key.data, ld->key.len, &child)) {
-            if ((rc = new_node(lex, &child)) < 0 ||
-                (rc = fg_strmap_put(&lex->edges, ld->key.data, ld->key.len,
-                                    child, 0)) < 0)
-                return rc;
+        if (ld->tokens.n == 0)
+            return report(ld, line, "empty name");
+        for (size_t i = 0; i < ld->tokens.n && rc == 0; i++) {
+            const fg_token *t = &ld->tokens.items[i];
+            rc = exact ? follow(ld, &node, 'e', text.data + t->start,
+                                t->end - t->start)
+                       : follow(ld, &node, 'f', t->norm, t->norm_len);
         }
-        node = child;
     }
+    if (rc < 0)
+        return rc;
     trie_node *tn = &lex->nodes[node];
     if (tn->entry != NONE)
         return 0; /* an earlier entry has this name: it stays */
@@ -500,6 +570,8 @@ static int read_entry(loader *ld, const fg_xnode *x)
     fg_lexicon *lex = ld->lex;
     const char *label = fg_xnode_attr(x, "label");
     const char *cls = fg_xnode_attr(x, "class");
+    if (label == NULL || cls == NULL)
+        return report(ld, x->line, "<entry> needs a label and a class");
     if (fg_grow((void **)&lex->entries, &lex->cap_entries, lex->n_entries + 1,
                 sizeof *lex->entries) < 0)
         return FG_ENOMEM;
@@ -531,13 +603,15 @@ static int read_entry(loader *ld, const fg_xnode *x)
                         "<%s> needs a modifier type on <gazetteer>", c->name);
         } else if (fg_xnode_is(c, "adj")) {
             for (int k = 0; ENDINGS[k] && rc == 0; k++) {
-                char buf[256];
-                int n = snprintf(buf, sizeof buf, "%.*s%s", (int)len, s,
-                                 ENDINGS[k]);
-                if (n < 0 || (size_t)n >= sizeof buf)
+                char buf[MAX_FORM];
+                size_t m = strlen(ENDINGS[k]);
+                if (len + m >= sizeof buf) {
                     rc = report(ld, c->line, "adjective too long");
-                else
-                    rc = add_name(ld, c->line, buf, (size_t)n, 0, 0, 1);
+                } else {
+                    memcpy(buf, s, len);
+                    memcpy(buf + len, ENDINGS[k], m);
+                    rc = add_name(ld, c->line, buf, len + m, 0, 0, 1);
+                }
             }
         } else if (fg_xnode_is(c, "prefix")) {
             uint32_t old;
@@ -550,37 +624,446 @@ static int read_entry(loader *ld, const fg_xnode *x)
 }
 
 /* ------------------------------------------------------------------ */
+/* Checking files without the RELAX NG validator                       */
+
+/* libxml2 validates RELAX NG slowly: validating the lexicon files took
+ * 110 of the 170 ms start-up (doc/lexicon.md, Measurements). It compiles
+ * a pattern facet's regular expression anew for every value it checks,
+ * and it backtracks over the nine optional attributes of <verb>. So the
+ * loader first reads a file without the validator and checks each
+ * element itself against the rules below, which restate the schema.
+ * They only ever vouch for what the schema accepts: whatever they are
+ * unsure of (a value outside the ones listed, a CDATA section, a comment
+ * inside a name, an attribute with a namespace prefix) sends the file to
+ * the validator, which then has the last word and reports as it always
+ * did. The elements taken before the doubt are not taken again.
+ *
+ * The rules restate one version of the schema, identified by the digest
+ * of its bytes; with any other schema file every file is validated. When
+ * the schema changes, update the rules and SCHEMA_XXH3 together (then
+ * fg_lexicon_validated_count is 0 again for the shipped files, and the
+ * start-up benchmark, bench/startup, is fast again). */
+#define SCHEMA_XXH3 0xdd1805e450537f2fULL
+
+/* What an attribute's value or an element's text must be. */
+typedef enum value_kind {
+    V_STRING,   /* any string (the schema's "words": its pattern matches
+                   every string) */
+    V_NONEMPTY, /* xsd:string with minLength 1 */
+    V_WORD,     /* "word-text": [^\s]+ */
+    V_TYPENAME, /* [A-Za-z][A-Za-z0-9_\-]* */
+    V_CLASS,    /* the values of entry/@class */
+    V_GENDER,   /* m or f */
+    V_CASE      /* exact or fold */
+} value_kind;
+
+typedef struct attr_rule {
+    const char *name;
+    value_kind kind;
+    int required;
+} attr_rule;
+
+static const attr_rule VERB_ATTRS[] = {
+    {"lemma", V_WORD, 1},   {"pres2", V_WORD, 0},   {"pres3", V_WORD, 0},
+    {"past", V_WORD, 0},    {"subj", V_WORD, 0},    {"part", V_WORD, 0},
+    {"forms", V_STRING, 0}, {"sep", V_STRING, 0},   {"insep", V_STRING, 0},
+    {NULL, V_STRING, 0}};
+static const attr_rule WORD_ATTRS[] = { /* noun, adj, word */
+    {"lemma", V_WORD, 1}, {"forms", V_STRING, 0}, {NULL, V_STRING, 0}};
+static const attr_rule GAZETTEER_ATTRS[] = {
+    {"type", V_TYPENAME, 1}, {"modifier", V_TYPENAME, 0},
+    {NULL, V_STRING, 0}};
+static const attr_rule ENTRY_ATTRS[] = {
+    {"label", V_NONEMPTY, 1}, {"class", V_CLASS, 1}, {"gender", V_GENDER, 0},
+    {NULL, V_STRING, 0}};
+static const attr_rule NAME_ATTRS[] = {
+    {"case", V_CASE, 0}, {"gender", V_GENDER, 0}, {NULL, V_STRING, 0}};
+static const attr_rule NO_ATTRS[] = {{NULL, V_STRING, 0}};
+
+static const char *const CLASSES[] = {"Country", "Place",  "Organization",
+                                      "Person",  "Office", "Group", NULL};
+static const char *const GENDERS[] = {"m", "f", NULL};
+static const char *const CASES[] = {"exact", "fold", NULL};
+
+/* XML's white space, which is also \s in the schema's patterns. */
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int all_space(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_space(s[i]))
+            return 0;
+    return 1;
+}
+
+static int is_alpha(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int one_of(const char *s, const char *const *values)
+{
+    for (size_t i = 0; values[i]; i++)
+        if (strcmp(s, values[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether s[0 .. n) is surely a valid value of kind. The <value>s of a
+ * choice are tokens, which the schema compares after collapsing white
+ * space: only the exact spelling is vouched for. */
+static int value_ok(const char *s, size_t n, value_kind kind)
+{
+    switch (kind) {
+    case V_STRING:
+        return 1;
+    case V_NONEMPTY:
+        return n > 0;
+    case V_WORD:
+        for (size_t i = 0; i < n; i++)
+            if (is_space(s[i]))
+                return 0;
+        return n > 0;
+    case V_TYPENAME:
+        if (n == 0 || !is_alpha(s[0]))
+            return 0;
+        for (size_t i = 1; i < n; i++)
+            if (!is_alpha(s[i]) && !(s[i] >= '0' && s[i] <= '9') &&
+                s[i] != '_' && s[i] != '-')
+                return 0;
+        return 1;
+    case V_CLASS:
+        return one_of(s, CLASSES);
+    case V_GENDER:
+        return one_of(s, GENDERS);
+    case V_CASE:
+        return one_of(s, CASES);
+    }
+    return 0;
+}
+
+/* Whether x is in our namespace and has exactly the attributes rules
+ * allow, each with a valid value, and all the required ones. (No
+ * attribute appears twice: XML forbids it, and names with a prefix never
+ * get here.) */
+static int attrs_ok(const fg_xnode *x, const attr_rule *rules)
+{
+    if (strcmp(x->ns, LEXICON_NS) != 0)
+        return 0;
+    size_t required = 0, found = 0;
+    for (size_t r = 0; rules[r].name; r++)
+        required += (size_t)rules[r].required;
+    for (size_t i = 0; i < x->n_attrs; i++) {
+        const attr_rule *rule = NULL;
+        const char *name = x->attrs[i].name;
+        for (size_t r = 0; rules[r].name && rule == NULL; r++)
+            if (name[0] == rules[r].name[0] &&
+                strcmp(name, rules[r].name) == 0)
+                rule = &rules[r];
+        const char *v = x->attrs[i].value;
+        if (rule == NULL || !value_ok(v, strlen(v), rule->kind))
+            return 0;
+        found += (size_t)rule->required;
+    }
+    return found == required;
+}
+
+/* Whether an element that holds only white space and nothing else, or
+ * (text_kind >= 0) only text of that kind, is surely valid. */
+static int leaf_ok(const fg_xnode *x, const attr_rule *rules, int text_kind)
+{
+    const char *t = x->text.data ? x->text.data : "";
+    return x->child == NULL && attrs_ok(x, rules) &&
+           (text_kind < 0 ? all_space(t, x->text.len)
+                          : value_ok(t, x->text.len, (value_kind)text_kind));
+}
+
+/* Whether the root element is surely valid (its name and namespace are
+ * xmlread's to check). */
+static int root_ok(const fg_xnode *root)
+{
+    return attrs_ok(root, fg_xnode_is(root, "gazetteer") ? GAZETTEER_ATTRS
+                                                         : NO_ATTRS);
+}
+
+/* What a child of the root is. */
+typedef enum elem_kind {
+    E_OTHER, E_VERB, E_NOUN, E_ADJ, E_WORD, E_ENTRY
+} elem_kind;
+
+static elem_kind kind_of(const fg_xnode *root, const fg_xnode *x)
+{
+    if (fg_xnode_is(root, "gazetteer"))
+        return fg_xnode_is(x, "entry") ? E_ENTRY : E_OTHER;
+    return fg_xnode_is(x, "verb")   ? E_VERB
+           : fg_xnode_is(x, "noun") ? E_NOUN
+           : fg_xnode_is(x, "adj")  ? E_ADJ
+           : fg_xnode_is(x, "word") ? E_WORD
+                                    : E_OTHER;
+}
+
+/* Whether a child of the root, of kind, is surely valid. */
+static int top_ok(elem_kind kind, const fg_xnode *x)
+{
+    switch (kind) {
+    case E_OTHER:
+        return 0;
+    case E_VERB:
+        return leaf_ok(x, VERB_ATTRS, -1);
+    case E_NOUN:
+    case E_ADJ:
+    case E_WORD:
+        return leaf_ok(x, WORD_ATTRS, -1);
+    case E_ENTRY:
+        break;
+    }
+    const char *t = x->text.data ? x->text.data : "";
+    if (!attrs_ok(x, ENTRY_ATTRS) || !all_space(t, x->text.len) ||
+        x->child == NULL)
+        return 0;
+    for (const fg_xnode *c = x->child; c; c = c->next) {
+        int ok = fg_xnode_is(c, "name")
+                     ? leaf_ok(c, NAME_ATTRS, V_NONEMPTY)
+                     : (fg_xnode_is(c, "adj") || fg_xnode_is(c, "prefix")) &&
+                           leaf_ok(c, NO_ATTRS, V_WORD);
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
+/* Skips s[i ..) past the end of the string end; n when it is missing. */
+static size_t past(const char *s, size_t n, size_t i, const char *end)
+{
+    size_t m = strlen(end);
+    for (; i + m <= n; i++)
+        if (s[i] == end[0] && memcmp(s + i, end, m) == 0)
+            return i + m;
+    return n + 1;
+}
+
+/* What xmlread does not show the element checks: whether the XML of a
+ * file has no text outside the children of its root but white space, no
+ * comment or processing instruction inside a child's child (whose text
+ * the schema might see in pieces), no CDATA section, DOCTYPE or byte
+ * order mark, and no attribute name with a prefix (other than xmlns:),
+ * whose namespace the element checks cannot see. Well-formed XML is read
+ * exactly; on anything else the answer may be wrong either way, which is
+ * harmless, as libxml2 then reports the file as not well-formed. */
+static int plain_xml(const char *s, size_t n)
+{
+    size_t depth = 0, i = 0;
+    while (i < n) {
+        if (s[i] != '<') {
+            if (depth >= 2) { /* text inside a child: the checks see it */
+                const char *lt = memchr(s + i, '<', n - i);
+                i = lt ? (size_t)(lt - s) : n;
+            } else if (!is_space(s[i])) {
+                return 0;
+            } else {
+                i++;
+            }
+            continue;
+        }
+        if (i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!')) {
+            int pi = s[i + 1] == '?';
+            if (depth >= 3 || (!pi && (i + 3 >= n || s[i + 2] != '-' ||
+                                       s[i + 3] != '-')))
+                return 0;
+            i = past(s, n, i + (pi ? 2 : 4), pi ? "?>" : "-->");
+            continue;
+        }
+        if (i + 1 < n && s[i + 1] == '/') {
+            if (depth == 0)
+                return 0;
+            depth--;
+            const char *gt = memchr(s + i, '>', n - i);
+            i = gt ? (size_t)(gt - s) + 1 : n + 1;
+            continue;
+        }
+        /* A start tag: its name, then attributes up to > or />. Each
+         * round takes an attribute or ends the tag. */
+        i++;
+        while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        while (i < n) {
+            while (i < n && is_space(s[i]))
+                i++;
+            if (i >= n || s[i] == '>' ||
+                (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+                break;
+            size_t name = i;
+            while (i < n && s[i] != '=' && !is_space(s[i]))
+                i++;
+            const char *colon = memchr(s + name, ':', i - name);
+            if (colon && !(colon - (s + name) == 5 &&
+                           memcmp(s + name, "xmlns", 5) == 0))
+                return 0;
+            while (i < n && (is_space(s[i]) || s[i] == '='))
+                i++;
+            if (i >= n || (s[i] != '"' && s[i] != '\''))
+                return 0;
+            const char *q = memchr(s + i + 1, s[i], n - i - 1);
+            if (q == NULL)
+                return 0;
+            i = (size_t)(q - s) + 1;
+        }
+        if (i >= n)
+            return 0;
+        if (s[i] == '>') {
+            depth++;
+            i++;
+        } else {
+            i += 2;
+        }
+    }
+    return i == n && depth == 0;
+}
+
+/* Whether the file at path is plain XML (plain_xml): 1, or 0 (also when
+ * it cannot be read: the reader will say why). Mapped, not read: the
+ * bytes are in the page cache, and the reader reads them again. */
+static int plain_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    int plain = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size <= FG_MAX_XML_FILE_BYTES) {
+        size_t size = (size_t)st.st_size;
+        void *p = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
+                       : NULL;
+        if (p != MAP_FAILED) {
+            plain = plain_xml(p ? p : "", size);
+            if (p)
+                munmap(p, size);
+        }
+    }
+    close(fd);
+    return plain;
+}
+
+/* The compiled schema, loaded when first needed. */
+static int need_schema(loader *ld)
+{
+    if (ld->rng == NULL)
+        return fg_xml_schema_load(&ld->rng, ld->schema, ld->diags);
+    return 0;
+}
+
+/* Whether the schema file is the one the element checks restate. */
+static int schema_known(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return 0;
+    struct stat st;
+    char *buf = NULL;
+    size_t size = 0;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size <= MAX_SCHEMA_BYTES) {
+        size = (size_t)st.st_size;
+        buf = fg_malloc(size + 1);
+    }
+    int known = buf && fread(buf, 1, size + 1, fp) == size &&
+                XXH3_64bits(buf, size) == SCHEMA_XXH3;
+    fg_free(buf);
+    fclose(fp);
+    return known;
+}
+
+/* Reads one file: checked by the loader when it is plain XML, else (or
+ * when the checks or the reader doubt it) validated by libxml2. */
+static int load_file(loader *ld, const fg_xml_source *xs, const char *path)
+{
+    fg_xml_source src = *xs;
+    ld->skip = 0;
+    if (ld->fast && plain_file(path)) {
+        /* The reader's own messages wait in ld->quiet: if anything is
+         * wrong, the validating reader will repeat them with its own. */
+        int quiet_errors = 0;
+        ld->checking = 1;
+        ld->doubt = 0;
+        ld->index = 0;
+        fg_diag_list_clear(ld->quiet);
+        src.schema = NULL;
+        int rc = fg_xml_read(&src, path, ld->quiet, &quiet_errors);
+        ld->checking = 0;
+        if (rc < 0)
+            return rc;
+        if (!ld->doubt && quiet_errors == 0 &&
+            fg_diag_list_count(ld->quiet) == 0)
+            return 0;
+        /* The elements before the doubt are in the lexicon already, and
+         * the file's bytes are in the digest. */
+        ld->skip = ld->index;
+        src.digest = NULL;
+    }
+    int rc = need_schema(ld);
+    if (rc < 0)
+        return rc;
+    ld->doubt = 0;
+    ld->index = 0;
+    src.schema = ld->rng;
+    ld->lex->n_validated++;
+    return fg_xml_read(&src, path, ld->diags, &ld->errors);
+}
+
+/* ------------------------------------------------------------------ */
 /* Files                                                               */
 
 static int on_element(void *ctx, fg_xml_file *xf, const fg_xnode *root,
                       const fg_xnode *top)
 {
     loader *ld = ctx;
+    if (top && (ld->doubt || ld->index++ < ld->skip))
+        return 0; /* already read, or to be read again with the schema */
+    elem_kind kind = top ? kind_of(root, top) : E_OTHER;
+    if (ld->checking && !(top ? top_ok(kind, top) : root_ok(root))) {
+        ld->doubt = 1;
+        if (top)
+            ld->index--; /* not taken */
+        return 0;
+    }
     ld->xf = xf;
-    int gaz = fg_xnode_is(root, "gazetteer");
+    fg_arena_reset(&ld->scratch);
     int rc = 0;
     if (top == NULL) { /* the root */
         ld->file = keep(ld, fg_xml_file_path(xf), strlen(fg_xml_file_path(xf)));
         ld->type = ld->modifier = NULL;
-        if (gaz) {
+        if (fg_xnode_is(root, "gazetteer")) {
             const char *t = fg_xnode_attr(root, "type");
             const char *m = fg_xnode_attr(root, "modifier");
             ld->type = t ? keep(ld, t, strlen(t)) : NULL;
             ld->modifier = m && m[0] ? keep(ld, m, strlen(m)) : NULL;
         }
-    } else if (gaz && fg_xnode_is(top, "entry")) {
-        rc = read_entry(ld, top);
-    } else if (!gaz && fg_xnode_is(top, "verb")) {
-        rc = read_verb(ld, top);
-    } else if (!gaz && fg_xnode_is(top, "noun")) {
-        rc = read_word(ld, top, FG_TAG_NOUN);
-    } else if (!gaz && fg_xnode_is(top, "adj")) {
-        rc = read_word(ld, top, FG_TAG_ADJ);
-    } else if (!gaz && fg_xnode_is(top, "word")) {
-        rc = read_word(ld, top, FG_TAG_WORD);
     } else {
-        rc = report(ld, top->line, "unexpected <%s> in <%s>", top->name,
-                    root->name);
+        switch (kind) {
+        case E_ENTRY:
+            rc = read_entry(ld, top);
+            break;
+        case E_VERB:
+            rc = read_verb(ld, top);
+            break;
+        case E_NOUN:
+            rc = read_word(ld, top, FG_TAG_NOUN);
+            break;
+        case E_ADJ:
+            rc = read_word(ld, top, FG_TAG_ADJ);
+            break;
+        case E_WORD:
+            rc = read_word(ld, top, FG_TAG_WORD);
+            break;
+        case E_OTHER:
+            rc = report(ld, top->line, "unexpected <%s> in <%s>", top->name,
+                        root->name);
+            break;
+        }
     }
     ld->xf = NULL;
     if (ld->nomem)
@@ -619,7 +1102,7 @@ static int load_dir(loader *ld, const fg_xml_source *xs, const char *path,
             if (stat(child, &st) == 0 && S_ISDIR(st.st_mode))
                 rc = load_dir(ld, xs, child, depth + 1);
             else if (nl > 4 && strcmp(list[i]->d_name + nl - 4, ".xml") == 0)
-                rc = fg_xml_read(xs, child, ld->diags, &ld->errors);
+                rc = load_file(ld, xs, child);
             fg_free(child);
         } else if (rc != FG_ENOMEM) {
             rc = FG_ENOMEM;
@@ -639,32 +1122,40 @@ int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
     if (lex == NULL)
         return FG_ENOMEM;
     fg_arena_init(&lex->arena, ARENA_BLOCK);
-    fg_strmap_init(&lex->forms);
-    fg_strmap_init(&lex->particles);
-    fg_strmap_init(&lex->edges);
-    fg_strmap_init(&lex->prefixes);
+    fg_strmap_init_in(&lex->forms, &lex->arena);
+    fg_strmap_init_in(&lex->particles, &lex->arena);
+    fg_strmap_init_in(&lex->edges, &lex->arena);
+    fg_strmap_init_in(&lex->prefixes, &lex->arena);
     loader ld;
     memset(&ld, 0, sizeof ld);
     ld.lex = lex;
     ld.tk = tk;
     ld.diags = diags;
+    ld.schema = schema;
     fg_arena_init(&ld.scratch, 16 * 1024);
     fg_buf_init(&ld.key, 1 << 16);
-    void *rng = NULL;
     uint32_t root;
     struct stat st;
     int rc = new_node(lex, &root);
-    if (rc == 0 && stat(dir, &st) == 0) /* no folder: an empty lexicon */
-        rc = fg_xml_schema_load(&rng, schema, diags);
-    if (rc == 0 && rng) {
-        static const char *const ROOTS[] = {"lexicon", "gazetteer", NULL};
-        fg_xml_source xs = {LEXICON_NS, ROOTS, "lexicon file", rng, digest,
-                            on_element, &ld};
-        rc = load_dir(&ld, &xs, dir, 0);
+    if (rc == 0 && stat(dir, &st) == 0) { /* no folder: an empty lexicon */
+        /* A schema the checks restate is loaded only if a file needs it;
+         * any other is loaded now, so that its errors come first. */
+        ld.fast = schema_known(schema);
+        if (ld.fast)
+            rc = fg_diag_list_new(&ld.quiet);
+        else
+            rc = need_schema(&ld);
+        if (rc == 0) {
+            static const char *const ROOTS[] = {"lexicon", "gazetteer", NULL};
+            fg_xml_source xs = {LEXICON_NS, ROOTS, "lexicon file", NULL,
+                                digest, on_element, &ld};
+            rc = load_dir(&ld, &xs, dir, 0);
+        }
     }
     if (rc == 0 && ld.errors)
         rc = FG_EDATA;
-    fg_xml_schema_free(rng);
+    fg_xml_schema_free(ld.rng);
+    fg_diag_list_free(ld.quiet);
     fg_arena_clear(&ld.scratch);
     fg_token_vec_clear(&ld.tokens);
     fg_norm_scratch_clear(&ld.norm);
@@ -777,3 +1268,8 @@ size_t fg_lexicon_entry_count(const fg_lexicon *lex) { return lex->n_entries; }
 size_t fg_lexicon_form_count(const fg_lexicon *lex) { return lex->forms.n; }
 
 size_t fg_lexicon_name_count(const fg_lexicon *lex) { return lex->n_names; }
+
+size_t fg_lexicon_validated_count(const fg_lexicon *lex)
+{
+    return lex->n_validated;
+}

@@ -2,13 +2,19 @@
  * gazetteers (names over token sequences -> entries), loaded from the
  * XML files under rules/lexicon/ (doc/lexicon.md).
  *
- * Files are read with xmlread (streaming, validated against
- * rules/factgraph-lexicon.rng). Verb entries are conjugated at load time
- * from their principal parts; adjective entries get their endings. Every
- * form is stored case-folded, so that lookups fold case.
+ * Files are read with xmlread (streaming) and must be valid against
+ * rules/factgraph-lexicon.rng. libxml2's RELAX NG validator is slow (it
+ * took two thirds of the start-up), so the loader checks the elements
+ * itself against rules that restate the schema, and hands a file to the
+ * validator only when those rules cannot vouch for it; the validator
+ * then reports what is wrong as before (lexicon.c, "Checking files").
+ * Verb entries are conjugated at load time from their principal parts;
+ * adjective entries get their endings. Every form is stored case-folded,
+ * so that lookups fold case.
  *
  * Gazetteer names are tokenised with the engine's tokeniser, so that a
- * name's tokens are exactly what the text's tokens will be, and stored
+ * name's tokens are exactly what the text's tokens will be (a name of
+ * ASCII letters only is one token, folded to lowercase), and stored
  * in a trie over token forms: fg_lexicon_match finds, at a position, the
  * longest name that starts there.
  *
@@ -57,9 +63,9 @@ typedef struct fg_gaz_hit {
 typedef struct fg_lexicon fg_lexicon;
 
 /* Loads every *.xml under dir (a missing folder is an empty lexicon),
- * validated against schema, tokenising gazetteer names with tk. Bytes
- * read are added to digest. Returns 0, FG_ENOMEM, or FG_EDATA (problems
- * in diags; then *out is NULL). */
+ * valid against schema, tokenising gazetteer names with tk. Bytes read
+ * are added to digest. Returns 0, FG_ENOMEM, or FG_EDATA (problems in
+ * diags; then *out is NULL). */
 int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
                     const fg_tokeniser *tk, XXH3_state_t *digest,
                     fg_diag_list *diags);
@@ -84,5 +90,9 @@ size_t fg_lexicon_entry_count(const fg_lexicon *lex);
 /* Statistics: forms and names stored. */
 size_t fg_lexicon_form_count(const fg_lexicon *lex);
 size_t fg_lexicon_name_count(const fg_lexicon *lex);
+/* How many files went to the RELAX NG validator because the loader's own
+ * checks could not vouch for them: 0 for the shipped data, else loading
+ * is slow (a changed schema, or files outside what the checks know). */
+size_t fg_lexicon_validated_count(const fg_lexicon *lex);
 
 #endif

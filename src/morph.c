@@ -10,6 +10,10 @@
 
 #define NONE UINT32_MAX
 #define MIN_COMPOUND_PART 3 /* bytes of a compound's first part, at least */
+#define MAX_ANALYSES 64     /* analyses of one form looked at, at most */
+#define MAX_ATTR_SPAN 6     /* tokens from an adjective to its noun, at most */
+#define MAX_ATTR_BACK 3     /* tokens from a noun back to its preposition */
+#define MAX_CLAUSE_BACK 40  /* tokens looked back for a clause's modal verb */
 
 static const char *const TAG_NAMES[FG_TAG_COUNT] = {
     "verb",          "noun",      "adj",    "word",      "finite",
@@ -59,30 +63,436 @@ static const char *concat(fg_arena *a, const char *s, size_t n,
 }
 
 /* ------------------------------------------------------------------ */
+/* Closed word classes that the context of a word is judged by         */
+
+/* Prepositions and their contractions with the article, folded. An
+ * adjective may follow them ("in den besetzten Gebieten"), and a noun
+ * after them is no subject ("die im Land stationierten Truppen"). */
+static const char *const PREPOSITIONS[] = {
+    "in",       "im",         "ins",        "an",      "am",       "ans",
+    "auf",      "aufs",       "aus",        "bei",     "beim",     "mit",
+    "nach",     "von",        "vom",        "zu",      "zum",      "zur",
+    "vor",      "über",       "übers",      "unter",   "neben",    "zwischen",
+    "hinter",   "durch",      "für",        "gegen",   "ohne",     "um",
+    "seit",     "bis",        "trotz",      "während", "wegen",    "laut",
+    "gemäss",   "entlang",    "innerhalb",  "ausserhalb", "angesichts",
+    "aufgrund", "dank",       "statt",      "anstatt", "infolge",  "jenseits",
+    "binnen",   "mittels",    "seitens",    "samt",    "gegenüber", NULL};
+
+/* Adverbs of degree: they stand before adjectives ("die immer stärkeren
+ * Angriffe") but not before a separable verb's particle, so that in "sehr
+ * schwer" schwer is an adjective, not the particle of schwerfallen. */
+static const char *const DEGREE[] = {
+    "sehr", "zu",      "so",    "allzu", "ganz",  "besonders", "äusserst",
+    "ziemlich", "höchst", "überaus", "immer", "noch", "weniger", NULL};
+
+/* Numerals written as words, which stand before adjectives like
+ * articles ("Zwei verletzte Polizisten"). */
+static const char *const NUMERALS[] = {
+    "zwei", "drei",  "vier",  "fünf",    "sechs",   "sieben", "acht",
+    "neun", "zehn",  "elf",   "zwölf",   "zwanzig", "hundert", "tausend",
+    "dutzend", NULL};
+
+/* Personal pronouns that are the subject of a verb after them ("wir
+ * verteidigen", "sie besetzten"); "ihr" is left out, being also a
+ * possessive ("ihr neues Programm"). */
+static const char *const SUBJECTS[] = {"ich", "du", "er",  "sie",
+                                       "es",  "wir", "man", NULL};
+
+static int is_word(const fg_token *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->norm_len == n && memcmp(t->norm, w, n) == 0;
+}
+
+static int in_words(const char *w, size_t n, const char *const *list)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; list[i]; i++)
+        if (list[i][0] == w[0] && strlen(list[i]) == n &&
+            memcmp(w, list[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+static int in_list(const fg_token *t, const char *const *list)
+{
+    return in_words(t->norm, t->norm_len, list);
+}
+
+static int coordinator(const fg_token *t)
+{
+    return is_word(t, "und") || is_word(t, "oder") || is_word(t, "aber") ||
+           is_word(t, "sondern") || is_word(t, "doch");
+}
+
+/* A noun, or a name: capitalised inside the sentence. */
+static int noun_like(const fg_token *t)
+{
+    return (t->flags & FG_TOKEN_WORD) && !(t->flags & FG_TOKEN_NUMBER) &&
+           (t->flags & FG_TOKEN_CAPITALISED) &&
+           !(t->flags & FG_TOKEN_SENT_START);
+}
+
+/* The tags of all analyses of the folded w[0 .. n), or-ed; 0 when the
+ * lexicon does not know it. */
+static uint32_t known_tags(const fg_lexicon *lex, const char *w, size_t n)
+{
+    uint32_t tags = 0;
+    for (uint32_t i = fg_lexicon_find(lex, w, n), k = 0;
+         i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        tags |= a->tags;
+        i = a->next;
+    }
+    return tags;
+}
+
+/* The lemmas of articles and other determiners in the lexicon. */
+static const char *const DETERMINERS[] = {
+    "der",     "ein",      "kein",    "mein",   "dein",      "sein",
+    "ihr",     "unser",    "euer",    "dieser", "jener",     "welcher",
+    "jeder",   "aller",    "solcher", "mancher", "einiger",  "mehrere",
+    "beide",   "irgendein", "derselbe", "derjenige", "anderer", NULL};
+
+/* An article or other determiner (der, ein, kein, dieser, seinen, ...):
+ * a form of the lexicon whose lemma is one of DETERMINERS. */
+static int determiner(const fg_lexicon *lex, const fg_token *t)
+{
+    if (in_list(t, SUBJECTS))
+        return 0;
+    for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
+         i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
+        if (!(a->tags & FG_TAG_WORD))
+            continue;
+        for (size_t j = 0; DETERMINERS[j]; j++)
+            if (strcmp(a->lemma, DETERMINERS[j]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether w[0 .. n) ends in an adjective ending after a stem of three
+ * bytes at least ("hier" has none); the adverbs in -weise have none. */
+static int adjective_ending(const char *w, size_t n)
+{
+    if (ends(w, n, "weise"))
+        return 0;
+    if (ends(w, n, "e"))
+        return n >= 4;
+    return n >= 5 && (ends(w, n, "en") || ends(w, n, "er") ||
+                      ends(w, n, "es") || ends(w, n, "em"));
+}
+
+/* Whether the lowercase word t could be an inflected adjective: the
+ * lexicon knows it as one (also a participle with an ending), or it is
+ * unknown but for nouns (a lowercase word is no noun) and has an
+ * adjective ending. */
+static int adjective_like(const fg_lexicon *lex, const fg_token *t)
+{
+    if (!(t->flags & FG_TOKEN_WORD) || (t->flags & FG_TOKEN_NUMBER) ||
+        (t->flags & FG_TOKEN_CAPITALISED) || in_list(t, PREPOSITIONS))
+        return 0;
+    uint32_t tags = known_tags(lex, t->norm, t->norm_len);
+    if (tags & FG_TAG_ADJ)
+        return 1;
+    return (tags & ~FG_TAG_NOUN & (FG_TAG_VERB | FG_TAG_WORD)) == 0 &&
+           adjective_ending(t->norm, t->norm_len);
+}
+
+#define NOUN_NEXT 1u     /* the noun follows, maybe after adjectives */
+#define NOUN_AFTER_AND 2u /* or after a coordinated adjective too */
+
+/* Whether a noun follows token i of tok[0 .. n) in its sentence, maybe
+ * after further adjectives, adverbs of degree and numbers ("die neuen
+ * deutschen Panzer", "die letzten 24 Stunden"): NOUN_NEXT |
+ * NOUN_AFTER_AND; or only after a coordinated adjective with its article
+ * ("die britische und die französische Regierung"): NOUN_AFTER_AND. */
+static unsigned noun_follows(const fg_lexicon *lex, const fg_token *tok,
+                             size_t n, size_t i)
+{
+    int after_and = 0;
+    for (size_t k = i + 1; k < n && k <= i + MAX_ATTR_SPAN; k++) {
+        const fg_token *t = &tok[k];
+        if (t->sentence != tok[i].sentence || in_list(t, SUBJECTS))
+            return 0; /* "Befürchten Sie ..." */
+        if (noun_like(t))
+            return after_and ? NOUN_AFTER_AND : NOUN_NEXT | NOUN_AFTER_AND;
+        if (t->flags & (FG_TOKEN_NUMBER | FG_TOKEN_QUOTE_OPEN))
+            continue;
+        if (coordinator(t) || is_word(t, "sowie")) {
+            after_and = 1;
+            continue;
+        }
+        /* Between an adjective and its noun only inflected adjectives
+         * stand: in "brauchen dringend Munition" brauchen is a verb. */
+        if (in_list(t, DEGREE) || in_list(t, NUMERALS) ||
+            (adjective_like(lex, t) &&
+             adjective_ending(t->norm, t->norm_len)) ||
+            (after_and && determiner(lex, t)))
+            continue;
+        return 0;
+    }
+    return 0;
+}
+
+/* Whether t ends in -er, -es or -em, endings of adjectives but of no
+ * finite verb, or is a present participle (-end- and an ending:
+ * "spielenden"; the stem before -enden long enough not to be a verb in
+ * -enden such as beenden). */
+static int adjective_only_ending(const fg_token *t)
+{
+    const char *w = t->norm;
+    size_t n = t->norm_len;
+    if (!adjective_ending(w, n))
+        return 0;
+    if (ends(w, n, "er") || ends(w, n, "es") || ends(w, n, "em"))
+        return 1;
+    size_t s = n - (ends(w, n, "e") ? 1 : 2);
+    return ends(w, s, "end") && (ends(w, n, "e") || s >= 8);
+}
+
+/* Whether what stands before token i lets it be an attributive
+ * adjective; m holds the analyses of the tokens before it. Not after a
+ * subject before its verb: a pronoun ("sie besetzten Häuser"), a noun
+ * ("Soldaten verletzten Zivilisten"), or the words that open a main
+ * clause before its verb ("Gestern besetzten Demonstranten ...", "Doch
+ * noch immer machen ..."): there the word is the verb, second in its
+ * clause. Nor is a preterite shape after a comma or a closing quote one
+ * ("..., sagte Außenminister X"): the verb opens that clause. A pronoun
+ * after its verb ("gibt es zahlreiche Hinweise"), a noun in a
+ * prepositional phrase after an article or a verb ("die im Land
+ * stationierten Truppen", "gaben am Freitag zahlreiche Künstler"), and a
+ * form no verb has ("die Schaffung neuer Stellen") are no such cases. */
+static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
+                           const fg_morph *m, size_t i)
+{
+    if (i == 0 || tok[i - 1].sentence != tok[i].sentence)
+        return 1;
+    const fg_token *p = &tok[i - 1];
+    const fg_token *t = &tok[i];
+    if (!(p->flags & FG_TOKEN_WORD) || (p->flags & FG_TOKEN_NUMBER))
+        return !((is_word(p, ",") || (p->flags & FG_TOKEN_QUOTE_CLOSE)) &&
+                 (ends(t->norm, t->norm_len, "te") ||
+                  ends(t->norm, t->norm_len, "ten")));
+    if (in_list(p, SUBJECTS))
+        return i > 1 && tok[i - 2].sentence == t->sentence &&
+               (m[i - 2].tags & FG_TAG_FINITE);
+    if (noun_like(p)) {
+        if (adjective_only_ending(t))
+            return 1;
+        /* Back over the noun's article and adjectives to a preposition
+         * that does not open the clause ("Am Montag verletzten Jets"). */
+        for (size_t k = i - 1; k > 1 && k + MAX_ATTR_BACK >= i; k--) {
+            const fg_token *q = &tok[k - 1];
+            if (q->sentence != t->sentence)
+                return 0;
+            if (in_list(q, PREPOSITIONS)) {
+                const fg_token *r = &tok[k - 2];
+                return r->sentence == t->sentence &&
+                       (determiner(lex, r) || coordinator(r) ||
+                        adjective_like(lex, r) ||
+                        (m[k - 2].tags & FG_TAG_FINITE));
+            }
+            if (!determiner(lex, q) && !adjective_like(lex, q))
+                return 0;
+        }
+        return 0;
+    }
+    if (p->flags & FG_TOKEN_CAPITALISED)
+        return in_list(p, PREPOSITIONS) || in_list(p, NUMERALS) ||
+               determiner(lex, p) || (m[i - 1].tags & FG_TAG_FINITE);
+    if (coordinator(p))
+        /* Not a verb coordinated with a verb ("gespeist und versorgen so
+         * Millionen"). */
+        return !(i > 1 && tok[i - 2].sentence == t->sentence &&
+                 (m[i - 2].tags & FG_TAG_VERB) &&
+                 !(m[i - 2].tags & FG_TAG_ADJ));
+    if (determiner(lex, p) || in_list(p, PREPOSITIONS) ||
+        in_list(p, NUMERALS) || adjective_like(lex, p))
+        return 1;
+    /* An adverb: back over adverbs to a finite verb, a noun phrase or
+     * punctuation (then this is the middle of the clause: "hat heute neue
+     * Sanktionen") or to the start of the sentence (then this is the
+     * verb's place). */
+    for (size_t k = i - 1, j = 0; k > 0 && j < MAX_ATTR_SPAN; k--, j++) {
+        const fg_token *q = &tok[k - 1];
+        if (q->sentence != t->sentence)
+            return 0;
+        if ((m[k - 1].tags & FG_TAG_FINITE) || noun_like(q) ||
+            determiner(lex, q) || in_list(q, PREPOSITIONS))
+            return 1; /* "die immer stärkeren Angriffe" */
+        if (!(q->flags & FG_TOKEN_WORD))
+            /* After a comma, adverbs open a clause whose verb an -en
+             * form is ("..., doch diesmal spielen äußere Faktoren"); a
+             * strong adjective rarely has -en. */
+            return !ends(t->norm, t->norm_len, "en");
+        if (q->flags & FG_TOKEN_SENT_START)
+            return 0;
+    }
+    return 1;
+}
+
+/* Verbs whose finite forms take a bare infinitive at the end of the
+ * clause: "will die Lieferungen ausweiten", "werden berichten". */
+static const char *const MODALS[] = {"werden", "können", "müssen", "sollen",
+                                     "wollen", "dürfen",  "mögen",  "lassen",
+                                     NULL};
+
+/* Whether the lexicon has t as a finite form of one of MODALS. */
+static int modal(const fg_lexicon *lex, const fg_token *t)
+{
+    for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
+         i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
+        if ((a->tags & FG_TAG_FINITE) &&
+            in_words(a->lemma, a->lemma_len, MODALS))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token i stands where an infinitive stands: after "zu", or at
+ * the end of its clause, with a modal verb before it in the clause or
+ * right after it ("..., weil sie die Hilfe ausweiten wollen"). */
+static int infinitive_slot(const fg_lexicon *lex, const fg_token *tok,
+                           size_t n, size_t i)
+{
+    const fg_token *t = &tok[i];
+    if (i > 0 && tok[i - 1].clause == t->clause &&
+        tok[i - 1].sentence == t->sentence && is_word(&tok[i - 1], "zu"))
+        return 1;
+    size_t e = i + 1; /* the next word of the clause, or its end */
+    while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
+           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
+        e++;
+    int end = e >= n || tok[e].sentence != t->sentence ||
+              tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
+    if (!end)
+        return modal(lex, &tok[e]);
+    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
+        const fg_token *q = &tok[k - 1];
+        if (q->sentence != t->sentence || q->clause != t->clause)
+            return 0;
+        if (modal(lex, q))
+            return 1;
+    }
+    return 0;
+}
+
+/* What the neighbours of a word say about it. */
+typedef struct context {
+    int attributive; /* it can be an adjective before a noun */
+    int before_noun; /* a noun (maybe after adjectives) comes next */
+    int after_article; /* after a determiner, not a relative pronoun */
+    int du, ihr;     /* next to the pronoun du / ihr */
+    int noun_form;   /* lowercase, but the lexicon has it as a noun */
+    int infinitive;  /* where a modal verb's infinitive stands */
+    int lower;       /* written lowercase */
+    int closed;      /* a preposition, conjunction, numeral, pronoun */
+    int after_subject; /* right after a subject pronoun */
+} context;
+
+static void judge_context(const fg_lexicon *lex, const fg_token *tok,
+                          const fg_morph *m, size_t n, size_t i, context *c)
+{
+    memset(c, 0, sizeof *c);
+    const fg_token *t = &tok[i];
+    if (noun_like(t) && t->n_parts < 2)
+        return; /* but "im Wahlkampf-geprägten Land" */
+    unsigned follows = noun_follows(lex, tok, n, i);
+    c->before_noun = (follows & NOUN_NEXT) != 0;
+    int after_zu = i > 0 && tok[i - 1].sentence == t->sentence &&
+                   is_word(&tok[i - 1], "zu");
+    /* After zu, a noun must come right after it ("zu neuen Ufern"), else
+     * this is an infinitive ("zu suchen und Gräben ..."). Capitalised at
+     * the start, a word before a noun is rather a noun before a name
+     * ("Trainer Klopp") than an adjective but for the commonest endings
+     * ("Neue Sanktionen", "Gepanzerte Fahrzeuge"). */
+    c->attributive =
+        (follows & (after_zu ? NOUN_NEXT : NOUN_AFTER_AND)) &&
+        attribute_after(lex, tok, m, i) &&
+        (!(t->flags & FG_TOKEN_CAPITALISED) ||
+         ends(t->norm, t->norm_len, "e") || ends(t->norm, t->norm_len, "en"));
+    /* After an article, and before more of its noun phrase ("einer
+     * hochkarätigen und mit Spannung erwarteten Sitzung"); not after a
+     * capitalised one that opens a sentence, a pronoun as often ("Das
+     * teilte die Polizei mit"), nor after a comma, a relative pronoun as
+     * often ("die Soldaten, die kämpften"). */
+    const fg_token *nx = i + 1 < n && tok[i + 1].sentence == t->sentence
+                             ? &tok[i + 1]
+                             : NULL;
+    c->after_article =
+        i > 1 && tok[i - 1].sentence == t->sentence &&
+        !(tok[i - 1].flags & FG_TOKEN_CAPITALISED) &&
+        determiner(lex, &tok[i - 1]) && !is_word(&tok[i - 2], ",") && nx &&
+        (coordinator(nx) || adjective_like(lex, nx) ||
+         in_list(nx, PREPOSITIONS) || in_list(nx, DEGREE) ||
+         (nx->flags & FG_TOKEN_NUMBER));
+    c->after_subject = i > 0 && tok[i - 1].sentence == t->sentence &&
+                       in_list(&tok[i - 1], SUBJECTS);
+    c->closed = in_list(t, PREPOSITIONS) || coordinator(t) ||
+                in_list(t, DEGREE) || in_list(t, NUMERALS) ||
+                in_list(t, SUBJECTS);
+    c->infinitive = ends(t->norm, t->norm_len, "en") &&
+                    infinitive_slot(lex, tok, n, i);
+    c->lower = !(t->flags & FG_TOKEN_CAPITALISED);
+    for (size_t k = i > 0 ? i - 1 : i; k <= i + 1 && k < n; k++) {
+        if (k == i || tok[k].sentence != t->sentence)
+            continue;
+        c->du |= is_word(&tok[k], "du");
+        c->ihr |= is_word(&tok[k], "ihr");
+    }
+}
+
+/* ------------------------------------------------------------------ */
 /* The lexicon                                                         */
 
-/* The analysis of a form to use for a token: nouns for capitalised
- * words inside a sentence, other word classes for lowercase words; at
- * the start of a sentence function words, then nouns. */
+/* The analysis of a form to use for a token, or NULL when none fits:
+ * nouns for capitalised words inside a sentence; other word classes for
+ * lowercase words, which are never nouns; at the start of a sentence
+ * function words, then nouns. Between a function word and a verb
+ * ("meinen", "sein") the next word decides: a noun makes it a
+ * determiner. */
 static const fg_lex_analysis *choose(const fg_lexicon *lex, uint32_t first,
-                                     const fg_token *t)
+                                     const fg_token *t, const context *c)
 {
     const fg_lex_analysis *best = NULL;
     int best_score = -1;
     int cap = (t->flags & FG_TOKEN_CAPITALISED) != 0;
     int start = (t->flags & FG_TOKEN_SENT_START) != 0;
-    for (uint32_t i = first; i != NONE;) {
+    uint32_t all = 0;
+    for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
         const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        all |= a->tags;
+        i = a->next;
+    }
+    int word_or_verb = (all & FG_TAG_WORD) && (all & FG_TAG_VERB);
+    for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
         int noun = (a->tags & FG_TAG_NOUN) != 0;
-        int score = cap && !start ? noun * 4
-                    : cap         ? ((a->tags & FG_TAG_WORD) ? 8 : noun * 4)
-                                  : !noun * 4;
+        if (!cap && noun)
+            continue;
+        int score = cap && !start ? noun * 8
+                    : cap         ? ((a->tags & FG_TAG_WORD) ? 16 : noun * 8)
+                                  : 8;
+        if (word_or_verb && (!cap || start))
+            score += (a->tags & (c->before_noun ? FG_TAG_WORD : FG_TAG_VERB))
+                         ? 4 : 0;
+        /* Before a noun, the participle with an ending rather than the
+         * same preterite ("die entsandten Beobachter"). */
+        if (c->attributive && (a->tags & FG_TAG_ADJ))
+            score += 2;
         score += (a->tags & FG_TAG_LEMMA) != 0; /* the plainer reading */
         if (score > best_score) {
             best = a;
             best_score = score;
         }
-        i = a->next;
     }
     return best;
 }
@@ -109,6 +519,35 @@ static const fg_lex_analysis *compound_head(const fg_lexicon *lex,
     return NULL;
 }
 
+/* The adjective analysis of the folded w[0 .. n), or NULL. */
+static const fg_lex_analysis *find_adjective(const fg_lexicon *lex,
+                                             const char *w, size_t n)
+{
+    for (uint32_t i = fg_lexicon_find(lex, w, n), k = 0;
+         i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        if ((a->tags & FG_TAG_ADJ) && !(a->tags & FG_TAG_VERB))
+            return a;
+        i = a->next;
+    }
+    return NULL;
+}
+
+/* Whether w[0 .. n) ends in an adjective that the lexicon has as its
+ * own lemma ("unsicher" ends in "sicher"): then a final -er is no
+ * comparative. */
+static int ends_in_adjective(const fg_lexicon *lex, const char *w, size_t n)
+{
+    for (size_t j = 0; j + 3 <= n; j++) {
+        if (((unsigned char)w[j] & 0xC0) == 0x80)
+            continue;
+        const fg_lex_analysis *a = find_adjective(lex, w + j, n - j);
+        if (a && a->lemma_len == n - j && memcmp(a->lemma, w + j, n - j) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The fallback for regular inflection                                 */
 
@@ -119,12 +558,31 @@ static const char *const NOUN_EN[] = {
     "ant",  "ent",  "ist",  "at",     "et",  "it",   "ot",  "eur", "ör",
     "nom",  "graf", "soph", "log",    "au",  "tur",  "enz", "anz", NULL};
 
-/* Suffixes that end an adjective's stem (britischen, möglichen). */
+/* Suffixes that end an adjective's stem, for comparison: a stem with
+ * one of them before -st or -er is a superlative or comparative
+ * (wichtigsten, brisanteste, neueste). */
 static const char *const ADJ_STEMS[] = {
     "isch", "lich", "ig", "bar", "sam", "haft", "los", "voll", "end",
-    "iv",   "al",   "ell", "är", "ös",  "ant",  "ent", "er", "ern",
-    "weit", "reich", "fähig", "mäßig", "frei", "neu", "alt", "groß", "klein",
-    NULL};
+    "iv",   "al",   "ell", "är", "ös",  "ant",  "ent", "weit", "reich",
+    "fähig", "mässig", "frei", "neu", "alt", "gross", "klein", NULL};
+
+/* Suffixes that make a word an adjective wherever it stands (a
+ * "britische" after which the noun is left out). Verbs end in some of
+ * them too ("verteidigen", "vereinbaren", "erklären"), so their -en
+ * forms are verbs but before a noun; only -ischen is not. */
+static const char *const ADJ_SUFFIXES[] = {
+    "isch", "lich", "ig",  "bar", "sam", "haft", "los",
+    "voll", "iv",   "ell", "är",  "ös",  "al",   "reich", NULL};
+
+/* Whether w[0 .. n) ends in a vowel (a, e, i, o, u, ä, ö, ü). */
+static int ends_vowel(const char *w, size_t n)
+{
+    if (n == 0)
+        return 0;
+    char c = w[n - 1];
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+           ends(w, n, "ä") || ends(w, n, "ö") || ends(w, n, "ü");
+}
 
 static int ends_any(const char *s, size_t n, const char *const *list)
 {
@@ -134,16 +592,87 @@ static int ends_any(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
-/* The lemma of a folded word w that the lexicon does not know, and what
- * the guess says about it, into m. noun: the token looks like a noun.
- * Returns 0 or FG_ENOMEM. */
-static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
-                 fg_arena *arena, fg_morph *m)
+/* Sets m's lemma to w[0 .. keep) + add, and its tags. Returns 0 or
+ * FG_ENOMEM. */
+static int set_lemma(fg_morph *m, fg_arena *arena, const char *w, size_t n,
+                     size_t keep, const char *add, uint32_t tags)
 {
-    const char *add = "";
-    size_t keep = n;
+    m->tags = tags;
+    if (keep == n && add[0] == '\0') {
+        m->lemma = w;
+        m->lemma_len = (uint32_t)n;
+        return 0;
+    }
+    m->lemma = concat(arena, w, keep, add, &m->lemma_len);
+    return m->lemma ? 0 : FG_ENOMEM;
+}
+
+/* The infinitive of a weak verb from its stem w[0 .. n): the stem +
+ * -en, but -n after an unstressed -er or -el (fordern, verhandeln, feiern),
+ * -eln where that e fell out ("es handle sich": handeln) and -en after
+ * -ier (stationieren). A stem's final e after a consonant is the e that -t
+ * and -te need after some stems (gemeldet, arbeitete, unterzeichnete),
+ * and goes. */
+static int weak_infinitive(fg_morph *m, fg_arena *arena, const char *w,
+                           size_t n, uint32_t tags)
+{
+    if (n > 3 && w[n - 1] == 'e' && !ends_vowel(w, n - 1))
+        n--;
+    if ((ends(w, n, "er") || ends(w, n, "el")) &&
+        (!ends(w, n, "ier") || ends(w, n, "eier")) && !ends(w, n, "iel") &&
+        !ends(w, n, "eer") && n > 4)
+        return set_lemma(m, arena, w, n, n, "n", tags);
+    if (n > 3 && w[n - 1] == 'l' && !ends_vowel(w, n - 1) &&
+        !strchr("hlr", w[n - 2]))
+        return set_lemma(m, arena, w, n, n - 1, "eln", tags);
+    return set_lemma(m, arena, w, n, n, "en", tags);
+}
+
+/* The lemma of an inflected adjective w[0 .. n) that the lexicon does
+ * not know: the form without its ending, the comparative's -er and the
+ * superlative's -(e)st; the lexicon knows the stem ("kleinere":
+ * "kleiner": klein), or a comparison stem ends in an adjective suffix
+ * ("wichtigsten"), or, for -er, the stem does not end in an adjective
+ * of its own ("engere": eng, but "unsicheren": unsicher). */
+static int adjective(const fg_lexicon *lex, const char *w, size_t n,
+                     fg_arena *arena, fg_morph *m)
+{
+    uint32_t tags = FG_TAG_GUESSED | FG_TAG_ADJ;
+    size_t s = n - (ends(w, n, "e") ? 1 : 2);
+    const fg_lex_analysis *a = find_adjective(lex, w, s);
+    if (a) {
+        m->lemma = a->lemma;
+        m->lemma_len = a->lemma_len;
+        m->tags = tags;
+        return 0;
+    }
+    if (s >= 6 && ends(w, s, "est") &&
+        (find_adjective(lex, w, s - 3) || ends_any(w, s - 3, ADJ_STEMS)))
+        s -= 3;
+    else if (s > 5 && ends(w, s, "st") &&
+             (find_adjective(lex, w, s - 2) || ends_any(w, s - 2, ADJ_STEMS)))
+        s -= 2;
+    else if (s > 4 && ends(w, s, "er") && !ends_in_adjective(lex, w, s) &&
+             !in_words(w, s, PREPOSITIONS) && !ends_vowel(w, s - 2))
+        s -= 2; /* not "unteren", "hinteren": unter, hinter */
+    if ((a = find_adjective(lex, w, s)) != NULL) {
+        m->lemma = a->lemma;
+        m->lemma_len = a->lemma_len;
+        m->tags = tags;
+        return 0;
+    }
+    return set_lemma(m, arena, w, n, s, "", tags);
+}
+
+/* The lemma of a folded word w that the lexicon does not know, and what
+ * the guess says about it, into m. noun: the token looks like a noun; c:
+ * its context. Returns 0 or FG_ENOMEM. */
+static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
+                 const context *c, fg_arena *arena, fg_morph *m)
+{
     uint32_t tags = FG_TAG_GUESSED;
     if (noun) {
+        size_t keep = n;
         tags |= FG_TAG_NOUN;
         if (ends(w, n, "innen"))
             keep = n - 3;
@@ -158,104 +687,145 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
             keep = n - 1; /* Kriegs, Ministers */
         else
             tags |= FG_TAG_LEMMA;
-    } else {
-        size_t p = 0; /* a separable particle in front */
-        for (size_t i = 2; i + 4 <= n && lex && p == 0; i++)
-            if (((unsigned char)w[i] & 0xC0) != 0x80 &&
-                fg_lexicon_is_particle(lex, w, i) &&
-                (begins(w + i, n - i, "ge") || begins(w + i, n - i, "zu")))
-                p = i;
-        const char *r = w + p;
-        size_t rn = n - p;
-        if (p && begins(r, rn, "zu") && ends(r, rn, "en")) {
-            /* einzusetzen: einsetzen */
-            char *s = fg_arena_alloc(arena, n - 1);
-            if (s == NULL)
-                return FG_ENOMEM;
-            memcpy(s, w, p);
-            memcpy(s + p, r + 2, rn - 2);
-            s[n - 2] = '\0';
-            m->lemma = s;
-            m->lemma_len = (uint32_t)(n - 2);
-            m->tags = tags | FG_TAG_VERB | FG_TAG_ZU | FG_TAG_SEPARABLE;
-            return 0;
-        }
-        if (begins(r, rn, "ge") && rn > 4 && (ends(r, rn, "t") || ends(r, rn, "et")) &&
-            !ends(r, rn, "st")) {
-            /* gesagt: sagen; vorgelegt: vorlegen; gearbeitet: arbeiten */
-            size_t stem_end = n - 1;
-            int e = w[stem_end - 1] == 'e' && ends(w, stem_end, "ete");
-            char *s = fg_arena_alloc(arena, n + 2);
-            if (s == NULL)
-                return FG_ENOMEM;
-            memcpy(s, w, p);
-            size_t k = p;
-            memcpy(s + k, r + 2, stem_end - p - 2);
-            k += stem_end - p - 2;
-            memcpy(s + k, e ? "n" : "en", e ? 2 : 3);
-            k += e ? 1 : 2;
-            m->lemma = s;
-            m->lemma_len = (uint32_t)k;
-            m->tags = tags | FG_TAG_VERB | FG_TAG_PARTICIPLE |
-                      (p ? FG_TAG_SEPARABLE : 0);
-            return 0;
-        }
-        if (ends_any(w, n, (const char *const[]){"e", "en", "er", "es", "em",
-                                                 NULL})) {
-            /* An adjective: an ending after a known adjective suffix,
-             * or a superlative (-sten) or comparative (-eren). */
-            size_t e = ends(w, n, "e") ? 1 : 2;
-            size_t s = n - e;
-            if (ends(w, s, "st") && ends_any(w, s - 2, ADJ_STEMS))
-                s -= 2;
-            else if (ends(w, s, "er") && ends_any(w, s - 2, ADJ_STEMS))
-                s -= 2;
-            if (ends_any(w, s, ADJ_STEMS)) {
-                keep = s;
-                tags |= FG_TAG_ADJ;
-                goto done;
-            }
-        }
-        if ((ends(w, n, "te") || ends(w, n, "ten") || ends(w, n, "test") ||
-             ends(w, n, "tet")) && n > 5) {
-            /* A weak preterite: erklärte, erklärten: erklären. */
-            size_t s = n - (ends(w, n, "te") ? 2 : ends(w, n, "ten") ? 3 : 4);
-            if (ends(w, s, "e") && (w[s - 2] == 't' || w[s - 2] == 'd'))
-                s--; /* arbeitete */
-            keep = s;
-            add = "en";
-            tags |= FG_TAG_VERB | FG_TAG_FINITE | FG_TAG_PAST;
-        } else if (ends(w, n, "t") && !ends(w, n, "st") && n > 4) {
-            /* erklärt, fordert: erklären, fordern */
-            keep = n - 1;
-            if (ends(w, keep, "e") && (w[keep - 2] == 't' || w[keep - 2] == 'd'))
-                keep--; /* arbeitet */
-            add = ends(w, keep, "er") || ends(w, keep, "el") ? "n" : "en";
-            tags |= FG_TAG_VERB | FG_TAG_FINITE;
-        } else if (ends(w, n, "en") || ends(w, n, "ern") || ends(w, n, "eln")) {
-            tags |= FG_TAG_VERB | FG_TAG_INFINITIVE | FG_TAG_LEMMA;
-        } else {
-            tags |= FG_TAG_LEMMA;
-        }
+        return set_lemma(m, arena, w, n, keep, "", tags);
     }
-done:
-    m->tags = tags;
-    if (keep == n && add[0] == '\0') {
-        m->lemma = w;
-        m->lemma_len = (uint32_t)n;
+    if (c->closed)
+        return set_lemma(m, arena, w, n, n, "", tags | FG_TAG_LEMMA);
+    /* Before a noun, a word with an adjective ending is an adjective,
+     * participles too ("die besetzten Gebiete": besetzt); so is one
+     * after an article, when the noun comes later ("einer hochkarätigen
+     * und mit Spannung erwarteten Sitzung"). */
+    if ((c->attributive || c->after_article) && adjective_ending(w, n))
+        return adjective(lex, w, n, arena, m);
+    size_t p = 0; /* a separable particle in front */
+    for (size_t i = 2; i + 4 <= n && lex && p == 0; i++)
+        if (((unsigned char)w[i] & 0xC0) != 0x80 &&
+            fg_lexicon_is_particle(lex, w, i) &&
+            (begins(w + i, n - i, "ge") || begins(w + i, n - i, "zu")))
+            p = i;
+    const char *r = w + p;
+    size_t rn = n - p;
+    if (p && begins(r, rn, "zu") && ends(r, rn, "en")) {
+        /* einzusetzen: einsetzen */
+        char *s = fg_arena_alloc(arena, n - 1);
+        if (s == NULL)
+            return FG_ENOMEM;
+        memcpy(s, w, p);
+        memcpy(s + p, r + 2, rn - 2);
+        s[n - 2] = '\0';
+        m->lemma = s;
+        m->lemma_len = (uint32_t)(n - 2);
+        m->tags = tags | FG_TAG_VERB | FG_TAG_ZU | FG_TAG_SEPARABLE;
         return 0;
     }
-    m->lemma = concat(arena, w, keep, add, &m->lemma_len);
-    return m->lemma ? 0 : FG_ENOMEM;
+    /* A lowercase form of a noun is a verb made from the noun
+     * ("berichten", "kosten", "folgen"), not a preterite: the -en is the
+     * infinitive's; so it is where a modal verb's infinitive stands
+     * ("will die Lieferungen ausweiten"). */
+    if ((c->noun_form || c->infinitive) && ends(w, n, "en"))
+        return set_lemma(m, arena, w, n, n, "",
+                         tags | FG_TAG_VERB | FG_TAG_INFINITIVE |
+                             FG_TAG_LEMMA);
+    if (begins(r, rn, "ge") && rn > 4 && ends(r, rn, "t") &&
+        !ends(r, rn, "st")) {
+        /* gesagt: sagen; vorgelegt: vorlegen; gearbeitet: arbeiten */
+        char *s = fg_arena_alloc(arena, n);
+        if (s == NULL)
+            return FG_ENOMEM;
+        memcpy(s, w, p);
+        memcpy(s + p, r + 2, rn - 3);
+        return weak_infinitive(m, arena, s, n - 3,
+                               tags | FG_TAG_VERB | FG_TAG_PARTICIPLE |
+                                   (p ? FG_TAG_SEPARABLE : 0));
+    }
+    /* A participle before a noun, even where a noun stands before it
+     * ("in digitaler Form gespeicherte Fotos"). */
+    if (begins(r, rn, "ge") && rn > 6 && c->before_noun &&
+        !c->after_subject && (ends(r, rn, "te") || ends(r, rn, "ten")))
+        return adjective(lex, w, n, arena, m);
+    if (adjective_ending(w, n) &&
+        (ends(w, n, "ischen") ||
+         (!ends(w, n, "en") &&
+          ends_any(w, n - (ends(w, n, "e") ? 1 : 2), ADJ_SUFFIXES))))
+        return adjective(lex, w, n, arena, m);
+    uint32_t V = tags | FG_TAG_VERB | FG_TAG_FINITE;
+    if (n >= 5 && c->du && ends(w, n, "st"))
+        /* du forderst, du arbeitest; du arbeitetest (a preterite the
+         * -ete- shows; "du sagtest" is taken for a present) */
+        return weak_infinitive(m, arena, w, n - (ends(w, n, "etest") ? 4 : 2),
+                               V | (ends(w, n, "etest") ? FG_TAG_PAST : 0));
+    if (n >= 5 && (ends(w, n, "etet") || (c->ihr && ends(w, n, "tet"))))
+        /* A weak preterite, 2nd plural: ihr fordertet */
+        return weak_infinitive(m, arena, w, n - 3, V | FG_TAG_PAST);
+    if (n >= 5 && ends(w, n, "et"))
+        /* After -d, -t and some clusters the present has -et
+         * (arbeitet, berichtet, unterzeichnet). */
+        return weak_infinitive(m, arena, w, n - 2, V);
+    if (n >= 5 && (ends(w, n, "te") || ends(w, n, "ten") ||
+                   ends(w, n, "test")))
+        /* A weak preterite: erklärte, erklärten: erklären. */
+        return weak_infinitive(
+            m, arena, w, n - (ends(w, n, "te") ? 2 : ends(w, n, "ten") ? 3 : 4),
+            V | FG_TAG_PAST);
+    if (n >= 4 && ends(w, n, "t") && !ends(w, n, "st"))
+        /* erklärt, fordert, stationiert */
+        return weak_infinitive(m, arena, w, n - 1, V);
+    if (ends(w, n, "en") || ends(w, n, "ern") || ends(w, n, "eln"))
+        return set_lemma(m, arena, w, n, n, "",
+                         tags | FG_TAG_VERB | FG_TAG_INFINITIVE |
+                             FG_TAG_LEMMA);
+    if (c->lower && ends(w, n, "e") && adjective_ending(w, n) &&
+        c->before_noun && !c->after_subject)
+        /* before a noun, even after a noun ("Krankenschwestern neue
+         * Hände"), rather an adjective than a verb */
+        return adjective(lex, w, n, arena, m);
+    if (n >= 4 && c->lower && ends(w, n, "e") && !ends(w, n, "weise"))
+        /* 1st person or subjunctive I: man prüfe, ich fordere; not the
+         * adverbs in -weise (möglicherweise), nor a capitalised word at
+         * the start, more likely a noun */
+        return weak_infinitive(m, arena, w, n - 1, V);
+    return set_lemma(m, arena, w, n, n, "", tags | FG_TAG_LEMMA);
 }
 
 /* ------------------------------------------------------------------ */
 /* Tokens                                                              */
 
-static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
-                         const fg_token *t, fg_morph *m, const char *text,
-                         fg_norm_scratch *norm, fg_arena *arena)
+/* Whether the lexicon has the form of t as a form of a noun, but for an
+ * adjectival noun, whose forms are an adjective's ("Verletzten" of
+ * Verletzter). */
+static int noun_form(const fg_lexicon *lex, uint32_t first, const fg_token *t)
 {
+    for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
+        if (!(a->tags & FG_TAG_NOUN))
+            continue;
+        size_t n = t->norm_len;
+        if (ends(a->lemma, a->lemma_len, "er") && n >= 2 &&
+            a->lemma_len == n && memcmp(a->lemma, t->norm, n - 2) == 0)
+            continue; /* Verletzter: Verletzten */
+        return 1;
+    }
+    return 0;
+}
+
+/* A participle with an adjective ending, or a present participle, used
+ * as an adjective has the uninflected participle as its lemma
+ * ("fortgeschrittenen": fortgeschritten, "laufenden": laufend); where the
+ * form is also a finite verb ("entsandten"), only before a noun. */
+static int participle_adjective(const fg_lex_analysis *a, const context *c)
+{
+    return (a->tags & (FG_TAG_VERB | FG_TAG_ADJ)) ==
+               (FG_TAG_VERB | FG_TAG_ADJ) &&
+           (!(a->tags & FG_TAG_FINITE) || c->attributive);
+}
+
+static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
+                         const fg_token *tokens, size_t n, size_t ti,
+                         fg_morph *m, const char *text, fg_norm_scratch *norm,
+                         fg_arena *arena)
+{
+    const fg_token *t = &tokens[ti];
     memset(m, 0, sizeof *m);
     m->lemma = m->head = t->norm;
     m->lemma_len = m->head_len = t->norm_len;
@@ -278,8 +848,29 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
         return 0;
     int capital = (t->flags & FG_TOKEN_CAPITALISED) != 0;
     uint32_t first = fg_lexicon_find(lex, t->norm, t->norm_len);
-    if (first != NONE) {
-        const fg_lex_analysis *a = choose(lex, first, t);
+    /* The context decides only for unknown words and for forms that are
+     * a verb and a function word or an adjective, or a noun written
+     * lowercase; most words need none of it. */
+    uint32_t all = first != NONE ? known_tags(lex, t->norm, t->norm_len) : 0;
+    context c;
+    memset(&c, 0, sizeof c);
+    if (first == NONE ||
+        ((all & FG_TAG_VERB) && (all & (FG_TAG_WORD | FG_TAG_ADJ))) ||
+        (!capital && (all & FG_TAG_NOUN)))
+        judge_context(lex, tokens, v->items, n, ti, &c);
+    c.noun_form = !capital && noun_form(lex, first, t);
+    const fg_lex_analysis *a =
+        first != NONE ? choose(lex, first, t, &c) : NULL;
+    if (a && participle_adjective(a, &c)) {
+        size_t e = ends(t->norm, t->norm_len, "e") ? 1
+                   : adjective_ending(t->norm, t->norm_len) ? 2
+                                                            : 0;
+        return set_lemma(m, arena, t->norm, t->norm_len, t->norm_len - e, "",
+                         (a->tags & (FG_TAG_VERB | FG_TAG_ADJ |
+                                     FG_TAG_PARTICIPLE | FG_TAG_SEPARABLE)) |
+                             (e ? 0 : FG_TAG_LEMMA));
+    }
+    if (a) {
         m->lemma = a->lemma;
         m->lemma_len = a->lemma_len;
         m->tags = a->tags;
@@ -302,17 +893,20 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
         pt.norm = ln;
         pt.norm_len = (uint32_t)llen;
         pt.n_parts = 0;
-        pt.flags = (pt.flags & ~FG_TOKEN_SENT_START) |
+        pt.flags = (pt.flags & ~(FG_TOKEN_SENT_START | FG_TOKEN_CAPITALISED)) |
                    (((unsigned char)text[last->start] >= 'A' &&
                      (unsigned char)text[last->start] <= 'Z')
                         ? FG_TOKEN_CAPITALISED
                         : 0);
-        if (pf != NONE) {
-            const fg_lex_analysis *a = choose(lex, pf, &pt);
-            part.lemma = a->lemma;
-            part.lemma_len = a->lemma_len;
-            part.tags = a->tags;
-        } else if (guess(lex, ln, llen, capital, arena, &part) < 0) {
+        const fg_lex_analysis *pa =
+            pf != NONE ? choose(lex, pf, &pt, &c) : NULL;
+        if (pa) {
+            part.lemma = pa->lemma;
+            part.lemma_len = pa->lemma_len;
+            part.tags = pa->tags;
+        } else if (guess(lex, ln, llen,
+                         (pt.flags & FG_TOKEN_CAPITALISED) != 0, &c, arena,
+                         &part) < 0) {
             return FG_ENOMEM;
         }
         m->head = part.lemma;
@@ -333,9 +927,13 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
             if (m->lemma == NULL)
                 return FG_ENOMEM;
             m->tags = FG_TAG_NOUN | FG_TAG_COMPOUND;
+        } else if (!capital && t->shape && strchr(t->shape, 'X')) {
+            /* A capital inside a lowercase word: a brand ("iPhone"),
+             * whose form is its lemma. */
+            m->tags = FG_TAG_GUESSED | FG_TAG_LEMMA;
         } else if (guess(lex, t->norm, t->norm_len,
-                         capital && !(t->flags & FG_TOKEN_SENT_START), arena,
-                         m) < 0) {
+                         capital && !(t->flags & FG_TOKEN_SENT_START), &c,
+                         arena, m) < 0) {
             return FG_ENOMEM;
         }
         if (!h && (m->tags & FG_TAG_NOUN)) {
@@ -349,22 +947,10 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
 /* ------------------------------------------------------------------ */
 /* Clauses: coordinated main clauses, separable verbs                  */
 
-static int is_word(const fg_token *t, const char *w)
-{
-    size_t n = strlen(w);
-    return t->norm_len == n && memcmp(t->norm, w, n) == 0;
-}
-
 static int finite_verb(const fg_token *t, const fg_morph *m)
 {
     return (m->tags & FG_TAG_FINITE) && !(t->flags & FG_TOKEN_CAPITALISED &&
                                           !(t->flags & FG_TOKEN_SENT_START));
-}
-
-static int coordinator(const fg_token *t)
-{
-    return is_word(t, "und") || is_word(t, "oder") || is_word(t, "aber") ||
-           is_word(t, "sondern") || is_word(t, "doch");
 }
 
 /* Splits the clause of tokens [a, b) before a coordinating conjunction
@@ -407,6 +993,13 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
     if ((p->flags & FG_TOKEN_CAPITALISED) || (m[e - 1].tags & FG_TAG_PARTICLE) ||
         !fg_lexicon_is_particle(lex, p->norm, p->norm_len))
         return 0;
+    /* A particle that is also an adjective is the adjective after an
+     * adverb of degree, which a particle does not take: "fällt ihr sehr
+     * schwer" (not schwerfallen), "nimmt die Drohung zu leicht". */
+    int adj_particle =
+        (known_tags(lex, p->norm, p->norm_len) & FG_TAG_ADJ) != 0;
+    if (adj_particle && in_list(&tok[e - 2], DEGREE))
+        return 0;
     for (size_t k = a; k < e - 1; k++) {
         if (!finite_verb(&tok[k], &m[k]) || (m[k].tags & FG_TAG_SEPARABLE))
             continue;
@@ -416,6 +1009,14 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
             return FG_ENOMEM;
         memcpy(s, p->norm, p->norm_len);
         memcpy(s + p->norm_len, v->lemma, v->lemma_len + 1);
+        /* A particle that is also an adjective joins a verb of the
+         * lexicon only where the lexicon gives the verb that particle:
+         * "ist ... bekannt" is no verb bekanntsein, and "nimmst ...
+         * leicht" no leichtnehmen, but "fällt ... schwer" is
+         * schwerfallen. */
+        if (adj_particle && !(v->tags & FG_TAG_GUESSED) &&
+            !(known_tags(lex, s, p->norm_len + v->lemma_len) & FG_TAG_VERB))
+            return 0;
         v->lemma = s;
         v->lemma_len += p->norm_len;
         v->tags |= FG_TAG_JOINED | FG_TAG_SEPARABLE;
@@ -473,7 +1074,7 @@ int fg_morph_analyse(fg_morph_vec *v, const fg_lexicon *lex, fg_token *tokens,
         (v->stemmer = sb_stemmer_new("german", "UTF_8")) == NULL)
         return FG_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        if (analyse_token(v, lex, &tokens[i], &v->items[i], text, norm,
+        if (analyse_token(v, lex, tokens, n, i, &v->items[i], text, norm,
                           arena) < 0)
             return FG_ENOMEM;
     return lex ? analyse_clauses(lex, tokens, v->items, n, arena) : 0;

@@ -5,18 +5,31 @@
  * factgraph.h). A token's lemma comes, in order, from
  *  1. the lexicon (rules/lexicon/: strong and irregular verbs with their
  *     prefixed verbs, irregular nouns and adjectives, function words);
+ *     among a form's analyses, capitalisation decides (a lowercase word
+ *     is never a noun), then the neighbours: before a noun a determiner
+ *     rather than a verb ("meine"), a participle rather than a preterite
+ *     ("die entsandten Beobachter"). A participle with an adjective
+ *     ending, or a present participle, has the participle as its lemma
+ *     ("fortgeschrittenen": fortgeschritten);
  *  2. a closed compound whose last part the lexicon knows
  *     ("Verteidigungsministern": "verteidigungs" + "minister");
- *  3. the fallback for regular inflection: suffix rules for weak verbs
- *     (ge-...-t, -te, -zu-), nouns (-en, -n, -s, -innen) and adjectives
- *     (endings after -isch, -lich, -ig, ...) -- chosen over Hunspell by
- *     measurement (doc/lexicon.md);
+ *  3. the fallback for regular inflection, by suffix rules that the
+ *     neighbours steer: an adjective where a noun follows and no subject
+ *     comes before ("die besetzten Gebiete": besetzt, "eine engere
+ *     Zusammenarbeit": eng), otherwise weak verbs (ge-...-t, -te, -et,
+ *     -ern, -ieren, -zu-; an infinitive where a modal verb's stands, the
+ *     2nd person next to du and ihr), nouns (-en, -n, -s, -innen) and
+ *     adjectives (endings after -isch, -lich, -ig, ...) -- chosen over
+ *     Hunspell by measurement (doc/lexicon.md);
  *  4. the case-folded form.
  * The stem is Snowball's German stemmer's (libstemmer), one stemmer per
  * worker. Then, clause by clause, coordinated main clauses are split
  * ("kamen zusammen und berieten") and a finite verb with a clause-final
  * particle gets the joined lemma ("nahm ... teil": teilnehmen); the
- * particle is tagged FG_TAG_PARTICLE. Strings live in the caller's arena.
+ * particle is tagged FG_TAG_PARTICLE. A particle that is also an
+ * adjective joins a lexicon verb only if the lexicon gives the verb that
+ * particle, and never after an adverb of degree ("sehr schwer").
+ * Strings live in the caller's arena.
  */
 #ifndef FG_MORPH_H
 #define FG_MORPH_H

@@ -63,6 +63,9 @@ struct fg_rdf_writer {
     raptor_serializer *whole_ser;
     raptor_iostream *whole_io;
     fg_buf whole;
+    /* JSON: hashes of the statements written, since Raptor's JSON
+     * writer fails on a statement it has (an entity of two documents). */
+    fg_strmap written;
 
     /* While a document is written: */
     fg_buf *out;     /* where Raptor's bytes go */
@@ -267,6 +270,7 @@ int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
     w->format = format;
     w->flags = flags;
     fg_buf_init(&w->whole, SIZE_MAX / 2);
+    fg_strmap_init(&w->written);
     w->base = fg_strdup(base);
     w->world = raptor_new_world();
     if (w->base == NULL || w->world == NULL || raptor_world_open(w->world))
@@ -312,6 +316,7 @@ void fg_rdf_writer_free(fg_rdf_writer *w)
     if (w->whole_io)
         raptor_free_iostream(w->whole_io);
     fg_buf_clear(&w->whole);
+    fg_strmap_clear(&w->written);
     if (w->world)
         raptor_free_world(w->world);
     fg_free(w->base);
@@ -389,10 +394,40 @@ static raptor_term *term_count(doc_writer *d, size_t n)
     return term_literal(d, s, (size_t)len, d->w->xsd_nonneg, NULL);
 }
 
+/* Whether the writer has written statement s-p-o before (JSON only);
+ * remembers it when not. 1, 0, or FG_ENOMEM. */
+static int written_before(fg_rdf_writer *w, raptor_term *s, raptor_term *p,
+                          raptor_term *o)
+{
+    XXH3_state_t st;
+    XXH3_128bits_reset(&st);
+    raptor_term *terms[3] = {s, p, o};
+    for (int i = 0; i < 3; i++) {
+        size_t n;
+        unsigned char *str = raptor_term_to_counted_string(terms[i], &n);
+        if (str == NULL)
+            return FG_ENOMEM;
+        XXH3_128bits_update(&st, str, n + 1); /* with its NUL: a separator */
+        raptor_free_memory(str);
+    }
+    XXH128_canonical_t key;
+    XXH128_canonicalFromHash(&key, XXH3_128bits_digest(&st));
+    if (fg_strmap_find(&w->written, (const char *)key.digest, sizeof key, NULL))
+        return 1;
+    return fg_strmap_put(&w->written, (const char *)key.digest, sizeof key, 1,
+                         0) < 0
+               ? FG_ENOMEM
+               : 0;
+}
+
 /* Writes one statement; takes ownership of the three terms. */
 static void emit(doc_writer *d, raptor_term *s, raptor_term *p, raptor_term *o)
 {
-    if (s && p && o && d->rc == 0) {
+    int seen = 0;
+    if (s && p && o && d->rc == 0 && d->w->format == FG_FORMAT_JSON &&
+        (seen = written_before(d->w, s, p, o)) < 0)
+        d->rc = seen;
+    if (s && p && o && d->rc == 0 && !seen) {
         raptor_statement st;
         raptor_statement_init(&st, d->w->world);
         st.subject = s;
@@ -672,7 +707,31 @@ static void write_groups(doc_writer *d)
         if (gr->has_from)
             emit(d, term_group(d, i), term_vocab(d, NS_DPO, "from"),
                  term_value(d, &gr->from));
+        if (gr->has_affiliation)
+            emit(d, term_group(d, i), term_vocab(d, NS_DPO, "affiliation"),
+                 term_value(d, &gr->affiliation));
     }
+}
+
+/* The time of an event: dpo:time with its precision (the datatype's:
+ * an xsd:date is known to the day), or dpo:timeText, the words, when
+ * they could not be resolved. */
+static void write_time(doc_writer *d, const fg_role_value *r)
+{
+    const fg_literal *lit = &r->value.literal;
+    if (lit->type == FG_LITERAL_STRING) {
+        emit(d, term_event(d, r->event), term_vocab(d, NS_DPO, "timeText"),
+             term_literal(d, lit->value, strlen(lit->value), d->w->xsd_string,
+                          NULL));
+        return;
+    }
+    const char *precision = lit->type == FG_LITERAL_DATE         ? "Day"
+                            : lit->type == FG_LITERAL_YEAR_MONTH ? "Month"
+                                                                 : "Year";
+    emit(d, term_event(d, r->event), term_vocab(d, NS_DPO, "time"),
+         term_value(d, &r->value));
+    emit(d, term_event(d, r->event), term_vocab(d, NS_DPO, "timePrecision"),
+         term_vocab(d, NS_DPO, precision));
 }
 
 static void write_events(doc_writer *d)
@@ -701,6 +760,10 @@ static void write_events(doc_writer *d)
     }
     for (size_t i = 0; i < g->n_roles && d->rc == 0; i++) {
         const fg_role_value *r = &g->roles[i];
+        if (r->role == FG_ROLE_TIME) {
+            write_time(d, r);
+            continue;
+        }
         emit(d, term_event(d, r->event),
              term_vocab(d, NS_DPO, fg_role_name(r->role)),
              term_value(d, &r->value));

@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "resolve.h"
+#include "utf8.h"
 
 /* A match waiting for conflict resolution. */
 typedef struct pending_match {
@@ -17,10 +18,20 @@ typedef struct pending_match {
     uint32_t n_slots;
 } pending_match;
 
+/* A person named in the document, for coreference. */
+typedef struct person_ref {
+    uint32_t entity;
+    char gender;         /* 'm', 'f' or 0 when unknown */
+    const char *surname; /* the folded last word of the name */
+} person_ref;
+
 void fg_resolver_init(fg_resolver *r) { memset(r, 0, sizeof *r); }
 
 void fg_resolver_clear(fg_resolver *r)
 {
+    fg_free(r->persons);
+    fg_free(r->numbers);
+    fg_free(r->times);
     fg_free(r->annots);
     fg_free(r->pending);
     fg_free(r->taken);
@@ -29,13 +40,23 @@ void fg_resolver_clear(fg_resolver *r)
 }
 
 void fg_resolver_reset(fg_resolver *r, fg_graph *graph, fg_arena *arena,
-                       const fg_text *text, const fg_token *tokens)
+                       const fg_text *text, const fg_token *tokens,
+                       const fg_morph *morph, const char *doc_date)
 {
     r->graph = graph;
+    r->doc_date = doc_date;
+    r->n_numbers = r->n_times = 0;
     r->arena = arena;
     r->text = text;
     r->tokens = tokens;
-    r->n_annots = r->n_pending = r->n_kept = 0;
+    r->morph = morph;
+    r->n_annots = r->n_pending = r->n_kept = r->n_persons = 0;
+    r->sentence_annots = 0;
+}
+
+void fg_resolve_begin_sentence(fg_resolver *r)
+{
+    r->sentence_annots = r->n_annots;
 }
 
 int fg_resolve_add(fg_resolver *r, const fg_rule *rule, uint32_t base,
@@ -126,89 +147,6 @@ static const char *span_text(fg_resolver *r, uint32_t first, uint32_t end)
     return copy;
 }
 
-/* A German number as written ("200", "73.000", "1,5", "2.500,75") in
- * canonical xsd form into out (room for len + 2); the type in *type.
- * Returns 0, or FG_EINVAL when text is no such number. */
-static int german_number(const char *s, size_t len, char *out,
-                         fg_literal_type *type)
-{
-    size_t o = 0, digits_since_dot = 0;
-    int dots = 0, comma = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c >= '0' && c <= '9') {
-            out[o++] = c;
-            digits_since_dot++;
-        } else if (c == '.' && !comma && i > 0 && i + 1 < len) {
-            if (dots && digits_since_dot != 3)
-                return FG_EINVAL;
-            if (!dots && (i > 3))
-                return FG_EINVAL;
-            dots++;
-            digits_since_dot = 0;
-        } else if (c == ',' && !comma && i > 0 && i + 1 < len) {
-            if (dots && digits_since_dot != 3)
-                return FG_EINVAL;
-            comma = 1;
-            out[o++] = '.';
-            dots = 0;
-        } else {
-            return FG_EINVAL;
-        }
-    }
-    if (dots && digits_since_dot != 3)
-        return FG_EINVAL;
-    out[o] = '\0';
-    *type = comma ? FG_LITERAL_DECIMAL : FG_LITERAL_INTEGER;
-    return o ? 0 : FG_EINVAL;
-}
-
-static size_t count_digits(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i;
-}
-
-/* A date or year written as one token ("2025", "11.07.2023",
- * "2023-07-11") as a canonical literal; FG_EINVAL for anything else,
- * which is for the time-expression stage to understand. */
-static int time_literal(fg_resolver *r, uint32_t first, uint32_t end,
-                        fg_literal *out)
-{
-    if (end != first + 1)
-        return FG_EINVAL;
-    const fg_token *t = &r->tokens[first];
-    const char *s = r->text->data + t->start;
-    size_t n = t->end - t->start;
-    char buf[16];
-    if (n == 4 && count_digits(s, n) == 4) {
-        memcpy(buf, s, 4);
-        buf[4] = '\0';
-        return fg_literal_make(r->graph, FG_LITERAL_YEAR, buf, out);
-    }
-    if (n == 10 && count_digits(s, 4) == 4 && s[4] == '-' &&
-        count_digits(s + 5, 2) == 2 && s[7] == '-' &&
-        count_digits(s + 8, 2) == 2) {
-        memcpy(buf, s, 10);
-        buf[10] = '\0';
-        return fg_literal_make(r->graph, FG_LITERAL_DATE, buf, out);
-    }
-    /* D.M.YYYY, day and month of one or two digits. */
-    size_t d = count_digits(s, n);
-    if (d < 1 || d > 2 || d >= n || s[d] != '.')
-        return FG_EINVAL;
-    size_t m = count_digits(s + d + 1, n - d - 1);
-    if (m < 1 || m > 2 || d + 1 + m >= n || s[d + 1 + m] != '.' ||
-        n - (d + m + 2) != 4 || count_digits(s + d + m + 2, 4) != 4)
-        return FG_EINVAL;
-    snprintf(buf, sizeof buf, "%.4s-%s%.*s-%s%.*s", s + d + m + 2,
-             m == 1 ? "0" : "", (int)m, s + d + 1, d == 1 ? "0" : "", (int)d,
-             s);
-    return fg_literal_make(r->graph, FG_LITERAL_DATE, buf, out);
-}
-
 /* ------------------------------------------------------------------ */
 /* Values of captures                                                  */
 
@@ -218,10 +156,8 @@ static const fg_annot *annot_within(const fg_resolver *r, uint32_t first,
                                     uint32_t end)
 {
     const fg_annot *best = NULL;
-    for (size_t i = r->n_annots; i-- > 0;) {
+    for (size_t i = r->sentence_annots; i < r->n_annots; i++) {
         const fg_annot *a = &r->annots[i];
-        if (a->end <= first)
-            break; /* annotations come sentence by sentence */
         if ((a->kind != FG_ANNOT_ENTITY && a->kind != FG_ANNOT_GROUP) ||
             a->first < first || a->end > end)
             continue;
@@ -231,6 +167,39 @@ static const fg_annot *annot_within(const fg_resolver *r, uint32_t first,
             best = a;
     }
     return best;
+}
+
+/* The first annotation of the sentence of a kind that overlaps [first,
+ * end), or NULL: a count capture of "200" finds the number "rund 200". */
+static const fg_annot *annot_over(const fg_resolver *r, fg_annot_kind kind,
+                                  uint32_t first, uint32_t end)
+{
+    for (size_t i = r->sentence_annots; i < r->n_annots; i++) {
+        const fg_annot *a = &r->annots[i];
+        if (a->kind == kind && a->first < end && a->end > first)
+            return a;
+    }
+    return NULL;
+}
+
+/* The value of a time expression: its date with the precision of its
+ * datatype, or, when it could not be resolved (relative, and the
+ * document has no date), its words as a string (dpo:timeText). */
+static int time_value(fg_resolver *r, const fg_annot *ta, fg_value *out)
+{
+    const fg_timex *tx = &r->times[ta->record];
+    fg_literal lit;
+    int rc;
+    if (tx->resolved) {
+        rc = fg_literal_make(r->graph, tx->type, tx->value, &lit);
+    } else {
+        const char *words = span_text(r, ta->first, ta->end);
+        rc = words ? fg_literal_make(r->graph, FG_LITERAL_STRING, words, &lit)
+                   : FG_ENOMEM;
+    }
+    if (rc == 0)
+        *out = fg_value_literal(lit);
+    return rc;
 }
 
 static int capture_value(fg_resolver *r, uint32_t first, uint32_t end,
@@ -257,36 +226,127 @@ static int capture_value(fg_resolver *r, uint32_t first, uint32_t end,
 
 static int add_annot(fg_resolver *r, const char *type, uint32_t first,
                      uint32_t end, fg_annot_kind kind, uint32_t record,
-                     const char *source)
+                     const char *source, char gender)
 {
     if (fg_grow((void **)&r->annots, &r->cap_annots, r->n_annots + 1,
                 sizeof *r->annots) < 0)
         return FG_ENOMEM;
     r->annots[r->n_annots++] =
-        (fg_annot){type, first, end, kind, record, source};
+        (fg_annot){type, first, end, kind, record, source, gender};
     return 0;
 }
 
 int fg_resolve_add_annot(fg_resolver *r, const fg_annot *a)
 {
     return add_annot(r, a->type, a->first, a->end, a->kind, a->record,
-                     a->source);
+                     a->source, a->gender);
 }
 
-/* The canonical name of the gazetteer name that spans exactly [first,
- * end) ("Frankreich" for "Frankreichs"), or NULL. */
-static const char *gazetteer_label(const fg_resolver *r, uint32_t first,
-                                   uint32_t end)
+static const fg_entity_class ENTITY_CLASS[FG_ACTORS] = {
+    [FG_ACTOR_PERSON] = FG_ENTITY_PERSON,
+    [FG_ACTOR_ORGANIZATION] = FG_ENTITY_ORGANIZATION,
+    [FG_ACTOR_COUNTRY] = FG_ENTITY_COUNTRY,
+    [FG_ACTOR_PLACE] = FG_ENTITY_PLACE,
+    [FG_ACTOR_OFFICE] = FG_ENTITY_OFFICE,
+};
+
+/* The gazetteer annotation of the sentence over exactly [first, end),
+ * else (unless exact) the longest one inside it; NULL when none. */
+static const fg_annot *gazetteer_in(const fg_resolver *r, uint32_t first,
+                                    uint32_t end, int exact)
 {
-    for (size_t i = r->n_annots; r->lexicon && i-- > 0;) {
+    const fg_annot *best = NULL;
+    for (size_t i = r->sentence_annots; r->lexicon && i < r->n_annots; i++) {
         const fg_annot *a = &r->annots[i];
-        if (a->end <= first)
-            break;
-        if (a->kind == FG_ANNOT_GAZETTEER && a->first == first &&
-            a->end == end)
-            return fg_lexicon_entry(r->lexicon, a->record)->label;
+        if (a->kind != FG_ANNOT_GAZETTEER || a->first < first || a->end > end)
+            continue;
+        if (a->first == first && a->end == end)
+            return a;
+        if (!exact &&
+            (best == NULL || a->end - a->first > best->end - best->first))
+            best = a;
     }
-    return NULL;
+    return best;
+}
+
+/* Whether a gazetteer annotation is a modifier of its entry: an
+ * adjective ("britische") or a compound's first part ("US-"). */
+static int is_modifier(const fg_resolver *r, const fg_annot *a)
+{
+    const fg_gaz_entry *g = fg_lexicon_entry(r->lexicon, a->record);
+    return g->modifier && strcmp(a->type, g->modifier) == 0;
+}
+
+/* The word of token i with its inflection taken off, as written: the
+ * written form as far as it agrees with the lemma, then the rest of the
+ * lemma ("US-Präsidenten" -> "US-Präsident", "Ländern" -> "Land"). The
+ * written form when the lemma is not a form of it. In the arena. */
+static const char *lemma_word(fg_resolver *r, uint32_t i)
+{
+    const fg_token *t = &r->tokens[i];
+    const char *w = r->text->data + t->start;
+    size_t wn = t->end - t->start;
+    const char *lemma = r->morph ? r->morph[i].lemma : NULL;
+    size_t ln = lemma ? r->morph[i].lemma_len : 0, wp = 0, lp = 0;
+    while (wp < wn && lp < ln) {
+        size_t next = wp;
+        int32_t c = fg_utf8_decode(w, wn, &next);
+        utf8proc_int32_t fold[4];
+        utf8proc_ssize_t k =
+            utf8proc_decompose_char(c, fold, 4, UTF8PROC_CASEFOLD, NULL);
+        if (k < 1 || k > 4)
+            break;
+        size_t save = lp;
+        for (utf8proc_ssize_t j = 0; j < k && lp != (size_t)-1; j++) {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t e = utf8proc_encode_char(fold[j], enc);
+            if (lp + (size_t)e > ln || memcmp(lemma + lp, enc, (size_t)e))
+                lp = (size_t)-1;
+            else
+                lp += (size_t)e;
+        }
+        if (lp == (size_t)-1) {
+            lp = save;
+            break;
+        }
+        wp = next;
+    }
+    if (wp == 0)
+        return fg_arena_strndup(r->arena, w, wn);
+    char *out = fg_arena_alloc(r->arena, wp + (ln - lp) + 1);
+    if (out) {
+        memcpy(out, w, wp);
+        memcpy(out + wp, lemma + lp, ln - lp);
+        out[wp + ln - lp] = '\0';
+    }
+    return out;
+}
+
+/* The canonical label of the words [first, end) for an entity of class
+ * cls: the gazetteer's name when they are one gazetteer name (or a
+ * modifier of an entry of class cls: "NATO-Staaten" names the NATO), the
+ * uninflected word when they are one word, else the words. */
+static const char *canonical_label(fg_resolver *r, uint32_t first,
+                                   uint32_t end, const char *cls)
+{
+    const fg_annot *a = gazetteer_in(r, first, end, 1);
+    const fg_gaz_entry *g = a ? fg_lexicon_entry(r->lexicon, a->record) : NULL;
+    if (g && (!is_modifier(r, a) || strcmp(g->cls, cls) == 0))
+        return g->label;
+    return end == first + 1 && (r->tokens[first].flags & FG_TOKEN_WORD)
+               ? lemma_word(r, first)
+               : span_text(r, first, end);
+}
+
+/* The entity of a gazetteer entry: its class and label. */
+static int entry_entity(fg_resolver *r, uint32_t entry, uint32_t *out)
+{
+    const fg_gaz_entry *g = fg_lexicon_entry(r->lexicon, entry);
+    for (int a = 0; a < FG_ACTORS; a++)
+        if (a != FG_ACTOR_GROUP && strcmp(fg_actor_name((fg_actor)a), g->cls) == 0)
+            return fg_graph_add_entity(r->graph, ENTITY_CLASS[a], g->label,
+                                       g->label, out);
+    return FG_EINVAL;
 }
 
 /* The first value of a capture role, or 0 when it has none. */
@@ -304,13 +364,89 @@ static int first_capture(const pending_match *m, int role, uint32_t *first,
     return 0;
 }
 
-static const fg_entity_class ENTITY_CLASS[FG_ACTORS] = {
-    [FG_ACTOR_PERSON] = FG_ENTITY_PERSON,
-    [FG_ACTOR_ORGANIZATION] = FG_ENTITY_ORGANIZATION,
-    [FG_ACTOR_COUNTRY] = FG_ENTITY_COUNTRY,
-    [FG_ACTOR_PLACE] = FG_ENTITY_PLACE,
-    [FG_ACTOR_OFFICE] = FG_ENTITY_OFFICE,
-};
+
+/* Adds fact kind of entity to the entity of gazetteer entry. */
+static int entry_fact(fg_resolver *r, uint32_t entity, fg_fact_kind kind,
+                      uint32_t entry)
+{
+    uint32_t e;
+    int rc = entry_entity(r, entry, &e);
+    if (rc == FG_EINVAL) /* an entry of no actor class: no fact */
+        return 0;
+    return rc < 0 ? rc : fg_graph_add_fact(r->graph, entity, kind,
+                                           fg_value_entity(e));
+}
+
+/* Remembers a person for coreference: its gender and surname. */
+static int add_person(fg_resolver *r, uint32_t entity, char gender,
+                      uint32_t name_end)
+{
+    if (fg_grow((void **)&r->persons, &r->cap_persons, r->n_persons + 1,
+                sizeof *r->persons) < 0)
+        return FG_ENOMEM;
+    r->persons[r->n_persons++] =
+        (person_ref){entity, gender, r->tokens[name_end - 1].norm};
+    return 0;
+}
+
+/* The facts a person rule captured: the office (held now, or before
+ * with "former"), the affiliation (a country or organisation, named or
+ * as an adjective: "britische"), and the affiliation in an office's
+ * first part ("US-Präsident", "EU-Außenbeauftragte"). The person's
+ * gender comes from its given name, else the office's form. */
+static int person_facts(fg_resolver *r, const pending_match *m,
+                        uint32_t person, uint32_t first, uint32_t end,
+                        char *gender)
+{
+    uint32_t f, e;
+    int rc = 0;
+    const fg_annot *given = gazetteer_in(r, first, first + 1, 1);
+    if (given && strcmp(given->type, "GivenName") == 0)
+        *gender = given->gender;
+    if (first_capture(m, FG_CAPTURE_OFFICE, &f, &e)) {
+        const fg_annot *office = gazetteer_in(r, f, e, 1);
+        if (office && is_modifier(r, office)) {
+            rc = entry_fact(r, person, FG_FACT_AFFILIATION, office->record);
+            office = NULL;
+        }
+        if (office && *gender == 0)
+            *gender = office->gender;
+        const char *label = office ? fg_lexicon_entry(r->lexicon,
+                                                      office->record)->label
+                                   : canonical_label(r, f, e, "Office");
+        uint32_t o;
+        if (rc == 0)
+            rc = label ? fg_graph_add_entity(r->graph, FG_ENTITY_OFFICE,
+                                             label, label, &o)
+                       : FG_ENOMEM;
+        uint32_t x, y;
+        fg_fact_kind kind = first_capture(m, FG_CAPTURE_FORMER, &x, &y)
+                                ? FG_FACT_HELD_OFFICE
+                                : FG_FACT_HOLDS_OFFICE;
+        if (rc == 0)
+            rc = fg_graph_add_fact(r->graph, person, kind, fg_value_entity(o));
+    }
+    if (rc == 0 && first_capture(m, FG_CAPTURE_AFFILIATION, &f, &e)) {
+        const fg_annot *a = gazetteer_in(r, f, e, 0);
+        if (a)
+            rc = entry_fact(r, person, FG_FACT_AFFILIATION, a->record);
+    }
+    return rc == 0 ? add_person(r, person, *gender, end) : rc;
+}
+
+/* Counts a group: the number's value, and its own qualifier ("rund
+ * 200") over the rule's. */
+static int set_count(fg_resolver *r, uint32_t group, const fg_number *nu,
+                     fg_qualifier rule_qualifier)
+{
+    fg_literal lit;
+    int rc = fg_literal_make(r->graph, nu->type, nu->value, &lit);
+    return rc < 0 ? rc
+                  : fg_graph_set_count(r->graph, group, lit,
+                                       nu->qualifier != FG_QUALIFIER_NONE
+                                           ? nu->qualifier
+                                           : rule_qualifier);
+}
 
 static int output_entity(fg_resolver *r, const pending_match *m)
 {
@@ -322,54 +458,64 @@ static int output_entity(fg_resolver *r, const pending_match *m)
         return FG_ENOMEM;
     uint32_t record;
     fg_annot_kind kind;
+    char gender = 0;
     int rc;
     if (d->actor == FG_ACTOR_GROUP) {
         kind = FG_ANNOT_GROUP;
         rc = fg_graph_add_group(r->graph, text, byte_span(r, first, end),
                                 &record);
         uint32_t cf, ce;
-        if (rc == 0 && first_capture(m, FG_CAPTURE_COUNT, &cf, &ce)) {
-            const fg_token *t = &r->tokens[cf];
-            size_t len = t->end - t->start;
-            char *num = fg_arena_alloc(r->arena, len + 2);
-            fg_literal_type type;
-            fg_literal lit;
-            if (num == NULL)
-                return FG_ENOMEM;
-            /* Not a number in digits ("zwei"): no count, as the
-             * numbers stage will know better. */
-            if (german_number(r->text->data + t->start, len, num, &type) == 0 &&
-                (rc = fg_literal_make(r->graph, type, num, &lit)) == 0)
-                rc = fg_graph_set_count(r->graph, record, lit,
-                                        d->output.qualifier);
-            else if (rc == FG_EINVAL)
-                rc = 0;
+        const fg_annot *na;
+        if (rc == 0 && first_capture(m, FG_CAPTURE_COUNT, &cf, &ce) &&
+            (na = annot_over(r, FG_ANNOT_NUMBER, cf, ce)) != NULL) {
+            rc = set_count(r, record, &r->numbers[na->record],
+                           d->output.qualifier);
         }
+        const fg_annot *ga;
+        uint32_t ge;
+        if (rc == 0 && first_capture(m, FG_CAPTURE_AFFILIATION, &cf, &ce) &&
+            (ga = gazetteer_in(r, cf, ce, 0)) != NULL &&
+            (rc = entry_entity(r, ga->record, &ge)) == 0)
+            rc = fg_graph_set_affiliation(r->graph, record,
+                                          fg_value_entity(ge));
+        if (rc == FG_EINVAL) /* an entry of no actor class */
+            rc = 0;
         if (rc == 0 && first_capture(m, FG_CAPTURE_FROM, &cf, &ce)) {
             fg_value from;
             rc = capture_value(r, cf, ce, &from);
             if (rc == 0)
                 rc = fg_graph_set_from(r->graph, record, from);
+            /* "aus 30 Ländern": a group of its own, counted too. */
+            if (rc == 0 && from.kind == FG_VALUE_GROUP &&
+                (na = annot_over(r, FG_ANNOT_NUMBER, cf, ce)) != NULL)
+                rc = set_count(r, from.index, &r->numbers[na->record],
+                               FG_QUALIFIER_NONE);
         }
     } else {
         kind = FG_ANNOT_ENTITY;
-        const char *key = d->output.name ? d->output.name
-                          : gazetteer_label(r, first, end);
+        /* People are named as written: a guessed lemma of a surname
+         * would cut it ("Pistorius"). */
+        const char *key = d->output.name          ? d->output.name
+                          : d->actor == FG_ACTOR_PERSON ? text
+                                                        : canonical_label(r, first, end,
+                                                                          fg_actor_name(d->actor));
         if (key == NULL)
-            key = text;
+            return FG_ENOMEM;
         rc = fg_graph_add_entity(r->graph, ENTITY_CLASS[d->actor], key, key,
                                  &record);
         if (rc == 0)
             rc = fg_graph_add_mention(r->graph, record,
                                       byte_span(r, first, end));
+        if (rc == 0 && d->actor == FG_ACTOR_PERSON)
+            rc = person_facts(r, m, record, first, end, &gender);
     }
     if (rc < 0)
         return rc;
-    rc = add_annot(r, d->cls, first, end, kind, record, d->id);
+    rc = add_annot(r, d->cls, first, end, kind, record, d->id, gender);
     /* A subclass (dpo:Alliance) is also an annotation of its base. */
     const char *base = fg_actor_name(d->actor);
     if (rc == 0 && strcmp(base, d->cls) != 0)
-        rc = add_annot(r, base, first, end, kind, record, d->id);
+        rc = add_annot(r, base, first, end, kind, record, d->id, gender);
     return rc;
 }
 
@@ -394,13 +540,10 @@ static int output_event(fg_resolver *r, const pending_match *m,
             continue;
         fg_value v;
         if (role == FG_ROLE_TIME) {
-            fg_literal lit;
-            rc = time_literal(r, a, b, &lit);
-            if (rc == FG_EINVAL) { /* words the timex stage will read */
-                rc = 0;
+            const fg_annot *ta = annot_over(r, FG_ANNOT_TIME, a, b);
+            if (ta == NULL) /* no time expression: no time */
                 continue;
-            }
-            v = fg_value_literal(lit);
+            rc = time_value(r, ta, &v);
         } else {
             rc = capture_value(r, a, b, &v);
         }
@@ -524,4 +667,188 @@ int fg_resolve_phase(fg_resolver *r, fg_phase phase, uint32_t first,
             rc = keep(r, m);
     }
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Coreference                                                         */
+
+/* How many sentences back a pronoun looks for its person. */
+#define PRONOUN_WINDOW 3
+
+/* Whether token i of the sentence [first, end) is inside an annotation
+ * of an entity or group. */
+static int in_entity(const fg_resolver *r, uint32_t i)
+{
+    for (size_t k = r->sentence_annots; k < r->n_annots; k++) {
+        const fg_annot *a = &r->annots[k];
+        if ((a->kind == FG_ANNOT_ENTITY || a->kind == FG_ANNOT_GROUP) &&
+            a->first <= i && i < a->end)
+            return 1;
+    }
+    return 0;
+}
+
+/* The person whose surname token i is ("Healey", "Healeys"), or -1 when
+ * none is, or when two people of the document share it. */
+static int64_t surname_person(const fg_resolver *r, uint32_t i)
+{
+    const fg_token *t = &r->tokens[i];
+    if ((t->flags & (FG_TOKEN_WORD | FG_TOKEN_CAPITALISED)) !=
+        (FG_TOKEN_WORD | FG_TOKEN_CAPITALISED))
+        return -1;
+    int64_t found = -1;
+    for (size_t k = 0; k < r->n_persons; k++) {
+        const person_ref *p = &r->persons[k];
+        size_t n = strlen(p->surname);
+        if (strncmp(t->norm, p->surname, n) != 0 ||
+            (t->norm_len != n && !(t->norm_len == n + 1 && t->norm[n] == 's')))
+            continue;
+        if (found >= 0 && found != p->entity)
+            return -1;
+        found = p->entity;
+    }
+    return found;
+}
+
+static char person_gender(const fg_resolver *r, uint32_t entity)
+{
+    for (size_t k = r->n_persons; k-- > 0;)
+        if (r->persons[k].entity == entity && r->persons[k].gender)
+            return r->persons[k].gender;
+    return 0;
+}
+
+/* The gender a subject pronoun at token i asks for: 'm' for er, 'f' for
+ * a singular sie; 0 for anything else. "sie" is plural when the finite
+ * verb next to it in its clause is ("sie betonten", "betonten sie"), and
+ * "Sie" inside a sentence is the polite you. */
+static char pronoun_gender(const fg_resolver *r, uint32_t i, uint32_t first,
+                           uint32_t end)
+{
+    const fg_token *t = &r->tokens[i];
+    if (strcmp(t->norm, "er") == 0)
+        return 'm';
+    if (strcmp(t->norm, "sie") != 0 ||
+        ((t->flags & FG_TOKEN_CAPITALISED) && !(t->flags & FG_TOKEN_SENT_START)))
+        return 0;
+    for (int dir = 1; dir >= -1; dir -= 2) {
+        for (int64_t j = (int64_t)i + dir; j >= first && j < end; j += dir) {
+            if (r->tokens[j].clause != t->clause)
+                break;
+            if (!(r->morph[j].tags & FG_TAG_FINITE))
+                continue;
+            const char *v = r->tokens[j].norm;
+            size_t n = r->tokens[j].norm_len;
+            int plural = strcmp(v, "sind") == 0 ||
+                         (n > 2 && strcmp(v + n - 2, "en") == 0);
+            return plural ? 0 : 'f';
+        }
+    }
+    return 'f';
+}
+
+/* The person a pronoun of gender g at token i stands for: going back
+ * sentence by sentence (its own before it first, up to PRONOUN_WINDOW),
+ * the first sentence that names a person of gender g decides, when it
+ * names exactly one, and nobody whose gender is unknown. A sentence
+ * naming only people of the other gender is passed over; one naming
+ * somebody of unknown gender stops the search. -1 when unresolved. */
+static int64_t pronoun_person(const fg_resolver *r, uint32_t i, char g)
+{
+    uint32_t sentence = r->tokens[i].sentence, current = sentence;
+    int64_t match = -1;
+    int matches = 0, unknown = 0;
+    for (size_t k = r->n_annots;; ) {
+        const fg_annot *a = k > 0 ? &r->annots[k - 1] : NULL;
+        uint32_t s = a ? r->tokens[a->first].sentence : 0;
+        /* A sentence is done: decide, or go on to the one before. */
+        if (a == NULL || s != current) {
+            if (matches == 1 && unknown == 0)
+                return match;
+            if (matches > 1 || unknown > 0 || a == NULL ||
+                sentence - s >= PRONOUN_WINDOW)
+                return -1;
+            current = s;
+            match = -1;
+            matches = 0;
+        }
+        k--;
+        if (a->kind != FG_ANNOT_ENTITY || a->first >= i ||
+            strcmp(a->type, "Person") != 0 || a->record == match)
+            continue;
+        char pg = person_gender(r, a->record);
+        if (pg == 0)
+            unknown++;
+        else if (pg == g) {
+            matches += match < 0 || match != a->record;
+            match = a->record;
+        }
+    }
+}
+
+int fg_resolve_corefer(fg_resolver *r, uint32_t first, uint32_t end)
+{
+    for (uint32_t i = first; i < end; i++) {
+        if (r->n_persons == 0 || in_entity(r, i))
+            continue;
+        int64_t p = surname_person(r, i);
+        if (p < 0) {
+            char g = pronoun_gender(r, i, first, end);
+            p = g ? pronoun_person(r, i, g) : -1;
+        }
+        if (p < 0)
+            continue;
+        int rc = fg_graph_add_mention(r->graph, (uint32_t)p,
+                                      byte_span(r, i, i + 1));
+        if (rc == 0)
+            rc = add_annot(r, "Person", i, i + 1, FG_ANNOT_ENTITY,
+                           (uint32_t)p, "coreference",
+                           person_gender(r, (uint32_t)p));
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers and time expressions                                        */
+
+int fg_resolve_add_quantities(fg_resolver *r, uint32_t first, uint32_t end)
+{
+    const fg_token *tok = r->tokens + first;
+    size_t n = end - first;
+    const char *text = r->text->data;
+    for (uint32_t i = 0; i < n;) {
+        fg_timex tx;
+        fg_number nu;
+        int rc = 0;
+        uint32_t to = i + 1;
+        if (fg_timex_at(tok, n, i, text, r->doc_date, &tx) && tx.end > i &&
+            tx.end <= n) {
+            rc = fg_grow((void **)&r->times, &r->cap_times, r->n_times + 1,
+                         sizeof *r->times);
+            if (rc == 0) {
+                r->times[r->n_times] = tx;
+                rc = add_annot(r, "Time", first + i, first + tx.end,
+                               FG_ANNOT_TIME, (uint32_t)r->n_times++,
+                               "timex", 0);
+            }
+            to = tx.end;
+        } else if (fg_number_at(tok, n, i, text, &nu) && nu.end > i &&
+                   nu.end <= n) {
+            rc = fg_grow((void **)&r->numbers, &r->cap_numbers,
+                         r->n_numbers + 1, sizeof *r->numbers);
+            if (rc == 0) {
+                r->numbers[r->n_numbers] = nu;
+                rc = add_annot(r, "Number", first + i, first + nu.end,
+                               FG_ANNOT_NUMBER, (uint32_t)r->n_numbers++,
+                               "numbers", 0);
+            }
+            to = nu.end;
+        }
+        if (rc < 0)
+            return FG_ENOMEM;
+        i = to;
+    }
+    return 0;
 }

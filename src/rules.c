@@ -30,7 +30,8 @@
 static const char *const CAPTURE_NAMES[FG_CAPTURE_ROLES] = {
     "agent",    "participant", "theme", "target", "recipient",
     "location", "time",        "topic", "cause",  "ledBy",
-    "trigger",  "name",        "count", "from"};
+    "trigger",  "name",        "count", "from",   "office",
+    "affiliation", "former"};
 
 const char *fg_capture_role_name(int role)
 {
@@ -270,6 +271,7 @@ static const struct {
     {"lemma", FG_FIELD_LEMMA, 1}, {"stem", FG_FIELD_STEM, 1},
     {"head", FG_FIELD_HEAD, 1},   {"shape", FG_FIELD_SHAPE, 0},
     {"regex", FG_FIELD_REGEX, 0}, {"flags", FG_FIELD_FLAGS, 0},
+    {"tags", FG_FIELD_TAGS, 0},   {"annot", FG_FIELD_ANNOT, 0},
 };
 #define N_FIELDS (sizeof FIELDS / sizeof FIELDS[0])
 
@@ -337,18 +339,21 @@ static int leaves(loader *ld, const xnode *x, fg_test *parent)
         int rc = 0;
         if (t->field == FG_FIELD_REGEX) {
             rc = compile_regex(ld, x, v, t);
-        } else if (t->field == FG_FIELD_FLAGS) {
+        } else if (t->field == FG_FIELD_FLAGS || t->field == FG_FIELD_TAGS) {
             const char **words;
             uint32_t n;
+            int tags = t->field == FG_FIELD_TAGS;
             if ((rc = split_words(ld, v, 0, &words, NULL, &n)) < 0)
                 return rc;
             for (uint32_t i = 0; i < n; i++) {
-                int k = 0;
-                while (FLAG_NAMES[k] && strcmp(FLAG_NAMES[k], words[i]))
+                unsigned k = 0;
+                const char *name;
+                while ((name = tags ? fg_tag_name(k) : FLAG_NAMES[k]) &&
+                       strcmp(name, words[i]))
                     k++;
-                if (FLAG_NAMES[k] == NULL)
-                    rc = report(ld, ld->file, x->line,
-                                "<%s>: unknown flag '%s'", x->name, words[i]);
+                if (name == NULL)
+                    rc = report(ld, ld->file, x->line, "<%s>: unknown %s '%s'",
+                                x->name, tags ? "tag" : "flag", words[i]);
                 else
                     t->flags |= 1u << k;
             }
@@ -370,10 +375,13 @@ static int leaves(loader *ld, const xnode *x, fg_test *parent)
 
 static const char *const TEST_ATTRS[] = {"form",  "iform", "lemma", "stem",
                                          "head",  "shape", "regex", "flags",
-                                         NULL};
+                                         "tags",  "annot", NULL};
 static const char *const TOKEN_ATTRS[] = {
     "form", "iform", "lemma", "stem", "head", "shape", "regex", "flags",
-    "role", NULL};
+    "tags", "annot", "role", NULL};
+static const char *const ANNOT_ATTRS[] = {
+    "form", "iform", "lemma", "stem", "head", "shape", "regex", "flags",
+    "tags", "annot", "type", "role", NULL};
 
 /* A constraint element (is, not, any-of, all-of) and its children. */
 static int constraint(loader *ld, const xnode *x, fg_test *parent,
@@ -542,11 +550,19 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
         rc = rc < 0 ? rc : r;
         n->test = t->child ? t : NULL;
     } else if (is(x, "annot")) {
-        static const char *const A[] = {"type", "role", NULL};
         const char *types;
         if ((n = node_new(cv, FG_NODE_ANNOT, x)) == NULL)
             return FG_ENOMEM;
-        rc = check_attrs(ld, x, A);
+        rc = check_attrs(ld, x, ANNOT_ATTRS);
+        /* Token tests on an annotation test its first token. */
+        fg_test *t = test_new(ld, FG_TEST_ALL);
+        if (t == NULL)
+            return FG_ENOMEM;
+        int r = leaves(ld, x, t);
+        if (r == FG_ENOMEM)
+            return r;
+        rc = rc < 0 ? rc : r;
+        n->test = t->child ? t : NULL;
         if (require(ld, x, "type", &types) == 0) {
             if (split_words(ld, types, 0, &n->types, NULL, &n->n_types) < 0)
                 return FG_ENOMEM;
@@ -720,8 +736,9 @@ static int valid_time_literal(fg_literal_type type, const char *value)
 }
 
 /* Reports captures whose role does not fit the kind of rule: entity
- * rules capture name (and count and from for groups), event rules the
- * event roles and trigger. */
+ * rules capture name (and count, from and affiliation for groups;
+ * office, affiliation and former for people), event rules the event
+ * roles and trigger. */
 static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
                        int depth)
 {
@@ -733,14 +750,20 @@ static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
                          ? role == FG_CAPTURE_NAME ||
                                (r->actor == FG_ACTOR_GROUP &&
                                 (role == FG_CAPTURE_COUNT ||
-                                 role == FG_CAPTURE_FROM))
+                                 role == FG_CAPTURE_FROM ||
+                                 role == FG_CAPTURE_AFFILIATION)) ||
+                               (r->actor == FG_ACTOR_PERSON &&
+                                (role == FG_CAPTURE_OFFICE ||
+                                 role == FG_CAPTURE_AFFILIATION ||
+                                 role == FG_CAPTURE_FORMER))
                          : role < FG_ROLES || role == FG_CAPTURE_TRIGGER;
             if (!ok)
                 rc = report(ld, ld->file, n->line,
                             "rule %s: the role %s does not belong in %s "
-                            "(entity rules capture name, and count and from "
-                            "for dpo:Group; event rules the event roles and "
-                            "trigger)",
+                            "(entity rules capture name, count, from and "
+                            "affiliation for dpo:Group, office, affiliation "
+                            "and former for dpo:Person; event rules the "
+                            "event roles and trigger)",
                             r->id, fg_capture_role_name(role),
                             r->kind == FG_CLASS_ACTOR ? "an entity rule"
                                                       : "an event rule");

@@ -42,11 +42,15 @@ typedef enum {
     FG_CAPTURE_NAME,
     FG_CAPTURE_COUNT,
     FG_CAPTURE_FROM,
+    FG_CAPTURE_OFFICE,      /* dpo:Person rules: the office held */
+    FG_CAPTURE_AFFILIATION, /* dpo:Person rules: "britische", "der NATO" */
+    FG_CAPTURE_FORMER,      /* dpo:Person rules: "ehemalige": the office
+                               is a dpo:heldOffice */
     FG_CAPTURE_ROLES
 } fg_capture_role;
 
-/* "agent" ... "ledBy", "trigger", "name", "count", "from"; and back
- * (-1 when unknown). */
+/* "agent" ... "ledBy", "trigger", "name", "count", "from", "office",
+ * "affiliation", "former"; and back (-1 when unknown). */
 const char *fg_capture_role_name(int role);
 int fg_capture_role_find(const char *name);
 
@@ -60,7 +64,9 @@ typedef enum {
     FG_FIELD_HEAD,
     FG_FIELD_SHAPE,
     FG_FIELD_REGEX, /* whole surface form; re is compiled */
-    FG_FIELD_FLAGS  /* all of flags */
+    FG_FIELD_FLAGS, /* all of flags */
+    FG_FIELD_TAGS,  /* all of the morphology's tags (flags holds them) */
+    FG_FIELD_ANNOT  /* inside an annotation of one of the types */
 } fg_field;
 
 typedef enum { FG_TEST_ALL, FG_TEST_ANY, FG_TEST_NOT, FG_TEST_LEAF } fg_test_kind;
@@ -71,7 +77,7 @@ typedef struct fg_test {
     const char **values;          /* leaves but regex and flags */
     size_t *value_lens;
     uint32_t n_values;
-    uint32_t flags;               /* FG_FIELD_FLAGS */
+    uint32_t flags;               /* FG_FIELD_FLAGS and FG_FIELD_TAGS */
     void *re;                     /* FG_FIELD_REGEX: a pcre2_code */
     const char *source;           /* the regex as written */
     struct fg_test *child, *next; /* children of ALL, ANY, NOT */

@@ -124,24 +124,38 @@ static int in_list(const fg_test *t, const char *s, size_t len)
     return 0;
 }
 
-int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_token *tok,
-               const fg_morph *m, const char *text)
+/* Whether token j is inside an annotation of one of t's types. */
+static int in_annot(const fg_test *t, const fg_vm_input *in, uint32_t j)
 {
+    uint32_t doc_j = in->base + j;
+    for (uint32_t a = 0; a < in->starts[j + 1]; a++)
+        if (in->annots[a].end > doc_j &&
+            in_list(t, in->annots[a].type, strlen(in->annots[a].type)))
+            return 1;
+    return 0;
+}
+
+int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
+               uint32_t j)
+{
+    const fg_token *tok = &in->tokens[j];
+    const fg_morph *m = &in->morph[j];
+    const char *text = in->text;
     const fg_test *c;
     switch (t->kind) {
     case FG_TEST_ALL:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, tok, m, text))
+            if (!fg_vm_test(vm, c, in, j))
                 return 0;
         return 1;
     case FG_TEST_NOT:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, tok, m, text))
+            if (!fg_vm_test(vm, c, in, j))
                 return 1;
         return 0;
     case FG_TEST_ANY:
         for (c = t->child; c; c = c->next)
-            if (fg_vm_test(vm, c, tok, m, text))
+            if (fg_vm_test(vm, c, in, j))
                 return 1;
         return 0;
     case FG_TEST_LEAF:
@@ -162,6 +176,10 @@ int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_token *tok,
         return in_list(t, tok->shape, strlen(tok->shape));
     case FG_FIELD_FLAGS:
         return (tok->flags & t->flags) == t->flags;
+    case FG_FIELD_TAGS:
+        return (m->tags & t->flags) == t->flags;
+    case FG_FIELD_ANNOT:
+        return in_annot(t, in, j);
     case FG_FIELD_REGEX:
         /* A limit reached counts as no match (a negative result). */
         return pcre2_match(t->re, (PCRE2_SPTR)(text + tok->start),
@@ -457,8 +475,7 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
     int ok = 0;
     switch (ins->op) {
     case FG_OP_TOKEN:
-        ok = ins->p == NULL ||
-             fg_vm_test(vm, ins->p, &in->tokens[j], &in->morph[j], in->text);
+        ok = ins->p == NULL || fg_vm_test(vm, ins->p, in, j);
         if (ok)
             add_thread(r, next, j + 1, t->pc + 1, t->start, caps_ref(t->c));
         break;
@@ -468,7 +485,10 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
         if (ok)
             add_thread(r, next, j + 1, t->pc + 1, t->start, caps_ref(t->c));
         break;
-    case FG_OP_ANNOT:
+    case FG_OP_ANNOT: {
+        const fg_annot_test *at = ins->p;
+        if (at->first && !fg_vm_test(vm, at->first, in, j))
+            break;
         for (uint32_t a = in->starts[j]; a < in->starts[j + 1]; a++) {
             const fg_annot *an = &in->annots[a];
             uint32_t end = an->end - in->base;
@@ -482,6 +502,7 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
                 wait_at(r, end, t->pc + 1, t->start, caps_ref(t->c));
         }
         break;
+    }
     }
     if (!ok && r->trace && r->trace->die)
         r->trace->die(r->trace->ctx, t->pc, j);
@@ -517,8 +538,7 @@ static int may_begin(run *r, uint32_t j)
     if (g->n_first == 0 && g->n_first_annots == 0)
         return 1;
     for (uint32_t i = 0; i < g->n_first; i++)
-        if (fg_vm_test(r->vm, g->first[i], &in->tokens[j], &in->morph[j],
-                       in->text))
+        if (fg_vm_test(r->vm, g->first[i], in, j))
             return 1;
     for (uint32_t a = in->starts[j]; a < in->starts[j + 1]; a++)
         for (uint32_t i = 0; i < g->n_first_annots; i++)

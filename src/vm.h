@@ -34,7 +34,9 @@ typedef enum {
     FG_ANNOT_PLAIN,
     FG_ANNOT_ENTITY,
     FG_ANNOT_GROUP,
-    FG_ANNOT_GAZETTEER /* record: the lexicon's entry */
+    FG_ANNOT_GAZETTEER, /* record: the lexicon's entry */
+    FG_ANNOT_NUMBER,    /* record: the resolver's number */
+    FG_ANNOT_TIME       /* record: the resolver's time expression */
 } fg_annot_kind;
 
 typedef struct fg_annot {
@@ -43,6 +45,7 @@ typedef struct fg_annot {
     fg_annot_kind kind;
     uint32_t record;    /* entity or group index */
     const char *source; /* the rule id or lexicon that made it */
+    char gender;        /* of a gazetteer name or a person: 'm', 'f', 0 */
 } fg_annot;
 
 /* What the VM matches against: one sentence. Positions are 0 .. n;
@@ -85,10 +88,10 @@ typedef struct fg_vm fg_vm;
 int fg_vm_new(fg_vm **out);
 void fg_vm_free(fg_vm *vm);
 
-/* Whether token t (with its morphology m, of text) passes test; regexes
- * use the vm's match data. */
-int fg_vm_test(fg_vm *vm, const fg_test *test, const fg_token *t,
-               const fg_morph *m, const char *text);
+/* Whether token j of in passes test; regexes use the vm's match
+ * data. */
+int fg_vm_test(fg_vm *vm, const fg_test *test, const struct fg_vm_input *in,
+               uint32_t j);
 
 /* Finds all non-overlapping leftmost-longest matches of prog in in.
  * explain fills the element slots. Returns 0, FG_ENOMEM, or what fn

@@ -30,11 +30,17 @@ for fmt in turtle ntriples nquads rdfxml json; do
     else
         fail "rapper reads --format=$fmt" "$(cat "$TMP/rapper.out")"
     fi
-    sed -n 's/.*returned \([0-9]*\) triples.*/\1/p' "$TMP/rapper.out" > "$TMP/count.$fmt"
+    # The set of distinct triples: streaming formats repeat an entity's
+    # type and label in each document that names it, JSON cannot.
+    rapper -q -i $syn -o ntriples "$TMP/out.$fmt" | LC_ALL=C sort -u > "$TMP/set.$fmt"
 done
 for fmt in turtle nquads rdfxml json; do
-    expect_eq "$fmt has the triples of ntriples" "$(cat "$TMP/count.$fmt")" \
-        "$(cat "$TMP/count.ntriples")"
+    if cmp -s "$TMP/set.$fmt" "$TMP/set.ntriples"; then
+        pass "$fmt has the triples of ntriples"
+    else
+        fail "$fmt has the triples of ntriples" \
+            "$(diff "$TMP/set.ntriples" "$TMP/set.$fmt" | head -5)"
+    fi
 done
 
 # Deterministic, and extract is the default subcommand.

@@ -55,6 +55,76 @@ expect_match "and it is tagged as a compound" \
 expect_eq "hyphenated compound: the last part decides" \
     "$(lemma_of 'Die NATO-Gipfeln folgten.' NATO-Gipfeln)" nato-gipfel
 
+# The general rules behind the lemmas, each checked with words that are
+# not in the blind list.
+
+# A lowercase word is no noun: the lexicon's noun form is a verb here.
+expect_eq "lowercase noun form is a verb: teilen" \
+    "$(lemma_of 'Die Länder teilen die Kosten.' teilen)" teilen
+# Attributive participles and adjectives keep the participle or positive.
+expect_eq "attributive participle of an unknown verb: geräumten" \
+    "$(lemma_of 'Die Armee durchsuchte die geräumten Dörfer.' geräumten)" geräumt
+expect_eq "attributive participle of a known strong verb: gestohlenen" \
+    "$(lemma_of 'Die gestohlenen Dokumente tauchten wieder auf.' gestohlenen)" gestohlen
+expect_eq "attributive present participle: wachsenden" \
+    "$(lemma_of 'Die wachsenden Spannungen beunruhigen die Partner.' wachsenden)" wachsend
+expect_eq "after an article and a prepositional phrase: gesperrten" \
+    "$(lemma_of 'Die seit Wochen gesperrten Häfen öffnen wieder.' gesperrten)" gesperrt
+expect_eq "after a numeral: beschädigte" \
+    "$(lemma_of 'Zwei beschädigte Schiffe liegen im Hafen.' beschädigte)" beschädigt
+expect_eq "coordinated adjectives: rote" \
+    "$(lemma_of 'Die rote und die blaue Linie kreuzen sich.' rote)" rot
+expect_eq "after a subject noun the same form is the verb: blockierten" \
+    "$(lemma_of 'Demonstranten blockierten Straßen.' blockierten)" blockieren
+expect_eq "second after a fronted adverb it is the verb" \
+    "$(lemma_of 'Gestern blockierten Demonstranten die Straße.' blockierten)" blockieren
+expect_eq "an unknown adjective after an article: stabile" \
+    "$(lemma_of 'Die Gespräche suchen eine stabile Lösung.' stabile)" stabil
+expect_eq "an unknown comparative: tieferen" \
+    "$(lemma_of 'Die Region steckt in einer tieferen Krise.' tieferen)" tief
+expect_eq "a superlative: gefährlichsten" \
+    "$(lemma_of 'Die gefährlichsten Regionen wurden gesperrt.' gefährlichsten)" gefährlich
+expect_eq "a positive in -er is no comparative: unsicheren" \
+    "$(lemma_of 'Wegen der unsicheren Lage blieben sie.' unsicheren)" unsicher
+expect_eq "a preposition before a noun is no adjective: über" \
+    "$(lemma_of 'Nato berät über Ukraine.' über)" über
+# Weak verbs the lexicon does not know.
+expect_eq "weak verb in -ern: änderten" \
+    "$(lemma_of 'Die Parteien änderten den Entwurf.' änderten)" ändern
+expect_eq "weak verb in -eln: wechselte" \
+    "$(lemma_of 'Der Kanzler wechselte das Thema.' wechselte)" wechseln
+expect_eq "verb in -ieren: reduziert" \
+    "$(lemma_of 'Die Armee hat die Truppen reduziert.' reduziert)" reduzieren
+expect_eq "present with -et: beobachtet" \
+    "$(lemma_of 'Die Polizei hat den Täter beobachtet.' beobachtet)" beobachten
+expect_eq "preterite with -ete: rechnete" \
+    "$(lemma_of 'Die Behörde rechnete mit Protesten.' rechnete)" rechnen
+expect_eq "2nd person singular next to du: arbeitest" \
+    "$(lemma_of 'du arbeitest zu viel' arbeitest)" arbeiten
+expect_eq "2nd person plural preterite next to ihr: wartetet" \
+    "$(lemma_of 'ihr wartetet lange auf Antwort' wartetet)" warten
+expect_eq "a short present: baut" \
+    "$(lemma_of 'Die Regierung baut neue Brücken.' baut)" bauen
+expect_eq "a short preterite: lebte" "$(lemma_of 'Sie lebte lange im Ausland.' lebte)" leben
+expect_eq "1st person in -e: danke" "$(lemma_of 'ich danke allen Helfern' danke)" danken
+expect_eq "an infinitive after a modal is no preterite: bewerten" \
+    "$(lemma_of 'Die Behörden wollen den Bericht bewerten.' bewerten)" bewerten
+# Choices among the lexicon's analyses.
+expect_eq "possessive or verb: the verb before a comma" \
+    "$(lemma_of 'Ich meine, die Lage ist ernst.' meine)" meinen
+expect_eq "possessive or verb: the possessive before a noun" \
+    "$(lemma_of 'Sie lobte meine Kollegen.' meine)" mein
+expect_eq "function words are not guessed: nicht" "$(lemma_of 'Er kommt jetzt nicht.' nicht)" nicht
+expect_eq "an adverb in -weise is no adjective before a noun" \
+    "$(lemma_of 'Es gibt möglicherweise Probleme.' möglicherweise)" möglicherweise
+# Particles.
+expect_eq "a particle the verb takes: fiel ... schwer" \
+    "$(lemma_of 'Die Entscheidung fiel ihr schwer.' fiel)" schwerfallen
+expect_eq "no particle after an adverb of degree: fiel ... sehr schwer" \
+    "$(lemma_of 'Die Entscheidung fiel ihr sehr schwer.' fiel)" fallen
+expect_eq "an adjective is no particle of a verb that does not take it" \
+    "$(lemma_of 'Das Ziel ist bekannt.' ist)" sein
+
 # Lemma accuracy on the blind list: each form in its context phrase.
 py=$(command -v python3) || { echo "# python3 missing: accuracy skipped"; done_testing; exit $?; }
 "$py" - "$top_srcdir/tests/morph/lemmas.tsv" > "$TMP/cases.jsonl" <<'PY'
@@ -67,9 +137,10 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
                      ensure_ascii=False))
 PY
 "$FACTGRAPH" tokens --input-format=jsonl "$TMP/cases.jsonl" > "$TMP/tokens.tsv"
-# The accuracy the lemmatiser must keep: raise it as the lexicon grows;
-# the goal (issue 5) is 0.97.
-floor=${FG_LEMMA_FLOOR:-0.87}
+# The accuracy the lemmatiser must keep: raise it as the lexicon grows.
+# It reached 0.972 (issue 5's goal was 0.97); 29 of the misses are lemmas
+# with ß, which are case-folded ("schiessen") but compared lowercased.
+floor=${FG_LEMMA_FLOOR:-0.967}
 report=$("$py" - "$TMP/tokens.tsv" "$floor" <<'PY'
 import sys, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")][1:]

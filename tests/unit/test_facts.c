@@ -109,6 +109,17 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_add_fact(g, healey, FG_FACT_AFFILIATION,
                                        fg_value_entity(7)),
                      FG_EINVAL);
+    /* The same mention or fact twice is one record. */
+    assert_int_equal(fg_graph_add_mention(g, healey, (fg_span){10, 22}), 0);
+    assert_int_equal(fg_graph_add_mention(g, healey, (fg_span){10, 23}), 0);
+    assert_int_equal(g->n_mentions, 2);
+    assert_int_equal(fg_graph_add_fact(g, healey, FG_FACT_HOLDS_OFFICE,
+                                       fg_value_entity(minister)),
+                     0);
+    assert_int_equal(fg_graph_add_fact(g, healey, FG_FACT_HELD_OFFICE,
+                                       fg_value_entity(minister)),
+                     0);
+    assert_int_equal(g->n_facts, 2);
 
     assert_int_equal(fg_graph_add_group(g, "200 Experten", (fg_span){0, 12},
                                         &group),
@@ -121,6 +132,11 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_set_count(g, group, date, FG_QUALIFIER_ABOUT),
                      FG_EINVAL);
     assert_int_equal(fg_graph_set_from(g, group, fg_value_entity(uk)), 0);
+    assert_int_equal(fg_graph_set_affiliation(g, group, fg_value_entity(uk)),
+                     0);
+    assert_int_equal(fg_graph_set_affiliation(g, group, fg_value_group(group)),
+                     FG_EINVAL);
+    assert_true(g->groups[group].has_affiliation);
 
     assert_int_equal(fg_graph_add_event(g, "Meeting", "meeting.sich-treffen",
                                         (fg_span){30, 34}, &ev),
@@ -144,10 +160,17 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_TIME,
                                        fg_value_literal(date)),
                      0);
-    /* Time takes a date, and only time takes a literal. */
+    /* Time takes a date, or the words of an unresolved time (a
+     * string), and only time takes a literal. */
     assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_TIME,
                                        fg_value_literal(n)),
                      FG_EINVAL);
+    fg_literal words;
+    assert_int_equal(fg_literal_make(g, FG_LITERAL_STRING, "gestern", &words),
+                     0);
+    assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_TIME,
+                                       fg_value_literal(words)),
+                     0);
     assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_AGENT,
                                        fg_value_literal(date)),
                      FG_EINVAL);
@@ -160,7 +183,7 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_set_attribution(g, ev, fg_value_entity(healey)),
                      0);
     assert_int_equal(fg_graph_add_evidence(g, ev, (fg_span){0, 50}), 0);
-    assert_int_equal(g->n_roles, 3);
+    assert_int_equal(g->n_roles, 4);
     assert_string_equal(fg_role_name(FG_ROLE_LED_BY), "ledBy");
     assert_string_equal(fg_qualifier_name(FG_QUALIFIER_AT_LEAST), "AtLeast");
     assert_string_equal(fg_certainty_name(FG_UNLIKELY), "Unlikely");

@@ -219,6 +219,13 @@ static void build_meeting(fixture *f)
     assert_int_equal(fg_graph_add_role(g, statement, FG_ROLE_TOPIC,
                                        fg_value_event(meeting)),
                      0);
+    fg_literal words;
+    assert_int_equal(fg_literal_make(g, FG_LITERAL_STRING, "am Montag",
+                                     &words),
+                     0);
+    assert_int_equal(fg_graph_add_role(g, statement, FG_ROLE_TIME,
+                                       fg_value_literal(words)),
+                     0);
     assert_int_equal(fg_graph_set_factuality(g, statement, FG_POSITIVE,
                                              FG_CERTAIN, FG_PAST),
                      0);
@@ -295,6 +302,7 @@ static void test_meeting(void **state)
                   "<" BASE "entity/Organization/Koalition_der_Willigen>");
     expect_object(nt, meeting, DPO "time",
                   "\"2025-03-14\"^^<http://www.w3.org/2001/XMLSchema#date>");
+    expect_object(nt, meeting, DPO "timePrecision", "<" DPO "Day>");
     expect_object(nt, meeting, DPO "polarity", "<" DPO "Positive>");
     expect_object(nt, meeting, DPO "certainty", "<" DPO "Certain>");
     expect_object(nt, meeting, DPO "status", "<" DPO "Past>");
@@ -326,6 +334,11 @@ static void test_meeting(void **state)
     char *statement = node_of_type(nt, "Statement");
     snprintf(want, sizeof want, "<%s>", meeting);
     expect_object(nt, statement, DPO "topic", want);
+    /* An unresolved time keeps its words, without a precision. */
+    expect_object(nt, statement, DPO "timeText",
+                  "\"am Montag\"^^<http://www.w3.org/2001/XMLSchema#string>");
+    snprintf(want, sizeof want, "<%s> <" DPO "timePrecision>", statement);
+    assert_null(strstr(nt, want));
     char *group = node_of_type(nt, "Group");
     expect_object(nt, group, DPO "count",
                   "\"200\"^^<http://www.w3.org/2001/XMLSchema#integer>");

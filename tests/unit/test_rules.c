@@ -141,6 +141,10 @@ static void test_xml_errors(void **state)
     expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
                     "flags=\"shiny\"/></pattern>" EX "</rule></rules>",
                  "unknown flag 'shiny'");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><annot "
+                    "type=\"Country\" tags=\"shiny\"/></pattern>" EX
+                    "</rule></rules>",
+                 "unknown tag 'shiny'");
 }
 
 static void test_dtd_refused(void **state)
@@ -261,6 +265,17 @@ static void test_placement(void **state)
     expect_error(NS "<rule id=\"a\" class=\"dpo:Person\"><pattern><token "
                     "role=\"count\"/></pattern>" EX "</rule></rules>",
                  "the role count does not belong in an entity rule");
+    /* office and former are for people, affiliation for people and
+     * groups. */
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Group\"><pattern><token "
+                    "role=\"office\"/></pattern>" EX "</rule></rules>",
+                 "the role office does not belong in an entity rule");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Country\"><pattern><token "
+                    "role=\"affiliation\"/></pattern>" EX "</rule></rules>",
+                 "the role affiliation does not belong in an entity rule");
+    expect_error(NS "<rule id=\"a\" class=\"dpo:Meeting\"><pattern><token "
+                    "role=\"former\"/></pattern>" EX "</rule></rules>",
+                 "the role former does not belong in an event rule");
     expect_error(NS "<rule id=\"a\" class=\"dpo:Person\"><pattern><token/>"
                     "</pattern><output certainty=\"Possible\"/>" EX
                     "</rule></rules>",

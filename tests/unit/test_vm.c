@@ -88,7 +88,7 @@ static void annot(sent *s, const char *type, uint32_t first, uint32_t end)
 {
     assert_true(s->n_annots < 64);
     s->annots[s->n_annots++] = (fg_annot){type, first, end, FG_ANNOT_PLAIN,
-                                          0, "test"};
+                                          0, "test", 0};
 }
 
 static fg_vm_input input(sent *s)
@@ -382,6 +382,38 @@ static void test_annotations(void **state)
     make(&s, "Koalition sagte");
     annot(&s, "Country", 0, 1);
     assert_string_equal(matches(p, 0, &s, &f), "");
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
+/* A token inside an annotation (the annot test), the morphology's tags,
+ * and token tests on an annotation's first token. */
+static void test_annotation_and_tag_tests(void **state)
+{
+    (void)state;
+    fg_pack *p = load(
+        RULE("a", "<token flags=\"capitalised\"><not annot=\"Country "
+                  "Place\"/></token>") //
+        RULE("b", "<token tags=\"verb finite\"/>")      //
+        RULE("c", "<annot type=\"Mod\" flags=\"capitalised\"/>"));
+    static sent s;
+    /* 0 Vereinigte 1 Staaten 2 und 3 Healey 4 sagte 5 europäische */
+    make(&s, "Vereinigte Staaten und Healey sagte europäische");
+    annot(&s, "Country", 0, 2);
+    annot(&s, "Mod", 5, 6);
+    s.morph[4].tags = FG_TAG_VERB | FG_TAG_FINITE;
+    s.morph[5].tags = FG_TAG_VERB; /* not finite */
+    found f;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    /* Both words of the country are inside it, Healey is not. */
+    assert_string_equal(matches(p, 0, &s, &f), "3-4");
+    /* All the tags must be there. */
+    assert_string_equal(matches(p, 1, &s, &f), "4-5");
+    /* The annotation's first token is not capitalised. */
+    assert_string_equal(matches(p, 2, &s, &f), "");
+    make(&s, "Die NATO-Staaten");
+    annot(&s, "Mod", 1, 2);
+    assert_string_equal(matches(p, 2, &s, &f), "1-2");
     fg_vm_free(vm);
     fg_pack_free(p);
 }
@@ -848,6 +880,7 @@ int main(void)
         cmocka_unit_test(test_gap),
         cmocka_unit_test(test_captures),
         cmocka_unit_test(test_annotations),
+        cmocka_unit_test(test_annotation_and_tag_tests),
         cmocka_unit_test(test_anchors),
         cmocka_unit_test(test_empty_and_long),
         cmocka_unit_test(test_nested_repetition),
