@@ -638,12 +638,20 @@ static int parse_jsonl(fg_input *in, fg_doc **out, fg_diag_list *diags)
                       "\"id\" is not a non-empty string without NUL");
         goto done;
     }
-    /* Optional metadata of the wrong type is ignored with a warning. */
-    if (json_string(obj, "date", &date, NULL) < 0 ||
-        (date && !fg_input_valid_date(date))) {
+    /* Optional metadata of the wrong type is ignored with a warning. A
+     * date-time ("2024-02-29T10:00:00Z", "2024-02-29 10:00") gives its
+     * day: the document date is a day. */
+    char day[11];
+    int wrong_type = json_string(obj, "date", &date, NULL) < 0;
+    if (date && strlen(date) > 10 && (date[10] == 'T' || date[10] == ' ')) {
+        memcpy(day, date, 10);
+        day[10] = '\0';
+        date = day;
+    }
+    if (wrong_type || (date && !fg_input_valid_date(date))) {
         rc = fg_diag_add(diags, FG_WARNING, FG_EDATA, file, lineno, 0,
                          FG_NO_OFFSET,
-                         "\"date\" is not a date YYYY-MM-DD: ignored");
+                         "\"date\" is not a date YYYY-MM-DD (or a date-time): ignored");
         date = NULL;
         if (rc < 0)
             goto done;

@@ -91,12 +91,16 @@ static int cmp_pending(const void *a, const void *b)
     return x->rule->order < y->rule->order ? -1 : x->rule->order > y->rule->order;
 }
 
-/* Document order: earlier start, then earlier rule. */
+/* Document order by end, inner matches before the ones around them (so
+ * that a group "aus Frankreich" finds the country already resolved), then
+ * earlier rule. */
 static int cmp_position(const void *a, const void *b)
 {
     const pending_match *x = a, *y = b;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
     if (x->first != y->first)
-        return x->first < y->first ? -1 : 1;
+        return x->first > y->first ? -1 : 1;
     return x->rule->order < y->rule->order ? -1 : x->rule->order > y->rule->order;
 }
 
@@ -182,44 +186,6 @@ static const fg_annot *annot_over(const fg_resolver *r, fg_annot_kind kind,
     return NULL;
 }
 
-/* The value of a time expression: its date with the precision of its
- * datatype, or, when it could not be resolved (relative, and the
- * document has no date), its words as a string (dpo:timeText). */
-static int time_value(fg_resolver *r, const fg_annot *ta, fg_value *out)
-{
-    const fg_timex *tx = &r->times[ta->record];
-    fg_literal lit;
-    int rc;
-    if (tx->resolved) {
-        rc = fg_literal_make(r->graph, tx->type, tx->value, &lit);
-    } else {
-        const char *words = span_text(r, ta->first, ta->end);
-        rc = words ? fg_literal_make(r->graph, FG_LITERAL_STRING, words, &lit)
-                   : FG_ENOMEM;
-    }
-    if (rc == 0)
-        *out = fg_value_literal(lit);
-    return rc;
-}
-
-static int capture_value(fg_resolver *r, uint32_t first, uint32_t end,
-                         fg_value *out)
-{
-    const fg_annot *a = annot_within(r, first, end);
-    if (a) {
-        *out = a->kind == FG_ANNOT_ENTITY ? fg_value_entity(a->record)
-                                          : fg_value_group(a->record);
-        return 0;
-    }
-    const char *label = span_text(r, first, end);
-    uint32_t g;
-    int rc = label ? fg_graph_add_group(r->graph, label,
-                                        byte_span(r, first, end), &g)
-                   : FG_ENOMEM;
-    if (rc == 0)
-        *out = fg_value_group(g);
-    return rc;
-}
 
 /* ------------------------------------------------------------------ */
 /* Output                                                              */
@@ -347,6 +313,61 @@ static int entry_entity(fg_resolver *r, uint32_t entry, uint32_t *out)
             return fg_graph_add_entity(r->graph, ENTITY_CLASS[a], g->label,
                                        g->label, out);
     return FG_EINVAL;
+}
+
+/* The value of a time expression: its date with the precision of its
+ * datatype, or, when it could not be resolved (relative, and the
+ * document has no date), its words as a string (dpo:timeText). */
+static int time_value(fg_resolver *r, const fg_annot *ta, fg_value *out)
+{
+    const fg_timex *tx = &r->times[ta->record];
+    fg_literal lit;
+    int rc;
+    if (tx->resolved) {
+        rc = fg_literal_make(r->graph, tx->type, tx->value, &lit);
+    } else {
+        const char *words = span_text(r, ta->first, ta->end);
+        rc = words ? fg_literal_make(r->graph, FG_LITERAL_STRING, words, &lit)
+                   : FG_ENOMEM;
+    }
+    if (rc == 0)
+        *out = fg_value_literal(lit);
+    return rc;
+}
+
+static int capture_value(fg_resolver *r, uint32_t first, uint32_t end,
+                         fg_value *out)
+{
+    const fg_annot *a = annot_within(r, first, end);
+    if (a) {
+        *out = a->kind == FG_ANNOT_ENTITY ? fg_value_entity(a->record)
+                                          : fg_value_group(a->record);
+        return 0;
+    }
+    /* A gazetteer name that no rule of its own could claim, because the
+     * match around it took its tokens ("Experten aus Frankreich"). */
+    a = gazetteer_in(r, first, end, 1);
+    uint32_t e;
+    if (a && !is_modifier(r, a)) {
+        int rc = entry_entity(r, a->record, &e);
+        if (rc == 0)
+            rc = fg_graph_add_mention(r->graph, e, byte_span(r, first, end));
+        if (rc == 0)
+            rc = add_annot(r, fg_lexicon_entry(r->lexicon, a->record)->cls,
+                           first, end, FG_ANNOT_ENTITY, e, a->source, 0);
+        if (rc == 0)
+            *out = fg_value_entity(e);
+        if (rc != FG_EINVAL) /* else an entry of no actor class */
+            return rc;
+    }
+    const char *label = span_text(r, first, end);
+    uint32_t g;
+    int rc = label ? fg_graph_add_group(r->graph, label,
+                                        byte_span(r, first, end), &g)
+                   : FG_ENOMEM;
+    if (rc == 0)
+        *out = fg_value_group(g);
+    return rc;
 }
 
 /* The first value of a capture role, or 0 when it has none. */

@@ -154,7 +154,7 @@ for r in rows:
 ok = collections.Counter(); tot = collections.Counter(); bad = []
 for n, (form, lemma, pos) in want.items():
     tot[pos] += 1
-    if got.get(n, "").lower() == lemma.lower():
+    if got.get(n, "").casefold() == lemma.casefold():
         ok[pos] += 1
     else:
         bad.append("%s -> %s (want %s)" % (form, got.get(n, "?"), lemma))
