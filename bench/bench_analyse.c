@@ -26,23 +26,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench.h"
 #include "factgraph.h"
 
 #define ROUNDS 7
 #define CHUNK 50
-
-static int count_tokens(void *ctx, fg_analysis *a)
-{
-    *(size_t *)ctx += fg_analysis_token_count(a);
-    return 0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* An engine with the empty pack; datadir NULL: the default data. */
 static int load(fg_engine **engine_out, fg_worker **worker_out,
@@ -71,13 +59,13 @@ static int run(const fg_engine *engine, fg_worker *worker, fg_doc **docs,
                size_t n, int repeat, double *seconds, size_t *tokens,
                fg_diag_list *diags)
 {
-    fg_sink sink = {tokens, count_tokens};
-    double t0 = now();
+    fg_sink sink = {tokens, bench_count_tokens};
+    double t0 = bench_now();
     for (int r = 0; r < repeat; r++)
         for (size_t i = 0; i < n; i++)
             if (fg_engine_process(engine, worker, docs[i], &sink, diags) < 0)
                 return -1;
-    *seconds += now() - t0;
+    *seconds += bench_now() - t0;
     fg_diag_list_clear(diags);
     return 0;
 }

@@ -17,16 +17,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench.h"
 #include "factgraph.h"
 
 #define ROUNDS 3
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 typedef struct counts {
     size_t matches;
@@ -76,9 +70,9 @@ int main(int argc, char **argv)
     if (fg_diag_list_new(&diags) || fg_input_new(&in, FG_INPUT_JSONL) ||
         fg_input_add(in, argv[1]))
         return 1;
-    double t0 = now();
+    double t0 = bench_now();
     fg_engine *engine = load(argv[2], diags);
-    double load_time = now() - t0;
+    double load_time = bench_now() - t0;
     fg_worker *worker;
     if (fg_worker_new(&worker, engine))
         return 1;
@@ -105,11 +99,11 @@ int main(int argc, char **argv)
     double best = 1e9;
     for (int r = 0; r < ROUNDS; r++) {
         c.matches = 0;
-        t0 = now();
+        t0 = bench_now();
         for (size_t i = 0; i < n; i++)
             if (fg_engine_process(engine, worker, docs[i], &sink, diags) < 0)
                 return 1;
-        double t = now() - t0;
+        double t = bench_now() - t0;
         if (t < best)
             best = t;
         fg_diag_list_clear(diags);

@@ -15,22 +15,10 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench.h"
 #include "factgraph.h"
 
 #define ROUNDS 5
-
-static int count_tokens(void *ctx, fg_analysis *a)
-{
-    *(size_t *)ctx += fg_analysis_token_count(a);
-    return 0;
-}
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 int main(int argc, char **argv)
 {
@@ -96,14 +84,14 @@ int main(int argc, char **argv)
     size_t tokens = 0;
     for (int round = 0; round < ROUNDS; round++) {
         tokens = 0;
-        fg_sink sink = {&tokens, count_tokens};
-        double t0 = now();
+        fg_sink sink = {&tokens, bench_count_tokens};
+        double t0 = bench_now();
         for (int r = 0; r < repeat; r++)
             for (size_t i = 0; i < n; i++)
                 if (fg_engine_process(engine, worker, docs[i], &sink,
                                       diags) < 0)
                     return 1;
-        double t = now() - t0;
+        double t = bench_now() - t0;
         if (t < best)
             best = t;
         fg_diag_list_clear(diags);

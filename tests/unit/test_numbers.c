@@ -554,15 +554,8 @@ static void test_edges(void **state)
 
 int main(void)
 {
-    fg_diag_list *diags;
-    fg_diag_list_new(&diags);
-    if (fg_tokeniser_load(&tk, src_path("rules/tokeniser"), NULL, diags) < 0) {
-        for (size_t i = 0; i < fg_diag_list_count(diags); i++)
-            fg_diag_write(fg_diag_list_get(diags, i), stderr);
-        fg_diag_list_free(diags);
+    if (load_tokeniser(&tk) < 0)
         return 1;
-    }
-    fg_diag_list_free(diags);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_digits),      cmocka_unit_test(test_words),
         cmocka_unit_test(test_multipliers), cmocka_unit_test(test_qualifiers),

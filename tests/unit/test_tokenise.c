@@ -458,14 +458,8 @@ static void test_load_errors(void **state)
 
 int main(void)
 {
-    fg_diag_list *diags;
-    fg_diag_list_new(&diags);
-    if (fg_tokeniser_load(&tk, src_path("rules/tokeniser"), NULL, diags) < 0) {
-        for (size_t i = 0; i < fg_diag_list_count(diags); i++)
-            fg_diag_write(fg_diag_list_get(diags, i), stderr);
+    if (load_tokeniser(&tk) < 0)
         return 1;
-    }
-    fg_diag_list_free(diags);
     load_cases();
 
     struct CMUnitTest tests[64];

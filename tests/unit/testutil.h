@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "factgraph.h"
+#include "tokenise.h"
+
 /* The source tree, from the test environment (make check sets it). */
 static inline const char *srcdir(void)
 {
@@ -23,6 +26,20 @@ static inline const char *src_path(const char *rel)
     static char buf[4096];
     snprintf(buf, sizeof buf, "%s/%s", srcdir(), rel);
     return buf;
+}
+
+/* Loads the project's tokeniser into *tk; on failure prints why and
+ * returns -1. */
+static inline int load_tokeniser(fg_tokeniser **tk)
+{
+    fg_diag_list *diags;
+    if (fg_diag_list_new(&diags) < 0)
+        return -1;
+    int rc = fg_tokeniser_load(tk, src_path("rules/tokeniser"), NULL, diags);
+    for (size_t i = 0; rc < 0 && i < fg_diag_list_count(diags); i++)
+        fg_diag_write(fg_diag_list_get(diags, i), stderr);
+    fg_diag_list_free(diags);
+    return rc < 0 ? -1 : 0;
 }
 
 #endif

@@ -1,0 +1,136 @@
+/* Unit tests of the lexicon loader: the shipped files load without the
+ * slow RELAX NG validator (the loader's own checks vouch for them), a
+ * verb's principal parts give its forms, and broken lexicon files are
+ * refused with a diagnostic naming the file and line, whichever of the
+ * two checkers finds the problem. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "lexicon.h"
+#include "tokenise.h"
+
+static fg_tokeniser *tk;
+
+static const char *schema(void)
+{
+    static char buf[4096];
+    snprintf(buf, sizeof buf, "%s", src_path("rules/factgraph-lexicon.rng"));
+    return buf;
+}
+
+/* The first analysis of form with tag, or NULL. */
+static const fg_lex_analysis *analysis(const fg_lexicon *lex,
+                                       const char *form, uint32_t tag)
+{
+    for (uint32_t i = fg_lexicon_find(lex, form, strlen(form));
+         i != UINT32_MAX; i = fg_lexicon_analysis(lex, i)->next)
+        if (fg_lexicon_analysis(lex, i)->tags & tag)
+            return fg_lexicon_analysis(lex, i);
+    return NULL;
+}
+
+static void test_shipped(void **state)
+{
+    (void)state;
+    fg_diag_list *diags;
+    assert_int_equal(fg_diag_list_new(&diags), 0);
+    XXH3_state_t *digest = XXH3_createState();
+    XXH3_64bits_reset(digest);
+    fg_lexicon *lex = NULL;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", src_path("rules/lexicon"));
+    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, digest, diags), 0);
+    assert_int_equal(fg_diag_list_count(diags), 0);
+    /* Every shipped file passed the loader's own checks. */
+    assert_int_equal(fg_lexicon_validated_count(lex), 0);
+    assert_true(fg_lexicon_form_count(lex) > 10000);
+    assert_true(fg_lexicon_entry_count(lex) > 2000);
+    /* Conjugated from principal parts; umlaut plurals. */
+    const fg_lex_analysis *a = analysis(lex, "traf", FG_TAG_VERB);
+    assert_non_null(a);
+    assert_string_equal(a->lemma, "treffen");
+    assert_true(a->tags & FG_TAG_PAST);
+    a = analysis(lex, "teilgenommen", FG_TAG_PARTICIPLE);
+    assert_non_null(a);
+    assert_string_equal(a->lemma, "teilnehmen");
+    a = analysis(lex, "kräfte", FG_TAG_NOUN);
+    assert_non_null(a);
+    assert_string_equal(a->lemma, "kraft");
+    assert_int_equal(fg_lexicon_find(lex, "xqzv", 4), UINT32_MAX);
+    fg_lexicon_free(lex);
+    XXH3_freeState(digest);
+    fg_diag_list_free(diags);
+}
+
+typedef struct bad_case {
+    const char *what;
+    const char *xml;
+    unsigned long line;   /* of the first error */
+    const char *message;  /* a part of its message */
+} bad_case;
+
+#define LEX "<lexicon xmlns=\"https://w3id.org/factgraph/lexicon/1\">\n"
+#define GAZ "<gazetteer xmlns=\"https://w3id.org/factgraph/lexicon/1\" type=\"Country\">\n"
+
+static const bad_case BAD[] = {
+    {"a verb without lemma", LEX "  <verb past=\"ging\"/>\n</lexicon>\n", 2, "lemma"},
+    {"a noun without lemma", LEX "  <noun forms=\"Länder\"/>\n</lexicon>\n", 2, "lemma"},
+    {"an entry without label",
+     GAZ "  <entry class=\"Country\"><name>Atlantis</name></entry>\n</gazetteer>\n", 2,
+     "label"},
+    {"an unknown element", LEX "  <verb lemma=\"gehen\"/>\n  <adverb lemma=\"oft\"/>\n</lexicon>\n",
+     3, "adverb"},
+    {"not well-formed", LEX "  <verb lemma=\"gehen\">\n</lexicon>\n", 3, ""},
+    {"a DTD", "<?xml version=\"1.0\"?>\n<!DOCTYPE lexicon [<!ENTITY a \"b\">]>\n" LEX
+              "</lexicon>\n", 2, "DOCTYPE"},
+};
+
+static void test_bad_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fg-lexicon-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[4096];
+    snprintf(path, sizeof path, "%s/bad.xml", dir);
+    for (size_t k = 0; k < sizeof BAD / sizeof BAD[0]; k++) {
+        FILE *f = fopen(path, "w");
+        assert_non_null(f);
+        fputs(BAD[k].xml, f);
+        fclose(f);
+        fg_diag_list *diags;
+        assert_int_equal(fg_diag_list_new(&diags), 0);
+        XXH3_state_t *digest = XXH3_createState();
+        XXH3_64bits_reset(digest);
+        fg_lexicon *lex = (fg_lexicon *)&lex; /* must become NULL */
+        int rc = fg_lexicon_load(&lex, dir, schema(), tk, digest, diags);
+        if (rc != FG_EDATA || lex != NULL || fg_diag_list_errors(diags) == 0)
+            fail_msg("%s: rc %d, want FG_EDATA and a diagnostic", BAD[k].what, rc);
+        const fg_diag *d = NULL;
+        for (size_t i = 0; d == NULL || d->severity != FG_ERROR; i++)
+            d = fg_diag_list_get(diags, i);
+        if (strstr(d->file, "bad.xml") == NULL || d->line != BAD[k].line ||
+            strstr(d->message, BAD[k].message) == NULL)
+            fail_msg("%s: got %s:%lu: %s", BAD[k].what, d->file, d->line, d->message);
+        XXH3_freeState(digest);
+        fg_diag_list_free(diags);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    if (load_tokeniser(&tk) < 0)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shipped),
+        cmocka_unit_test(test_bad_files),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    fg_tokeniser_free(tk);
+    return rc;
+}
