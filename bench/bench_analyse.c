@@ -12,22 +12,27 @@
  * the lexicon, else the suffix rules; Snowball stems; compound heads),
  * gazetteer names, quantities and entity tags. Without lexicons the
  * morphology falls back to the suffix rules for every word, and there
- * are no names to match.
+ * are no names to match. The third contestant is the tokeniser alone:
+ * repairing and tokenising the same documents, nothing else, through the
+ * library's internal functions (this program is built from the library's
+ * sources, not linked against it).
  *
  * The corpus is read and decoded first (not timed). In each round, every
  * document is processed REPEAT times, the two engines taking turns every
  * CHUNK documents so that both see the same load on a shared machine;
  * the best of ROUNDS rounds of each is printed:
- *   "documents tokens full_seconds bare_seconds"
- * Public API only. */
+ *   "documents tokens full_seconds bare_seconds tokenise_seconds" */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
+#include "arena.h"
 #include "bench.h"
 #include "factgraph.h"
+#include "text.h"
+#include "tokenise.h"
 
 #define ROUNDS 7
 #define CHUNK 50
@@ -70,6 +75,37 @@ static int run(const fg_engine *engine, fg_worker *worker, fg_doc **docs,
     return 0;
 }
 
+/* The tokeniser alone, with what fg_engine_process gives it. */
+typedef struct tokenise_only {
+    fg_tokeniser *tk;
+    fg_arena arena;
+    fg_token_vec v;
+    fg_norm_scratch norm;
+} tokenise_only;
+
+static int run_tokeniser(tokenise_only *t, fg_doc **docs, size_t n,
+                         int repeat, double *seconds, size_t *tokens,
+                         fg_diag_list *diags)
+{
+    double t0 = bench_now();
+    for (int r = 0; r < repeat; r++)
+        for (size_t i = 0; i < n; i++) {
+            fg_arena_reset(&t->arena);
+            size_t len, n_sentences;
+            const char *raw = fg_doc_bytes(docs[i], &len);
+            fg_text text;
+            fg_doc_origin origin = {fg_doc_file(docs[i]), 0};
+            if (fg_text_repair(&text, raw, len, &t->arena) < 0 ||
+                fg_tokenise(t->tk, &text, &t->v, &t->norm, &t->arena,
+                            &origin, diags, &n_sentences) < 0)
+                return -1;
+            *tokens += t->v.n;
+        }
+    *seconds += bench_now() - t0;
+    fg_diag_list_clear(diags);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 4) {
@@ -97,6 +133,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_analyse: setup failed\n");
         return 1;
     }
+    tokenise_only tok = {0};
+    fg_arena_init(&tok.arena, 1 << 16);
+    const char *datadir = getenv("FACTGRAPH_DATADIR");
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/rules/tokeniser", datadir ? datadir : ".");
+    if (fg_tokeniser_load(&tok.tk, dir, NULL, diags) < 0) {
+        fprintf(stderr, "bench_analyse: cannot load %s\n", dir);
+        return 1;
+    }
     fg_doc **docs = NULL;
     size_t n = 0, cap = 0;
     for (;;) {
@@ -114,31 +159,35 @@ int main(int argc, char **argv)
         docs[n++] = doc;
     }
 
-    double best_full = 1e30, best_bare = 1e30;
-    size_t tokens_full = 0, tokens_bare = 0;
+    double best_full = 1e30, best_bare = 1e30, best_tok = 1e30;
+    size_t tokens_full = 0, tokens_bare = 0, tokens_tok = 0;
     for (int round = 0; round < ROUNDS; round++) {
-        double f = 0, b = 0;
-        tokens_full = tokens_bare = 0;
+        double f = 0, b = 0, k = 0;
+        tokens_full = tokens_bare = tokens_tok = 0;
         for (size_t i = 0; i < n; i += CHUNK) {
             size_t m = n - i < CHUNK ? n - i : CHUNK;
             if (run(full, wfull, docs + i, m, repeat, &f, &tokens_full,
                     diags) < 0 ||
                 run(bare, wbare, docs + i, m, repeat, &b, &tokens_bare,
-                    diags) < 0) {
+                    diags) < 0 ||
+                run_tokeniser(&tok, docs + i, m, repeat, &k, &tokens_tok,
+                              diags) < 0) {
                 fprintf(stderr, "bench_analyse: processing failed\n");
                 return 1;
             }
         }
         best_full = f < best_full ? f : best_full;
         best_bare = b < best_bare ? b : best_bare;
+        best_tok = k < best_tok ? k : best_tok;
     }
-    if (tokens_full != tokens_bare) { /* the lexicons must not tokenise */
-        fprintf(stderr, "bench_analyse: %zu tokens against %zu\n",
-                tokens_full, tokens_bare);
+    /* The three must see the same tokens. */
+    if (tokens_full != tokens_bare || tokens_full != tokens_tok) {
+        fprintf(stderr, "bench_analyse: %zu, %zu and %zu tokens\n",
+                tokens_full, tokens_bare, tokens_tok);
         return 1;
     }
-    printf("%zu %zu %.6f %.6f\n", n * (size_t)repeat, tokens_full, best_full,
-           best_bare);
+    printf("%zu %zu %.6f %.6f %.6f\n", n * (size_t)repeat, tokens_full,
+           best_full, best_bare, best_tok);
     for (size_t i = 0; i < n; i++)
         fg_doc_free(docs[i]);
     free(docs);
@@ -147,6 +196,10 @@ int main(int argc, char **argv)
     fg_worker_free(wbare);
     fg_engine_free(full);
     fg_engine_free(bare);
+    fg_tokeniser_free(tok.tk);
+    fg_arena_clear(&tok.arena);
+    fg_token_vec_clear(&tok.v);
+    fg_norm_scratch_clear(&tok.norm);
     fg_diag_list_free(diags);
     return 0;
 }

@@ -370,6 +370,7 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
     fg_arena_init(&w->arena, ARENA_BLOCK);
     fg_graph_init(&w->graph, &w->arena);
     fg_resolver_init(&w->resolver);
+    fg_morph_vec_init(&w->morph);
     fg_buf_init(&w->rdf_out, FG_RDF_MAX_BYTES);
     int rc = fg_vm_new(&w->vm);
     if (rc == 0)

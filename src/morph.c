@@ -25,12 +25,46 @@ const char *fg_tag_name(unsigned i)
     return i < FG_TAG_COUNT ? TAG_NAMES[i] : NULL;
 }
 
+void fg_morph_vec_init(fg_morph_vec *v)
+{
+    memset(v, 0, sizeof *v);
+    fg_arena_init(&v->stem_arena, 1 << 16);
+    fg_strmap_init_in(&v->stem_index, &v->stem_arena);
+}
+
 void fg_morph_vec_clear(fg_morph_vec *v)
 {
     fg_free(v->items);
     if (v->stemmer)
         sb_stemmer_delete(v->stemmer);
-    memset(v, 0, sizeof *v);
+    fg_strmap_clear(&v->stem_index);
+    fg_free(v->stems);
+    fg_arena_clear(&v->stem_arena);
+    fg_morph_vec_init(v);
+}
+
+/* The Snowball stem of a word's norm, from the cache or the stemmer. */
+static int stem_of(fg_morph_vec *v, const char *norm, uint32_t len,
+                   fg_stem *out)
+{
+    uint32_t k;
+    if (fg_strmap_find(&v->stem_index, norm, len, &k)) {
+        *out = v->stems[k];
+        return 0;
+    }
+    const sb_symbol *st =
+        sb_stemmer_stem(v->stemmer, (const sb_symbol *)norm, (int)len);
+    if (st == NULL)
+        return FG_ENOMEM;
+    int n = sb_stemmer_length(v->stemmer);
+    char *copy = fg_arena_strndup(&v->stem_arena, (const char *)st, (size_t)n);
+    if (copy == NULL ||
+        fg_grow((void **)&v->stems, &v->cap_stems, v->n_stems + 1,
+                sizeof *v->stems) < 0 ||
+        fg_strmap_put(&v->stem_index, norm, len, (uint32_t)v->n_stems, 0) < 0)
+        return FG_ENOMEM;
+    *out = v->stems[v->n_stems++] = (fg_stem){copy, (uint32_t)n};
+    return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -834,15 +868,11 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
     m->stem = t->norm;
     m->stem_len = t->norm_len;
     if (word && v->stemmer) {
-        const sb_symbol *st = sb_stemmer_stem(
-            v->stemmer, (const sb_symbol *)t->norm, (int)t->norm_len);
-        if (st == NULL)
+        fg_stem st;
+        if (stem_of(v, t->norm, t->norm_len, &st) < 0)
             return FG_ENOMEM;
-        int len = sb_stemmer_length(v->stemmer);
-        m->stem = fg_arena_strndup(arena, (const char *)st, (size_t)len);
-        if (m->stem == NULL)
-            return FG_ENOMEM;
-        m->stem_len = (uint32_t)len;
+        m->stem = st.s;
+        m->stem_len = st.len;
     }
     if (!word || lex == NULL)
         return 0;
@@ -1073,6 +1103,12 @@ int fg_morph_analyse(fg_morph_vec *v, const fg_lexicon *lex, fg_token *tokens,
     if (v->stemmer == NULL &&
         (v->stemmer = sb_stemmer_new("german", "UTF_8")) == NULL)
         return FG_ENOMEM;
+    /* Emptied between documents only: this one's stems stay valid. */
+    if (v->n_stems > FG_STEM_CACHE_MAX) {
+        fg_strmap_clear(&v->stem_index);
+        fg_arena_reset(&v->stem_arena);
+        v->n_stems = 0;
+    }
     for (size_t i = 0; i < n; i++)
         if (analyse_token(v, lex, tokens, n, i, &v->items[i], text, norm,
                           arena) < 0)

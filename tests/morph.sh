@@ -125,6 +125,31 @@ expect_eq "no particle after an adverb of degree: fiel ... sehr schwer" \
 expect_eq "an adjective is no particle of a verb that does not take it" \
     "$(lemma_of 'Das Ziel ist bekannt.' ist)" sein
 
+# The stem cache changes nothing: documents analysed after 13,000
+# distinct words (more than the cache keeps, so it is emptied between
+# them) get the stems they get alone.
+awk 'BEGIN {
+    a = "bcdfghklmnprstvwz"; v = "aeiou"; words = ""
+    for (i = 0; i < 13000; i++) {
+        w = substr(a, i % 17 + 1, 1) substr(v, int(i / 17) % 5 + 1, 1) \
+            substr(a, int(i / 85) % 17 + 1, 1) substr(v, int(i / 1445) % 5 + 1, 1) \
+            substr(a, int(i / 7225) % 17 + 1, 1) "ungen"
+        words = words " " w (i % 500 == 499 ? ". Dann" : "")
+    }
+    printf "{\"id\": \"many%s\", \"text\": \"%s\"}\n", id, words
+}' > "$TMP/many.jsonl"
+text='Die Soldaten verteidigten die Stellungen der Streitkräfte.'
+printf '{"id": "news%s", "text": "%s"}\n' '' "$text" > "$TMP/news.jsonl"
+{ cat "$TMP/news.jsonl" "$TMP/many.jsonl"; sed 's/"news/"news2/' "$TMP/news.jsonl"
+  sed 's/"many/"many2/' "$TMP/many.jsonl"; } > "$TMP/all.jsonl"
+"$FACTGRAPH" tokens "$TMP/all.jsonl" | cut -f1,6,10 | sed 's/^\(news\|many\)2/\1/' |
+    sort -u > "$TMP/together"
+{ "$FACTGRAPH" tokens "$TMP/news.jsonl"; "$FACTGRAPH" tokens "$TMP/many.jsonl"; } |
+    cut -f1,6,10 | sort -u > "$TMP/alone"
+if cmp -s "$TMP/together" "$TMP/alone"; then pass "stems with a warm or emptied cache"
+else fail "stems with a warm or emptied cache" "$(diff "$TMP/alone" "$TMP/together" | head -5)"; fi
+expect_eq "13,000 distinct words, \"Dann\" and \".\"" "$(grep -c '^many' "$TMP/alone")" 13002
+
 # Lemma accuracy on the blind list: each form in its context phrase.
 py=$(command -v python3) || { echo "# python3 missing: accuracy skipped"; done_testing; exit $?; }
 "$py" - "$top_srcdir/tests/morph/lemmas.tsv" > "$TMP/cases.jsonl" <<'PY'
