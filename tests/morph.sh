@@ -150,9 +150,11 @@ if cmp -s "$TMP/together" "$TMP/alone"; then pass "stems with a warm or emptied 
 else fail "stems with a warm or emptied cache" "$(diff "$TMP/alone" "$TMP/together" | head -5)"; fi
 expect_eq "13,000 distinct words, \"Dann\" and \".\"" "$(grep -c '^many' "$TMP/alone")" 13002
 
-# Lemma accuracy on the blind list: each form in its context phrase.
+# Lemma accuracy on the blind lists: each form in its context phrase.
 py=$(command -v python3) || { echo "# python3 missing: accuracy skipped"; done_testing; exit $?; }
-"$py" - "$top_srcdir/tests/morph/lemmas.tsv" > "$TMP/cases.jsonl" <<'PY'
+# The two halves of the measure: the cases as JSON Lines (the id holds
+# "N\tFORM\tLEMMA\tPOS"), and the score of `factgraph tokens` on them.
+cat > "$TMP/cases.py" <<'PY'
 import json, sys
 for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     if line.startswith("#") or not line.strip():
@@ -161,12 +163,7 @@ for n, line in enumerate(open(sys.argv[1], encoding="utf-8"), 1):
     print(json.dumps({"id": "%d\t%s\t%s\t%s" % (n, form, lemma, pos), "text": ctx},
                      ensure_ascii=False))
 PY
-"$FACTGRAPH" tokens --input-format=jsonl "$TMP/cases.jsonl" > "$TMP/tokens.tsv"
-# The accuracy the lemmatiser must keep: raise it as the lexicon grows.
-# It reached 0.972 (issue 5's goal was 0.97); 29 of the misses are lemmas
-# with ß, which are case-folded ("schiessen") but compared lowercased.
-floor=${FG_LEMMA_FLOOR:-0.967}
-report=$("$py" - "$TMP/tokens.tsv" "$floor" <<'PY'
+cat > "$TMP/score.py" <<'PY'
 import sys, collections
 rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")][1:]
 want, got = {}, {}
@@ -191,9 +188,24 @@ for b in bad[:40]:
     print("  wrong: " + b)
 sys.exit(0 if acc >= float(sys.argv[2]) else 1)
 PY
-)
-rc=$?
-printf '%s\n' "$report" | sed 's/^/# /'
-if [ $rc -eq 0 ]; then pass "lemma accuracy at least $floor"
-else fail "lemma accuracy at least $floor" "$(printf '%s\n' "$report" | head -1)"; fi
+# accuracy LIST FLOOR: reports the accuracy of the lemmas of LIST, per
+# part of speech with the first misses, and checks it against FLOOR.
+# Lemmas are case-folded ("schiessen"), so the comparison folds case too.
+accuracy() {
+    "$py" "$TMP/cases.py" "$top_srcdir/tests/morph/$1" > "$TMP/cases.jsonl"
+    "$FACTGRAPH" tokens --input-format=jsonl "$TMP/cases.jsonl" > "$TMP/tokens.tsv"
+    report=$("$py" "$TMP/score.py" "$TMP/tokens.tsv" "$2")
+    rc=$?
+    printf '%s: %s\n' "$1" "$report" | sed 's/^/# /'
+    if [ $rc -eq 0 ]; then pass "$1: lemma accuracy at least $2"
+    else fail "$1: lemma accuracy at least $2" "$(printf '%s\n' "$report" | head -1)"; fi
+}
+# The accuracy the lemmatiser must keep; raise the floors as it improves.
+# lemmas.tsv, blind when written, has since guided the lexicon and the
+# fallback: 0.998. lemmas-heldout.tsv was written later, by someone who had
+# not seen the lemmatiser, and has never been used to tune it: it measures
+# how the lemmatiser does on words it was not fitted to (0.970 when added).
+# Keep it that way: fix what it shows only through other examples.
+accuracy lemmas.tsv "${FG_LEMMA_FLOOR:-0.99}"
+accuracy lemmas-heldout.tsv "${FG_LEMMA_HELDOUT_FLOOR:-0.965}"
 done_testing
