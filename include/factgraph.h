@@ -424,6 +424,67 @@ FG_API int fg_engine_process(const fg_engine *engine, fg_worker *worker,
                       const fg_doc *doc, const fg_sink *sink,
                       fg_diag_list *diags);
 
+/* ------------------------------------------------------------------ */
+/* Evaluation against a gold standard (tests/gold/FORMAT.md)           */
+
+typedef struct fg_eval fg_eval;
+
+/* Reads and checks the gold file (JSON Lines). base is the IRI base the
+ * system's documents were written with (NULL: FG_DEFAULT_BASE), so that
+ * a document's IRI leads to its gold id. Problems are reported in diags
+ * as FILE:LINE; then the result is FG_EDATA and *out is NULL. Returns 0,
+ * FG_ENOMEM, FG_EIO (unreadable) or FG_EDATA. */
+FG_API int fg_eval_new(fg_eval **out, const char *gold_file, const char *base,
+                       fg_diag_list *diags);
+FG_API void fg_eval_free(fg_eval *ev);
+
+/* How many documents and events the gold holds. */
+FG_API size_t fg_eval_gold_doc_count(const fg_eval *ev);
+FG_API size_t fg_eval_gold_event_count(const fg_eval *ev);
+/* How many events the system's RDF held, and how many of them were in
+ * documents the gold does not have (not scored). */
+FG_API size_t fg_eval_system_event_count(const fg_eval *ev);
+FG_API size_t fg_eval_unknown_doc_event_count(const fg_eval *ev);
+
+/* Adds what the system found: RDF in syntax ("ntriples", "turtle",
+ * "nquads"), from bytes[0 .. len) or, when bytes is NULL, from the file
+ * name. Problems are reported in diags against name. Returns 0, FG_ENOMEM,
+ * FG_EIO or FG_EDATA (unparsable RDF: what was read before stays). */
+FG_API int fg_eval_add_rdf(fg_eval *ev, const char *name, const char *syntax,
+                           const char *bytes, size_t len,
+                           fg_diag_list *diags);
+
+/* Matches the system's events with the gold's and computes the scores.
+ * Call once, after the last fg_eval_add_rdf. Returns 0 or FG_ENOMEM. */
+FG_API int fg_eval_score(fg_eval *ev);
+
+/* A line of the scores. kind is "event" (name: a class, or "all"),
+ * "role" (name: agent, participant, ...) or "factuality" (name:
+ * polarity, certainty, status). */
+typedef struct fg_eval_row {
+    const char *kind;
+    const char *name;
+    size_t tp, fp, fn;
+    double precision, recall, f1; /* 0 where undefined */
+} fg_eval_row;
+
+FG_API size_t fg_eval_row_count(const fg_eval *ev);
+FG_API const fg_eval_row *fg_eval_get_row(const fg_eval *ev, size_t i);
+
+/* An event that did not match: "missed" (in the gold only) or
+ * "spurious" (found by the system only), with its document, class,
+ * trigger and agent words ("" when it has none). */
+typedef struct fg_eval_miss {
+    const char *kind;
+    const char *doc;
+    const char *cls;
+    const char *trigger;
+    const char *agent;
+} fg_eval_miss;
+
+FG_API size_t fg_eval_miss_count(const fg_eval *ev);
+FG_API const fg_eval_miss *fg_eval_get_miss(const fg_eval *ev, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

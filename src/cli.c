@@ -37,6 +37,9 @@ typedef struct options {
     const char **extra_rules;
     int n_extra_rules;
     const char *ontology;
+    const char *gold;    /* eval: the gold file */
+    int tsv;             /* eval: scores as TSV, not a table */
+    int list_errors;     /* eval: list the events that did not match */
     char **inputs;
     int n_inputs;
 } options;
@@ -51,7 +54,9 @@ enum {
     OPT_RULES,
     OPT_EXTRA_RULES,
     OPT_ONTOLOGY,
-    OPT_EXPLAIN
+    OPT_EXPLAIN,
+    OPT_GOLD,
+    OPT_ERRORS
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -65,6 +70,8 @@ static const struct option LONG_OPTIONS[] = {
     {"extra-rules", required_argument, NULL, OPT_EXTRA_RULES},
     {"ontology", required_argument, NULL, OPT_ONTOLOGY},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"gold", required_argument, NULL, OPT_GOLD},
+    {"errors", no_argument, NULL, OPT_ERRORS},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -81,6 +88,7 @@ static const char USAGE[] =
     "              (the default)\n"
     "  tokens      print the token analysis as tab-separated values\n"
     "  check-rules load rule files, lint them and run their examples\n"
+    "  eval        score what is found against a gold standard\n"
     "\n"
     "Options:\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
@@ -150,9 +158,10 @@ static void usage_error(const char *what, const char *arg)
     fputs("Try 'factgraph --help' for more information.\n", stderr);
 }
 
-/* Parses argv after the subcommand. Returns -1 to go on, else an exit
- * code (after --help, --version or a usage error). */
-static int parse_options(int argc, char **argv, const char *help,
+/* Parses argv after the subcommand; eval's options only for eval (where
+ * --format names the form of the scores). Returns -1 to go on, else an
+ * exit code (after --help, --version or a usage error). */
+static int parse_options(int argc, char **argv, const char *help, int eval,
                          options *opt)
 {
     memset(opt, 0, sizeof *opt);
@@ -187,6 +196,14 @@ static int parse_options(int argc, char **argv, const char *help,
             }
             break;
         case OPT_FORMAT: {
+            if (eval) {
+                if (strcmp(optarg, "table") != 0 && strcmp(optarg, "tsv") != 0) {
+                    usage_error("unknown score format (table, tsv):", optarg);
+                    return FG_EXIT_USAGE;
+                }
+                opt->tsv = strcmp(optarg, "tsv") == 0;
+                break;
+            }
             int f = fg_format_from_name(optarg);
             if (f < 0) {
                 usage_error("unknown RDF format (turtle, ntriples, nquads, "
@@ -217,6 +234,18 @@ static int parse_options(int argc, char **argv, const char *help,
             break;
         case OPT_EXPLAIN:
             opt->explain = 1;
+            break;
+        case OPT_GOLD:
+        case OPT_ERRORS:
+            if (!eval) {
+                usage_error("an option of eval only:",
+                            c == OPT_GOLD ? "--gold" : "--errors");
+                return FG_EXIT_USAGE;
+            }
+            if (c == OPT_GOLD)
+                opt->gold = optarg;
+            else
+                opt->list_errors = 1;
             break;
         case OPT_DATE: {
             fg_doc *probe = NULL;
@@ -657,7 +686,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
                           const char *header)
 {
     options opt;
-    int status = parse_options(argc, argv, help, &opt);
+    int status = parse_options(argc, argv, help, 0, &opt);
     if (status >= 0) {
         options_clear(&opt);
         return status;
@@ -727,7 +756,7 @@ static const char CHECK_RULES_HELP[] =
 static int cmd_check_rules(int argc, char **argv)
 {
     options opt;
-    int status = parse_options(argc, argv, CHECK_RULES_HELP, &opt);
+    int status = parse_options(argc, argv, CHECK_RULES_HELP, 0, &opt);
     if (status >= 0) {
         options_clear(&opt);
         return status;
@@ -764,6 +793,207 @@ static int cmd_check_rules(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* eval                                                                */
+
+static const char EVAL_HELP[] =
+    "Usage: factgraph eval --gold=FILE [OPTION]... [INPUT]...\n"
+    "Score the events found against a gold standard (tests/gold/FORMAT.md):\n"
+    "precision, recall and F1 of events per class and over all, of each\n"
+    "role, and of polarity, certainty and status. An event matches when\n"
+    "its sentence, its class and its agent (a shared word) match.\n"
+    "\n"
+    "Without INPUT, the gold's own texts are extracted with the rules.\n"
+    "An INPUT ending in .nt, .ttl or .nq is an RDF dump that factgraph\n"
+    "wrote (with the same --base); other inputs are text or JSON Lines,\n"
+    "extracted on the fly. Documents are known by their id.\n"
+    "\n"
+    "Options:\n"
+    "      --gold=FILE          the gold standard (JSON Lines)\n"
+    "      --format=FMT         table (default) or tsv\n"
+    "      --errors             list the events that did not match, as\n"
+    "                           missed (gold only) or spurious (found only)\n"
+    "  -o FILE, --rules, --extra-rules, --base, --input-format, --date,\n"
+    "  --help (see factgraph --help).\n"
+    "\n"
+    "Exit status: 0 scored, 1 some input failed, 2 usage error or a bad\n"
+    "gold file.\n";
+
+/* The RDF syntax of a dump by its name, or NULL for text. */
+static const char *rdf_syntax_of(const char *path)
+{
+    static const struct {
+        const char *ext, *syntax;
+    } KNOWN[] = {{".nt", "ntriples"}, {".ttl", "turtle"}, {".nq", "nquads"}};
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof KNOWN / sizeof *KNOWN; i++) {
+        size_t e = strlen(KNOWN[i].ext);
+        if (n > e && strcmp(path + n - e, KNOWN[i].ext) == 0)
+            return KNOWN[i].syntax;
+    }
+    return NULL;
+}
+
+typedef struct eval_sink {
+    fg_eval *ev;
+    fg_diag_list *diags;
+    size_t failed;
+} eval_sink;
+
+/* The sink of eval: each document's N-Triples go to the scorer. */
+static int eval_rdf(void *ctx, fg_analysis *a)
+{
+    eval_sink *x = ctx;
+    const char *bytes;
+    size_t len;
+    int rc = fg_analysis_rdf(a, &bytes, &len);
+    if (rc == 0)
+        rc = fg_eval_add_rdf(x->ev, fg_doc_id(fg_analysis_doc(a)), "ntriples",
+                             bytes, len, x->diags);
+    if (rc == FG_ENOMEM)
+        return -1;
+    if (rc < 0)
+        x->failed++;
+    return 0;
+}
+
+static void print_scores(const fg_eval *ev, const options *opt, FILE *fp)
+{
+    if (opt->tsv) {
+        fputs("kind\tname\ttp\tfp\tfn\tprecision\trecall\tf1\n", fp);
+        for (size_t i = 0; i < fg_eval_row_count(ev); i++) {
+            const fg_eval_row *r = fg_eval_get_row(ev, i);
+            fprintf(fp, "%s\t%s\t%zu\t%zu\t%zu\t%.4f\t%.4f\t%.4f\n", r->kind,
+                    r->name, r->tp, r->fp, r->fn, r->precision, r->recall,
+                    r->f1);
+        }
+    } else {
+        size_t docs = fg_eval_gold_doc_count(ev),
+               gold = fg_eval_gold_event_count(ev),
+               found = fg_eval_system_event_count(ev),
+               apart = fg_eval_unknown_doc_event_count(ev);
+        fprintf(fp, "gold: %zu document%s, %zu event%s; found: %zu event%s "
+                    "in them",
+                docs, docs == 1 ? "" : "s", gold, gold == 1 ? "" : "s", found,
+                found == 1 ? "" : "s");
+        if (apart)
+            fprintf(fp, " (and %zu in documents the gold does not have)",
+                    apart);
+        fputs("\n", fp);
+        const char *kind = "";
+        for (size_t i = 0; i < fg_eval_row_count(ev); i++) {
+            const fg_eval_row *r = fg_eval_get_row(ev, i);
+            if (strcmp(kind, r->kind) != 0) {
+                kind = r->kind;
+                fprintf(fp, "\n%-16s %9s %9s %9s %6s %6s %6s\n",
+                        strcmp(kind, "event") == 0  ? "events"
+                        : strcmp(kind, "role") == 0 ? "roles"
+                                                    : "factuality",
+                        "precision", "recall", "F1", "TP", "FP", "FN");
+            }
+            fprintf(fp, "  %-14s %9.3f %9.3f %9.3f %6zu %6zu %6zu\n",
+                    strcmp(r->name, "all") == 0 ? "all (micro)" : r->name,
+                    r->precision, r->recall, r->f1, r->tp, r->fp, r->fn);
+        }
+    }
+    if (opt->list_errors) {
+        if (!opt->tsv)
+            fputs("\n", fp);
+        for (size_t i = 0; i < fg_eval_miss_count(ev); i++) {
+            const fg_eval_miss *m = fg_eval_get_miss(ev, i);
+            fprintf(fp, "%s\t%s\t%s\t%s\t%s\n", m->kind, m->doc, m->cls,
+                    m->trigger, m->agent);
+        }
+    }
+}
+
+static int cmd_eval(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, EVAL_HELP, 1, &opt);
+    if (status < 0 && opt.gold == NULL) {
+        usage_error("eval needs --gold=FILE", NULL);
+        status = FG_EXIT_USAGE;
+    }
+    fg_diag_list *diags = NULL;
+    if (status < 0 && fg_diag_list_new(&diags) < 0) {
+        fputs("factgraph: out of memory\n", stderr);
+        status = FG_EXIT_USAGE;
+    }
+    fg_eval *ev = NULL;
+    if (status < 0) {
+        int rc = fg_eval_new(&ev, opt.gold, opt.base, diags);
+        flush_diags(diags);
+        if (rc < 0) {
+            if (rc == FG_ENOMEM)
+                fputs("factgraph: out of memory\n", stderr);
+            status = FG_EXIT_USAGE;
+        }
+    }
+    if (status >= 0) {
+        fg_diag_list_free(diags);
+        options_clear(&opt);
+        return status;
+    }
+    status = FG_EXIT_OK;
+    /* Dumps are read; the other inputs, or the gold, are extracted. */
+    char **texts = calloc((size_t)opt.n_inputs + 1, sizeof *texts);
+    int n_texts = 0;
+    for (int i = 0; texts && i < opt.n_inputs; i++) {
+        const char *syntax = rdf_syntax_of(opt.inputs[i]);
+        if (syntax == NULL) {
+            texts[n_texts++] = opt.inputs[i];
+            continue;
+        }
+        int rc = fg_eval_add_rdf(ev, opt.inputs[i], syntax, NULL, 0, diags);
+        if (flush_diags(diags) || rc < 0)
+            status = FG_EXIT_PARTIAL;
+    }
+    if (texts && opt.n_inputs == 0)
+        texts[n_texts++] = (char *)opt.gold;
+    output out;
+    fg_engine *engine = NULL;
+    if (texts == NULL) {
+        fputs("factgraph: out of memory\n", stderr);
+        status = FG_EXIT_USAGE;
+    } else if (n_texts > 0) {
+        opt.inputs = texts;
+        opt.n_inputs = n_texts;
+        opt.format = FG_FORMAT_NTRIPLES;
+        opt.context_text = 0;
+        if ((engine = load_engine(&opt, diags)) == NULL)
+            status = FG_EXIT_USAGE;
+    }
+    if (status != FG_EXIT_USAGE && output_open(&out, opt.output) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        status = FG_EXIT_USAGE;
+    }
+    if (status != FG_EXIT_USAGE) {
+        eval_sink x = {ev, diags, 0};
+        fg_sink sink = {.ctx = &x, .analysis = eval_rdf};
+        if (engine) {
+            int s = run_documents(&opt, engine, diags, &sink, &out);
+            if (s != FG_EXIT_OK || x.failed)
+                status = FG_EXIT_PARTIAL;
+        }
+        if (fg_eval_score(ev) < 0) {
+            fputs("factgraph: out of memory\n", stderr);
+            status = FG_EXIT_PARTIAL;
+        } else {
+            print_scores(ev, &opt, out.fp);
+        }
+        if (output_close(&out, 1) < 0)
+            status = FG_EXIT_PARTIAL;
+    }
+    fg_engine_free(engine);
+    fg_eval_free(ev);
+    free(texts);
+    fg_diag_list_free(diags);
+    options_clear(&opt);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
 
 static const struct {
     const char *name;
@@ -772,6 +1002,7 @@ static const struct {
     {"extract", cmd_extract},
     {"tokens", cmd_tokens},
     {"check-rules", cmd_check_rules},
+    {"eval", cmd_eval},
 };
 
 int fg_cli_main(int argc, char **argv)
