@@ -473,13 +473,16 @@ FG_API const fg_eval_row *fg_eval_get_row(const fg_eval *ev, size_t i);
 
 /* An event that did not match: "missed" (in the gold only) or
  * "spurious" (found by the system only), with its document, class,
- * trigger and agent words ("" when it has none). */
+ * trigger and agent words ("" when it has none); or a matched event
+ * whose "polarity", "certainty" or "status" differs, with detail "GOLD
+ * FOUND" ("Past Ongoing"). */
 typedef struct fg_eval_miss {
     const char *kind;
     const char *doc;
     const char *cls;
     const char *trigger;
     const char *agent;
+    const char *detail; /* "" for missed and spurious events */
 } fg_eval_miss;
 
 FG_API size_t fg_eval_miss_count(const fg_eval *ev);

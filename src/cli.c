@@ -811,7 +811,10 @@ static const char EVAL_HELP[] =
     "      --gold=FILE          the gold standard (JSON Lines)\n"
     "      --format=FMT         table (default) or tsv\n"
     "      --errors             list the events that did not match, as\n"
-    "                           missed (gold only) or spurious (found only)\n"
+    "                           missed (gold only) or spurious (found only),\n"
+    "                           and matched events whose polarity, certainty\n"
+    "                           or status differ (with the gold's and the\n"
+    "                           found value)\n"
     "  -o FILE, --rules, --extra-rules, --base, --input-format, --date,\n"
     "  --help (see factgraph --help).\n"
     "\n"
@@ -900,8 +903,8 @@ static void print_scores(const fg_eval *ev, const options *opt, FILE *fp)
             fputs("\n", fp);
         for (size_t i = 0; i < fg_eval_miss_count(ev); i++) {
             const fg_eval_miss *m = fg_eval_get_miss(ev, i);
-            fprintf(fp, "%s\t%s\t%s\t%s\t%s\n", m->kind, m->doc, m->cls,
-                    m->trigger, m->agent);
+            fprintf(fp, "%s\t%s\t%s\t%s\t%s%s%s\n", m->kind, m->doc, m->cls,
+                    m->trigger, m->agent, m->detail[0] ? "\t" : "", m->detail);
         }
     }
 }

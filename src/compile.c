@@ -474,6 +474,32 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
     return !(q == '?' || q == '*' || q == '{');
 }
 
+/* Words in nearly every sentence of German news: articles, pronouns,
+ * prepositions, conjunctions, auxiliary and modal verbs (as forms and
+ * lemmas). A key among them lets almost every sentence through, so a
+ * clause of such keys costs as much as an annotation type's, and a
+ * rule is filed under a more selective one where it has one. */
+static const char *const COMMON_WORDS[] = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+    "einem", "einer", "eines", "und", "oder", "aber", "sondern", "denn",
+    "dass", "ob", "wie", "als", "wenn", "weil", "zu", "zum", "zur", "in",
+    "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von",
+    "vom", "vor", "für", "über", "unter", "um", "durch", "gegen", "seit",
+    "bis", "sich", "es", "er", "sie", "wir", "ihr", "man", "nicht", "auch",
+    "noch", "nur", "so", "haben", "hat", "hatte", "hatten", "habe", "sein",
+    "ist", "sind", "war", "waren", "sei", "seien", "werden", "wird", "wurde",
+    "wurden", "worden", "würde", "würden", "können", "kann", "konnte",
+    "müssen", "muss", "musste", "sollen", "soll", "sollte", "wollen", "will",
+    "wollte", "dürfen", "darf", NULL};
+
+static int common_word(const char *s, size_t len)
+{
+    for (const char *const *w = COMMON_WORDS; *w; w++)
+        if (strlen(*w) == len && memcmp(*w, s, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* The keys of one leaf test, as a clause; 0 keys when it gives none. */
 static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
                      size_t *cap, uint32_t *cost)
@@ -518,8 +544,10 @@ static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
         } else {
             (*keys)[(*n)++] = fg_key(kind, t->values[i], t->value_lens[i]);
         }
+        *cost += common_word(t->values[i], t->value_lens[i])
+                     ? key_cost('a')
+                     : key_cost(kind);
     }
-    *cost += t->n_values * key_cost(kind);
     return 0;
 }
 
@@ -627,14 +655,19 @@ static int node_cnf(const fg_node *n, cnf *c)
             if (rc == 0 && sub.n == 0)
                 all = 0;
             else if (rc == 0) {
-                /* The alternative's first clause. */
-                uint32_t len = sub.ends[0];
+                /* The alternative's most selective clause. */
+                size_t best = 0;
+                for (size_t k = 1; k < sub.n; k++)
+                    if (sub.costs[k] < sub.costs[best])
+                        best = k;
+                uint32_t from = best ? sub.ends[best - 1] : 0;
+                uint32_t len = sub.ends[best] - from;
                 if (fg_grow((void **)&keys, &cap, nk + len, sizeof *keys) < 0)
                     rc = FG_ENOMEM;
                 else {
-                    memcpy(keys + nk, sub.keys, len * sizeof *keys);
+                    memcpy(keys + nk, sub.keys + from, len * sizeof *keys);
                     nk += len;
-                    cost += sub.costs[0];
+                    cost += sub.costs[best];
                 }
             }
             cnf_clear(&sub);

@@ -795,14 +795,15 @@ static int add_row(fg_eval *ev, const char *kind, const char *name, counts c)
 }
 
 static int add_miss(fg_eval *ev, const char *kind, uint32_t doc,
-                    const char *cls, const char *trigger, const char *agent)
+                    const char *cls, const char *trigger, const char *agent,
+                    const char *detail)
 {
     if (fg_grow((void **)&ev->misses, &ev->cap_misses, ev->n_misses + 1,
                 sizeof *ev->misses) < 0)
         return FG_ENOMEM;
     ev->misses[ev->n_misses++] = (fg_eval_miss){
         kind, ev->docs[doc].id, cls ? cls : "?", trigger ? trigger : "",
-        agent ? agent : ""};
+        agent ? agent : "", detail ? detail : ""};
     return 0;
 }
 
@@ -844,14 +845,24 @@ int fg_eval_score(fg_eval *ev)
         if (s) {
             g->matched = s->matched = 1;
             cls[g->cls].tp++;
-            for (int f = 0; f < N_FACT; f++)
-                if (s->fact[f] &&
-                    strcmp(s->fact[f], FACT_VALUES[f][g->fact[f]]) == 0)
+            for (int f = 0; f < N_FACT; f++) {
+                const char *want = FACT_VALUES[f][g->fact[f]];
+                if (s->fact[f] && strcmp(s->fact[f], want) == 0) {
                     fact[f].tp++;
+                    continue;
+                }
+                char *d = fg_arena_alloc(&ev->arena, 64);
+                if (d == NULL)
+                    return FG_ENOMEM;
+                snprintf(d, 64, "%s %s", want, s->fact[f] ? s->fact[f] : "-");
+                if (add_miss(ev, FACTUALITY[f], g->doc, CLASSES[g->cls],
+                             g->trigger, g->role[ROLE_AGENT], d) < 0)
+                    return FG_ENOMEM;
+            }
         } else {
             cls[g->cls].fn++;
             if (add_miss(ev, "missed", g->doc, CLASSES[g->cls], g->trigger,
-                         g->role[ROLE_AGENT]) < 0)
+                         g->role[ROLE_AGENT], NULL) < 0)
                 return FG_ENOMEM;
         }
         count_roles(ev, g, s, roles);
@@ -866,7 +877,8 @@ int fg_eval_score(fg_eval *ev)
         else
             all.fp++; /* a class the gold does not have */
         count_roles(ev, NULL, s, roles);
-        if (add_miss(ev, "spurious", s->doc, s->cls, s->trigger, s->agent) < 0)
+        if (add_miss(ev, "spurious", s->doc, s->cls, s->trigger, s->agent,
+                     NULL) < 0)
             return FG_ENOMEM;
     }
     for (size_t c = 0; c < N_CLASSES; c++) {

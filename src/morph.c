@@ -345,6 +345,10 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
         return !(i > 1 && tok[i - 2].sentence == t->sentence &&
                  (m[i - 2].tags & FG_TAG_VERB) &&
                  !(m[i - 2].tags & FG_TAG_ADJ));
+    /* A postposition closes the phrase before the verb: "Dem Bericht
+     * zufolge lieferte Deutschland ..." */
+    if (is_word(p, "zufolge"))
+        return 0;
     if (determiner(lex, p) || in_list(p, PREPOSITIONS) ||
         in_list(p, NUMERALS) || adjective_like(lex, p))
         return 1;
@@ -429,6 +433,8 @@ typedef struct context {
     int lower;       /* written lowercase */
     int closed;      /* a preposition, conjunction, numeral, pronoun */
     int after_subject; /* right after a subject pronoun */
+    int before_name;   /* next comes a capitalised word the lexicon does
+                        * not know as a noun: a name, most often */
 } context;
 
 static void judge_context(const fg_lexicon *lex, const fg_token *tok,
@@ -469,6 +475,9 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
          (nx->flags & FG_TOKEN_NUMBER));
     c->after_subject = i > 0 && tok[i - 1].sentence == t->sentence &&
                        in_list(&tok[i - 1], SUBJECTS);
+    c->before_name = nx && (nx->flags & FG_TOKEN_CAPITALISED) &&
+                     (nx->flags & FG_TOKEN_WORD) &&
+                     !(known_tags(lex, nx->norm, nx->norm_len) & FG_TAG_NOUN);
     c->closed = in_list(t, PREPOSITIONS) || coordinator(t) ||
                 in_list(t, DEGREE) || in_list(t, NUMERALS) ||
                 in_list(t, SUBJECTS);
@@ -773,9 +782,11 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
                                    (p ? FG_TAG_SEPARABLE : 0));
     }
     /* A participle before a noun, even where a noun stands before it
-     * ("in digitaler Form gespeicherte Fotos"). */
+     * ("in digitaler Form gespeicherte Fotos"); but not before a name,
+     * where a verb in ge- stands second ("Am Montag genehmigte Kanada"). */
     if (begins(r, rn, "ge") && rn > 6 && c->before_noun &&
-        !c->after_subject && (ends(r, rn, "te") || ends(r, rn, "ten")))
+        !c->before_name && !c->after_subject &&
+        (ends(r, rn, "te") || ends(r, rn, "ten")))
         return adjective(lex, w, n, arena, m);
     if (adjective_ending(w, n) &&
         (ends(w, n, "ischen") ||
@@ -985,18 +996,38 @@ static int finite_verb(const fg_token *t, const fg_morph *m)
 
 /* Splits the clause of tokens [a, b) before a coordinating conjunction
  * that joins two main clauses, each with a finite verb of its own: "Sie
- * kamen zusammen und berieten". Returns how many clauses were added. */
+ * kamen zusammen und berieten"; and after a comma that a finite verb
+ * follows ("..., sagte er"), or soon follows when a finite verb came
+ * before ("Er sagte, es gehe voran").
+ * Returns how many clauses were added. */
 static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
                                   size_t b)
 {
     uint32_t added = 0;
     size_t from = a;
     for (size_t k = a + 1; k + 1 < b; k++) {
-        if (!coordinator(&tok[k]))
-            continue;
         int before = 0, after = 0;
         for (size_t j = from; j < k; j++)
             before |= finite_verb(&tok[j], &m[j]);
+        if (tok[k].norm_len == 1 && tok[k].norm[0] == ',') {
+            /* A finite verb right after the comma opens a clause ("...,
+             * sagte er"); so does one soon after it, before other
+             * punctuation, when a finite verb came before ("Er sagte, es
+             * gehe voran", "..., die Lage sei ernst"). */
+            after = finite_verb(&tok[k + 1], &m[k + 1]);
+            for (size_t j = k + 1; before && j < b && j <= k + 4 && !after &&
+                                   (tok[j].flags & FG_TOKEN_WORD);
+                 j++)
+                after = finite_verb(&tok[j], &m[j]);
+            if (after) {
+                tok[k + 1].flags |= FG_TOKEN_CLAUSE_START;
+                added++;
+                from = k + 1;
+            }
+            continue;
+        }
+        if (!coordinator(&tok[k]))
+            continue;
         /* The verb comes right after the conjunction, or after its
          * subject: "und berieten", "und die Minister berieten". */
         for (size_t j = k + 1; j < b && j <= k + 4 && !after; j++)

@@ -540,19 +540,438 @@ static int output_entity(fg_resolver *r, const pending_match *m)
     return rc;
 }
 
-static int output_event(fg_resolver *r, const pending_match *m,
-                        fg_span sentence)
+/* ------------------------------------------------------------------ */
+/* Factuality                                                          */
+
+/* Cue words, compared with a token's case-folded form (w) or lemma (l).
+ * Each list ends in NULL. */
+static const char *const NEGATION_W[] = {
+    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
+    "niemals", "weder", "ohne", NULL};
+/* Verbs that undo the event in their clause ("wurde gestoppt",
+ * "lehnte ... ab"), and in the clause they govern ("bestritt, angegriffen
+ * zu haben"). */
+static const char *const NEGATION_L[] = {
+    "ablehnen", "absagen", "verweigern", "stoppen", "blockieren",
+    "ausschließen", "scheitern", "aussetzen", "abbrechen", "bestreiten",
+    "dementieren", "leugnen", "zurückweisen", NULL};
+static const char *const UNLIKELY_W[] = {"unwahrscheinlich", "unrealistisch",
+                                         NULL};
+static const char *const POSSIBLE_W[] = {
+    "möglicherweise", "vielleicht", "eventuell", "womöglich", "möglich",
+    "denkbar", "könnte", "könnten", "ob", "fraglich", "ungewiss", "unklar",
+    "betracht", NULL};
+static const char *const POSSIBLE_L[] = {"erwägen", "hoffen", "prüfen",
+                                         "diskutieren", NULL};
+static const char *const PROBABLE_W[] = {
+    "angeblich", "vermutlich", "mutmaßlich", "wahrscheinlich", "offenbar",
+    "anscheinend", "zugeschrieben", NULL};
+static const char *const HYPOTHETICAL_W[] = {
+    "falls", "wenn", "sofern", "würde", "würden", "wäre", "wären", NULL};
+/* What is to be prevented has not happened: "um einen Angriff zu
+ * verhindern". */
+static const char *const HYPOTHETICAL_L[] = {
+    "verhindern", "entgegenwirken", "abwenden", "vorbeugen", "abschrecken",
+    NULL};
+static const char *const PLANNED_W[] = {
+    "künftig", "künftige", "künftigen", "zukünftig", "zukünftige",
+    "zukünftigen", "bald", "geplant", "geplante", "geplanten", "vorgesehen",
+    NULL};
+static const char *const PLANNED_L[] = {
+    "wollen", "sollen", "müssen", "planen", "vorsehen", "beabsichtigen",
+    "ankündigen", "beschließen", "versprechen", "zusagen", "drohen",
+    "erwägen", "diskutieren", NULL};
+/* Words that keep "nicht" from negating: "nicht nur ... sondern". */
+static const char *const NOT_NEGATING_NEXT[] = {"nur", "zuletzt", NULL};
+
+static int in_list(const char *const *list, const char *s, size_t n)
+{
+    for (; s && *list; list++)
+        if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int word_in(const fg_resolver *r, uint32_t i, const char *const *list)
+{
+    return in_list(list, r->tokens[i].norm, r->tokens[i].norm_len);
+}
+
+static int lemma_in(const fg_resolver *r, uint32_t i, const char *const *list)
+{
+    return r->morph && in_list(list, r->morph[i].lemma, r->morph[i].lemma_len);
+}
+
+/* Cues found in the tokens [a, b), leaving out the trigger t. */
+typedef struct cues {
+    int negation, unlikely, possible, probable, hypothetical, planned;
+    int finite, past, perfect, future, reportative;
+} cues;
+
+static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
+                      uint32_t t, cues *c)
+{
+    int aux_haben_sein = 0, finite_haben_sein = 0, aux_werden = 0,
+        modal_sollen = 0, participle = 0, infinitive = 0;
+    for (uint32_t i = a; i < b; i++) {
+        uint32_t tags = r->morph ? r->morph[i].tags : 0;
+        if (tags & FG_TAG_PARTICIPLE)
+            participle = 1;
+        if (tags & (FG_TAG_INFINITIVE | FG_TAG_ZU))
+            infinitive = 1;
+        if (lemma_in(r, i, (const char *const[]){"haben", "sein", NULL})) {
+            aux_haben_sein = 1;
+            finite_haben_sein |= (tags & FG_TAG_FINITE) != 0;
+        }
+        if (tags & FG_TAG_FINITE) {
+            if (!c->finite) {
+                c->finite = 1;
+                c->past = (tags & FG_TAG_PAST) != 0;
+            }
+            if (lemma_in(r, i, (const char *const[]){"werden", NULL}))
+                aux_werden = !(tags & FG_TAG_PAST);
+            if (lemma_in(r, i, (const char *const[]){"sollen", NULL}))
+                modal_sollen = 1;
+        }
+        if (i == t)
+            continue; /* the trigger is no cue of itself ("lehnte ab") */
+        if (word_in(r, i, NEGATION_W) &&
+            !(i + 1 < b && word_in(r, i + 1, NOT_NEGATING_NEXT)))
+            c->negation = 1;
+        if (lemma_in(r, i, NEGATION_L))
+            c->negation = 1;
+        if (word_in(r, i, UNLIKELY_W))
+            c->unlikely = 1;
+        if (word_in(r, i, POSSIBLE_W) || lemma_in(r, i, POSSIBLE_L))
+            c->possible = 1;
+        if (word_in(r, i, PROBABLE_W))
+            c->probable = 1;
+        if (word_in(r, i, HYPOTHETICAL_W) || lemma_in(r, i, HYPOTHETICAL_L))
+            c->hypothetical = 1;
+        if (word_in(r, i, PLANNED_W) || lemma_in(r, i, PLANNED_L))
+            c->planned = 1;
+    }
+    /* "hat ... geliefert", and "angegriffen zu haben". */
+    c->perfect = aux_haben_sein && participle &&
+                 (finite_haben_sein || !c->finite);
+    c->future = aux_werden && infinitive && !participle;
+    /* "soll ... angegriffen haben": hearsay about the past. */
+    c->reportative = modal_sollen && participle;
+}
+
+/* The clause [*a, *b) of token t of the sentence [first, end). */
+static void clause_of(const fg_resolver *r, uint32_t t, uint32_t first,
+                      uint32_t end, uint32_t *a, uint32_t *b)
+{
+    uint32_t clause = r->tokens[t].clause;
+    *a = t;
+    *b = t + 1;
+    while (*a > first && r->tokens[*a - 1].clause == clause)
+        (*a)--;
+    while (*b < end && r->tokens[*b].clause == clause)
+        (*b)++;
+}
+
+/* The factuality of an event whose trigger is token t of the sentence
+ * [first, end): cues of the trigger's clause, and of the clause before it
+ * when that one governs it (the trigger's clause starts with "dass",
+ * "ob", "um" or holds a zu-infinitive). */
+static void judge_factuality(const fg_resolver *r, uint32_t t, uint32_t first,
+                             uint32_t end, fg_polarity *p, fg_certainty *c,
+                             fg_status *s)
+{
+    uint32_t a, b;
+    clause_of(r, t, first, end, &a, &b);
+    cues own = {0}, gov = {0};
+    find_cues(r, a, b, t, &own);
+    int embedded = word_in(r, a, (const char *const[]){"dass", "ob", "um",
+                                                       NULL});
+    /* A zu-infinitive: "teilzunehmen", "zu liefern". */
+    for (uint32_t i = a; i < b && !embedded; i++)
+        embedded = r->morph && ((r->morph[i].tags & FG_TAG_ZU) ||
+                                (word_in(r, i, (const char *const[]){"zu", NULL}) &&
+                                 i + 1 < b &&
+                                 (r->morph[i + 1].tags & FG_TAG_INFINITIVE)));
+    if (embedded && a > first) {
+        uint32_t ga = a - 1, gc = r->tokens[a - 1].clause;
+        while (ga > first && r->tokens[ga - 1].clause == gc)
+            ga--;
+        find_cues(r, ga, a, t, &gov);
+    }
+    *p = own.negation || (embedded && gov.negation) ? FG_NEGATIVE
+                                                   : FG_POSITIVE;
+    cues any = own;
+    any.unlikely |= gov.unlikely;
+    any.possible |= gov.possible;
+    any.probable |= gov.probable;
+    *c = any.unlikely       ? FG_UNLIKELY
+         : any.possible     ? FG_POSSIBLE
+         : any.probable || own.reportative ? FG_PROBABLE
+                                           : FG_CERTAIN;
+    /* What was promised, announced, decided or threatened is planned,
+     * whatever the tense of the promise ("sagte ... Hilfe zu", "drohten,
+     * Schiffe anzugreifen"); hearsay about the past ("soll ...
+     * angegriffen haben") is past. */
+    int trigger_verb = r->morph && (r->morph[t].tags & FG_TAG_VERB);
+    if (own.hypothetical)
+        *s = FG_HYPOTHETICAL;
+    else if (own.reportative)
+        *s = FG_PAST;
+    else if (own.planned || own.future || (embedded && gov.planned) ||
+             word_in(r, a, (const char *const[]){"um", NULL}) ||
+             (embedded && !own.finite && gov.finite && !gov.past &&
+              gov.future))
+        *s = FG_PLANNED;
+    else if (own.perfect || (own.finite && own.past))
+        *s = FG_PAST;
+    else if (own.finite)
+        *s = FG_ONGOING;
+    else if (embedded && gov.finite)
+        *s = gov.past ? FG_PAST : FG_ONGOING;
+    else if (trigger_verb && !(r->morph[t].tags & FG_TAG_PARTICIPLE))
+        *s = FG_ONGOING; /* a present plural the lexicon does not know:
+                          * "Die Grünen fordern" */
+    else
+        *s = FG_PAST;
+    /* What is only possible, or unlikely, has not happened yet. */
+    if (*s == FG_ONGOING && (*c == FG_POSSIBLE || *c == FG_UNLIKELY))
+        *s = FG_PLANNED;
+}
+
+static int same_value(const fg_value *a, const fg_value *b)
+{
+    if (a->kind != b->kind)
+        return 0;
+    if (a->kind != FG_VALUE_LITERAL)
+        return a->index == b->index;
+    return a->literal.type == b->literal.type &&
+           strcmp(a->literal.value, b->literal.value) == 0;
+}
+
+/* Adds a role value unless the event has it already (two rules that
+ * found the same event). */
+static int add_role(fg_resolver *r, uint32_t ev, fg_role role, fg_value v)
+{
+    const fg_graph *g = r->graph;
+    for (size_t i = 0; i < g->n_roles; i++)
+        if (g->roles[i].event == ev && g->roles[i].role == role &&
+            same_value(&g->roles[i].value, &v))
+            return 0;
+    return fg_graph_add_role(r->graph, ev, role, v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Places and times of the clause                                      */
+
+/* Prepositions after which a place is where an event happens. */
+static const char *const LOCATIVE_W[] = {"in", "im", "bei", "beim", "nahe",
+                                         "vor", NULL};
+static const char *const ARTICLE_W[] = {"der", "dem", "den", "die", "das",
+                                        "des", NULL};
+
+/* Whether event ev has a value for role. */
+static int event_has_role(const fg_resolver *r, uint32_t ev, int role)
+{
+    for (size_t i = 0; i < r->graph->n_roles; i++)
+        if (r->graph->roles[i].event == ev && (int)r->graph->roles[i].role == role)
+            return 1;
+    return 0;
+}
+
+/* The entity annotation of a place or country that starts at token i,
+ * or NULL. */
+static const fg_annot *place_at(const fg_resolver *r, uint32_t i)
+{
+    for (size_t k = r->sentence_annots; k < r->n_annots; k++) {
+        const fg_annot *a = &r->annots[k];
+        if (a->kind == FG_ANNOT_ENTITY && a->first == i &&
+            (strcmp(a->type, "Place") == 0 || strcmp(a->type, "Country") == 0))
+            return a;
+    }
+    return NULL;
+}
+
+/* A place in the clause of trigger t ("in Brüssel", "im NATO-Hauptquartier",
+ * "in der Ukraine") becomes the event's location, and a time expression
+ * its time, unless the rule captured one. */
+static int attach_place_time(fg_resolver *r, uint32_t ev, uint32_t t,
+                             uint32_t first, uint32_t end)
+{
+    uint32_t a, b;
+    clause_of(r, t, first, end, &a, &b);
+    int rc = 0;
+    if (!event_has_role(r, ev, FG_ROLE_LOCATION))
+        for (uint32_t i = a; i + 1 < b; i++) {
+            if (!word_in(r, i, LOCATIVE_W))
+                continue;
+            uint32_t j = i + 1;
+            if (j + 1 < b && word_in(r, j, ARTICLE_W))
+                j++;
+            const fg_annot *pl = place_at(r, j);
+            if (pl) {
+                rc = add_role(r, ev, FG_ROLE_LOCATION,
+                              fg_value_entity(pl->record));
+                break;
+            }
+        }
+    if (rc == 0 && !event_has_role(r, ev, FG_ROLE_TIME))
+        for (size_t k = r->sentence_annots; k < r->n_annots; k++) {
+            const fg_annot *ta = &r->annots[k];
+            if (ta->kind != FG_ANNOT_TIME || ta->first < a || ta->end > b)
+                continue;
+            fg_value v;
+            rc = time_value(r, ta, &v);
+            if (rc == 0)
+                rc = fg_graph_add_role(r->graph, ev, FG_ROLE_TIME, v);
+            break;
+        }
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Attribution                                                         */
+
+/* The token of the sentence [first, end) where the trigger of event ev
+ * starts. */
+static uint32_t trigger_token(const fg_resolver *r, uint32_t ev,
+                              uint32_t first, uint32_t end)
+{
+    size_t start = r->graph->events[ev].trigger.start;
+    for (uint32_t i = first; i < end; i++)
+        if (r->tokens[i].start >= start)
+            return i;
+    return first;
+}
+
+/* The first agent of event ev, or 0. */
+static int agent_of(const fg_resolver *r, uint32_t ev, fg_value *out)
+{
+    for (size_t i = 0; i < r->graph->n_roles; i++)
+        if (r->graph->roles[i].event == ev &&
+            r->graph->roles[i].role == FG_ROLE_AGENT) {
+            *out = r->graph->roles[i].value;
+            return 1;
+        }
+    return 0;
+}
+
+static int is_noun_word(const fg_resolver *r, uint32_t i)
+{
+    uint32_t f = r->tokens[i].flags;
+    return (f & FG_TOKEN_WORD) && (f & FG_TOKEN_CAPITALISED);
+}
+
+static int is_lower_word(const fg_resolver *r, uint32_t i)
+{
+    uint32_t f = r->tokens[i].flags;
+    return (f & FG_TOKEN_WORD) && !(f & FG_TOKEN_CAPITALISED);
+}
+
+/* The source an attribution phrase of the sentence names: "laut X",
+ * "X zufolge", "nach Angaben von X", "nach Angaben des X". X is the
+ * entity or group annotated there, else the noun phrase (a new group).
+ * Returns 1 with *out, 0 when the sentence has none. */
+static int attribution_phrase(fg_resolver *r, uint32_t first, uint32_t end,
+                              fg_value *out, int *rc)
+{
+    for (uint32_t i = first; i < end; i++) {
+        uint32_t from = end, to = end;
+        if (word_in(r, i, (const char *const[]){"laut", NULL})) {
+            from = i + 1;
+        } else if (word_in(r, i, (const char *const[]){"angaben", NULL}) &&
+                   i > first &&
+                   word_in(r, i - 1, (const char *const[]){"nach", NULL})) {
+            from = i + 1;
+            if (from < end &&
+                word_in(r, from, (const char *const[]){"von", "des", "der",
+                                                       "aus", NULL}))
+                from++;
+        } else if (word_in(r, i, (const char *const[]){"zufolge", NULL}) &&
+                   i > first && is_noun_word(r, i - 1)) {
+            /* The noun phrase that ends right before "zufolge": its
+             * capitalised words and the lowercase ones before them. */
+            from = i - 1;
+            while (from > first && i - from < 6 &&
+                   !word_in(r, from, ARTICLE_W) &&
+                   (is_noun_word(r, from - 1) ||
+                    (is_lower_word(r, from - 1) && r->morph &&
+                     !(r->morph[from - 1].tags & FG_TAG_FINITE))))
+                from--;
+            *rc = capture_value(r, from, i, out);
+            return *rc == 0;
+        }
+        if (from >= end)
+            continue;
+        /* An actor named there (after an article or an office: "laut
+         * Regierungssprecher Steffen Hebestreit"), else the words up to the
+         * first capitalised one. */
+        uint32_t j = from;
+        if (j + 1 < end && word_in(r, j, ARTICLE_W))
+            j++;
+        for (size_t k = r->sentence_annots; k < r->n_annots; k++) {
+            const fg_annot *a = &r->annots[k];
+            if ((a->kind == FG_ANNOT_ENTITY || a->kind == FG_ANNOT_GROUP) &&
+                strcmp(a->type, "Office") != 0 && a->first >= j &&
+                a->first <= j + 1) {
+                *out = a->kind == FG_ANNOT_ENTITY ? fg_value_entity(a->record)
+                                                  : fg_value_group(a->record);
+                return 1;
+            }
+        }
+        to = j;
+        while (to < end && is_lower_word(r, to))
+            to++;
+        if (to < end && is_noun_word(r, to)) {
+            *rc = capture_value(r, from, to + 1, out);
+            return *rc == 0;
+        }
+    }
+    return 0;
+}
+
+/* What a statement reports is its topic and is attributed to its
+ * speaker: events of the sentence in another clause than a Statement's
+ * trigger ("X erklärte, dass Y liefert", "Y liefert, sagte X"). An
+ * attribution phrase ("laut X") attributes every event of the sentence
+ * that has no source yet. Events [from_event, n_events) are the
+ * sentence's. */
+static int attribute(fg_resolver *r, uint32_t from_event, uint32_t first,
+                     uint32_t end)
+{
+    fg_graph *g = r->graph;
+    uint32_t n = (uint32_t)g->n_events;
+    int rc = 0;
+    for (uint32_t s = from_event; s < n && rc == 0; s++) {
+        fg_value speaker;
+        if (strcmp(g->events[s].cls, "Statement") != 0 ||
+            !agent_of(r, s, &speaker))
+            continue;
+        uint32_t clause = r->tokens[trigger_token(r, s, first, end)].clause;
+        for (uint32_t e = from_event; e < n && rc == 0; e++) {
+            if (e == s || strcmp(g->events[e].cls, "Statement") == 0 ||
+                r->tokens[trigger_token(r, e, first, end)].clause == clause)
+                continue;
+            rc = fg_graph_add_role(g, s, FG_ROLE_TOPIC, fg_value_event(e));
+            if (rc == 0 && !g->events[e].has_attribution)
+                rc = fg_graph_set_attribution(g, e, speaker);
+        }
+    }
+    fg_value source;
+    if (rc == 0 && from_event < n &&
+        attribution_phrase(r, first, end, &source, &rc))
+        for (uint32_t e = from_event; e < n && rc == 0; e++)
+            if (!g->events[e].has_attribution)
+                rc = fg_graph_set_attribution(g, e, source);
+    return rc;
+}
+
+/* The roles of a match, captured and constant, then the place and time
+ * of the clause, for event ev whose trigger is token tf. */
+static int add_roles(fg_resolver *r, const pending_match *m, uint32_t ev,
+                     uint32_t tf, uint32_t first, uint32_t end)
 {
     const fg_rule_def *d = &m->rule->def;
-    uint32_t tf = m->first, te = m->first + 1, ev;
-    first_capture(m, FG_CAPTURE_TRIGGER, &tf, &te);
-    int rc = fg_graph_add_event(r->graph, d->cls, d->id, byte_span(r, tf, te),
-                                &ev);
-    if (rc == 0)
-        rc = fg_graph_set_factuality(r->graph, ev, d->output.polarity,
-                                     d->output.certainty, d->output.status);
-    if (rc == 0)
-        rc = fg_graph_add_evidence(r->graph, ev, sentence);
+    int rc = 0;
     const fg_program *g = &m->rule->prog;
     for (uint32_t s = 0; rc == 0 && s + 1 < g->n_role_slots; s += 2) {
         int role = g->slot_role[s / 2];
@@ -569,7 +988,7 @@ static int output_event(fg_resolver *r, const pending_match *m,
             rc = capture_value(r, a, b, &v);
         }
         if (rc == 0)
-            rc = fg_graph_add_role(r->graph, ev, (fg_role)role, v);
+            rc = add_role(r, ev, (fg_role)role, v);
     }
     for (size_t i = 0; rc == 0 && i < d->output.n_roles; i++) {
         const fg_const_role *cr = &d->output.roles[i];
@@ -585,9 +1004,58 @@ static int output_event(fg_resolver *r, const pending_match *m,
             v = fg_value_literal(lit);
         }
         if (rc == 0)
-            rc = fg_graph_add_role(r->graph, ev, (fg_role)cr->role, v);
+            rc = add_role(r, ev, (fg_role)cr->role, v);
     }
+    if (rc == 0)
+        rc = attach_place_time(r, ev, tf, first, end);
     return rc;
+}
+
+/* An event of the sentence (events from r->first_event on) of class cls
+ * on the same trigger, or UINT32_MAX. */
+static uint32_t same_event(const fg_resolver *r, const char *cls,
+                           fg_span trigger)
+{
+    const fg_graph *g = r->graph;
+    for (uint32_t e = r->first_event; e < g->n_events; e++)
+        if (g->events[e].trigger.start == trigger.start &&
+            g->events[e].trigger.end == trigger.end &&
+            strcmp(g->events[e].cls, cls) == 0)
+            return e;
+    return UINT32_MAX;
+}
+
+static int output_event(fg_resolver *r, const pending_match *m,
+                        uint32_t first, uint32_t end)
+{
+    fg_span sentence = byte_span(r, first, end);
+    const fg_rule_def *d = &m->rule->def;
+    uint32_t tf = m->first, te = m->first + 1, ev;
+    first_capture(m, FG_CAPTURE_TRIGGER, &tf, &te);
+    /* Two rules (of overlap="true") that found the same event on the
+     * same trigger make one event: the first rule's, with the roles of
+     * both. */
+    ev = same_event(r, d->cls, byte_span(r, tf, te));
+    if (ev != UINT32_MAX)
+        return add_roles(r, m, ev, tf, first, end);
+    int rc = fg_graph_add_event(r->graph, d->cls, d->id, byte_span(r, tf, te),
+                                &ev);
+    /* From the text, unless the rule says. */
+    fg_polarity pol;
+    fg_certainty cert;
+    fg_status stat;
+    judge_factuality(r, tf, first, end, &pol, &cert, &stat);
+    if (d->output.set & FG_OUTPUT_POLARITY)
+        pol = d->output.polarity;
+    if (d->output.set & FG_OUTPUT_CERTAINTY)
+        cert = d->output.certainty;
+    if (d->output.set & FG_OUTPUT_STATUS)
+        stat = d->output.status;
+    if (rc == 0)
+        rc = fg_graph_set_factuality(r->graph, ev, pol, cert, stat);
+    if (rc == 0)
+        rc = fg_graph_add_evidence(r->graph, ev, sentence);
+    return rc == 0 ? add_roles(r, m, ev, tf, first, end) : rc;
 }
 
 /* Records a kept match for explain and for the examples' checks. */
@@ -679,14 +1147,17 @@ int fg_resolve_phase(fg_resolver *r, fg_phase phase, uint32_t first,
         r->pending[kept++] = *m;
     }
     qsort(r->pending, kept, sizeof *r->pending, cmp_position);
-    fg_span sentence = byte_span(r, first, end);
+    uint32_t from_event = (uint32_t)r->graph->n_events;
+    r->first_event = from_event;
     for (size_t i = 0; i < kept && rc == 0; i++) {
         const pending_match *m = &r->pending[i];
         rc = phase == FG_PHASE_ENTITIES ? output_entity(r, m)
-                                        : output_event(r, m, sentence);
+                                        : output_event(r, m, first, end);
         if (rc == 0)
             rc = keep(r, m);
     }
+    if (rc == 0 && phase == FG_PHASE_EVENTS)
+        rc = attribute(r, from_event, first, end);
     return rc;
 }
 

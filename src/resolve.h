@@ -60,6 +60,7 @@ typedef struct fg_resolver {
     size_t n_pending, cap_pending;
     unsigned char *taken; /* per token of the sentence */
     size_t cap_taken;
+    uint32_t first_event; /* the first event of the current sentence */
     /* Kept matches of the document, in the order they were kept. */
     fg_match_info *kept;
     size_t n_kept, cap_kept;

@@ -829,6 +829,9 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
     o->polarity = (fg_polarity)p;
     o->certainty = (fg_certainty)c;
     o->status = (fg_status)s;
+    o->set = (attr(x, "polarity") ? FG_OUTPUT_POLARITY : 0) |
+             (attr(x, "certainty") ? FG_OUTPUT_CERTAINTY : 0) |
+             (attr(x, "status") ? FG_OUTPUT_STATUS : 0);
     o->qualifier = (fg_qualifier)q;
     const char *name = attr(x, "name");
     if (name && (o->name = keep_str(ld, name)) == NULL)

@@ -123,7 +123,16 @@ typedef struct fg_const_role {
     const char *value;
 } fg_const_role;
 
+/* Which factuality parts an <output> sets; the others come from the
+ * text (resolve.c). */
+enum {
+    FG_OUTPUT_POLARITY = 1,
+    FG_OUTPUT_CERTAINTY = 2,
+    FG_OUTPUT_STATUS = 4
+};
+
 typedef struct fg_output {
+    unsigned set; /* FG_OUTPUT_* */
     fg_polarity polarity;
     fg_certainty certainty;
     fg_status status;

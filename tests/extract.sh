@@ -105,7 +105,7 @@ printf 'Bsp.\n' >> "$TMP/data/rules/tokeniser/abbreviations.txt"
 other=$(run_digest)
 if [ -n "$other" ] && [ "$other" != "$digest" ]; then pass "other word list, other digest"
 else fail "other word list, other digest" "$digest / $other"; fi
-printf '<!-- changed -->\n' >> "$TMP/data/rules/pack/events.xml"
+printf '<!-- changed -->\n' >> "$TMP/data/rules/pack/common.xml"
 third=$(run_digest)
 if [ -n "$third" ] && [ "$third" != "$other" ]; then pass "other rule file, other digest"
 else fail "other rule file, other digest" "$other / $third"; fi

@@ -60,17 +60,18 @@ expect_eq "extract with broken rules: no output" "$(wc -c < "$TMP/out")" 0
 cat > "$TMP/extra.xml" <<XML
 <rules $NS>
   <rule id="extra.visit" class="dpo:Visit">
-    <pattern><token flags="capitalised" role="agent"/><token form="besuchte" role="trigger"/>
+    <pattern><token flags="capitalised" role="agent"/><token form="bewunderte" role="trigger"/>
       <token flags="capitalised" role="location"/></pattern>
-    <example agent="Merz" location="Kiew">Merz besuchte Kiew.</example>
+    <example agent="Merz" location="Kiew">Merz bewunderte Kiew.</example>
   </rule>
 </rules>
 XML
-text='Merz besuchte Kiew. Verteidigungsminister John Healey sagte, es gehe voran.'
-rules_of() { printf '%s' "$text" | fg extract --format=ntriples "$@" | sed -n 's/.*dpo#rule> "\([^"]*\)".*/\1/p' | sort | tr '\n' ' '; }
-expect_eq "the default pack" "$(rules_of)" "statement.actor-says "
+text='Merz bewunderte Kiew. Verteidigungsminister John Healey sagte, es gehe voran.'
+# The rules that made events, a statement rule of the pack as "statement.*".
+rules_of() { printf '%s' "$text" | fg extract --format=ntriples "$@" | sed -n 's/.*dpo#rule> "\([^"]*\)".*/\1/p' | sed 's/^statement\..*/statement.*/' | sort -u | tr '\n' ' '; }
+expect_eq "the default pack" "$(rules_of)" "statement.* "
 expect_eq "--rules replaces it" "$(rules_of --rules "$TMP/extra.xml")" "extra.visit "
-expect_eq "--extra-rules adds to it" "$(rules_of --extra-rules "$TMP/extra.xml")" "extra.visit statement.actor-says "
+expect_eq "--extra-rules adds to it" "$(rules_of --extra-rules "$TMP/extra.xml")" "extra.visit statement.* "
 out=$(fg check-rules --extra-rules "$TMP/extra.xml" "$TMP/fail.xml" 2>/dev/null)
 expect_match "check-rules with --extra-rules" "$out" '^2 rules, 4 examples'
 # --ontology: classes are checked against the ontology given.
@@ -87,7 +88,7 @@ printf '%s' "$text" | fg extract --explain --extra-rules "$TMP/extra.xml" > "$TM
 expect_eq "--explain: exit 0" $? 0
 err=$(sed "s|$TMP/||; s|$top_srcdir/||" "$TMP/err")
 expect_match "--explain: the match" "$err" \
-    '^stdin: sentence 1: rule extra.visit \(extra.xml:2, phase events, class dpo:Visit\) matched "Merz besuchte Kiew" \(tokens 1-3\)$'
+    '^stdin: sentence 1: rule extra.visit \(extra.xml:2, phase events, class dpo:Visit\) matched "Merz bewunderte Kiew" \(tokens 1-3\)$'
 expect_match "--explain: a role" "$err" '^  role location: "Kiew"$'
 expect_match "--explain: an element and its tokens" "$err" '^  line 3 <token flags="capitalised" role="agent">: "Merz"$'
 expect_match "--explain: the entities phase" "$err" \
