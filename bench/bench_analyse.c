@@ -142,22 +142,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_analyse: cannot load %s\n", dir);
         return 1;
     }
-    fg_doc **docs = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        fg_doc *doc;
-        if (fg_input_next(in, &doc, diags) < 0)
-            return 1;
-        if (doc == NULL)
-            break;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            docs = realloc(docs, cap * sizeof *docs);
-            if (docs == NULL)
-                return 1;
-        }
-        docs[n++] = doc;
-    }
+    size_t n;
+    fg_doc **docs = bench_read_docs(in, diags, &n);
+    if (docs == NULL)
+        return 1;
 
     double best_full = 1e30, best_bare = 1e30, best_tok = 1e30;
     size_t tokens_full = 0, tokens_bare = 0, tokens_tok = 0;

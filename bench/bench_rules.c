@@ -76,21 +76,10 @@ int main(int argc, char **argv)
     fg_worker *worker;
     if (fg_worker_new(&worker, engine))
         return 1;
-    fg_doc **docs = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        fg_doc *doc;
-        if (fg_input_next(in, &doc, diags) < 0)
-            return 1;
-        if (doc == NULL)
-            break;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            if ((docs = realloc(docs, cap * sizeof *docs)) == NULL)
-                return 1;
-        }
-        docs[n++] = doc;
-    }
+    size_t n;
+    fg_doc **docs = bench_read_docs(in, diags, &n);
+    if (docs == NULL)
+        return 1;
     size_t n_rules = fg_engine_rule_count(engine);
     counts c = {0, calloc(n_rules + 1, 1), n_rules};
     if (c.fired == NULL)

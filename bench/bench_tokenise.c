@@ -48,22 +48,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_tokenise: setup failed\n");
         return 1;
     }
-    fg_doc **docs = NULL;
-    size_t n = 0, cap = 0, bytes = 0;
-    for (;;) {
-        fg_doc *doc;
-        if (fg_input_next(in, &doc, diags) < 0)
-            return 1;
-        if (doc == NULL)
-            break;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 1024;
-            docs = realloc(docs, cap * sizeof *docs);
-            if (docs == NULL)
-                return 1;
-        }
-        docs[n++] = doc;
-    }
+    size_t n, bytes = 0;
+    fg_doc **docs = bench_read_docs(in, diags, &n);
+    if (docs == NULL)
+        return 1;
     FILE *texts = fopen(argv[3], "w");
     if (texts == NULL) {
         perror(argv[3]);

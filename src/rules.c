@@ -519,6 +519,31 @@ static int role_shorthand(conv *cv, const xnode *x, fg_node **n)
     return rc;
 }
 
+
+/* The token tests of a <token> (its attributes and child constraints) or
+ * an <annot> (its attributes): *out, or NULL when it has none. Problems
+ * are reported and folded into *rc, as in the callers. Returns 0 or
+ * FG_ENOMEM. */
+static int element_tests(loader *ld, const xnode *x, int children,
+                         const fg_test **out, int *rc)
+{
+    fg_test *t = test_new(ld, FG_TEST_ALL);
+    if (t == NULL)
+        return FG_ENOMEM;
+    int r = leaves(ld, x, t);
+    if (r == FG_ENOMEM)
+        return r;
+    *rc = *rc < 0 ? *rc : r;
+    if (children) {
+        r = constraint_children(ld, x, t, 0);
+        if (r == FG_ENOMEM)
+            return r;
+        *rc = *rc < 0 ? *rc : r;
+    }
+    *out = t->child ? t : NULL;
+    return 0;
+}
+
 static int element(conv *cv, const xnode *x, fg_node **out, int depth)
 {
     loader *ld = cv->ld;
@@ -537,32 +562,16 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
         if ((n = node_new(cv, FG_NODE_TOKEN, x)) == NULL)
             return FG_ENOMEM;
         rc = check_attrs(ld, x, TOKEN_ATTRS);
-        fg_test *t = test_new(ld, FG_TEST_ALL);
-        if (t == NULL)
+        if (element_tests(ld, x, 1, &n->test, &rc) < 0)
             return FG_ENOMEM;
-        int r = leaves(ld, x, t);
-        if (r == FG_ENOMEM)
-            return r;
-        rc = rc < 0 ? rc : r;
-        r = constraint_children(ld, x, t, 0);
-        if (r == FG_ENOMEM)
-            return r;
-        rc = rc < 0 ? rc : r;
-        n->test = t->child ? t : NULL;
     } else if (is(x, "annot")) {
         const char *types;
         if ((n = node_new(cv, FG_NODE_ANNOT, x)) == NULL)
             return FG_ENOMEM;
         rc = check_attrs(ld, x, ANNOT_ATTRS);
         /* Token tests on an annotation test its first token. */
-        fg_test *t = test_new(ld, FG_TEST_ALL);
-        if (t == NULL)
+        if (element_tests(ld, x, 0, &n->test, &rc) < 0)
             return FG_ENOMEM;
-        int r = leaves(ld, x, t);
-        if (r == FG_ENOMEM)
-            return r;
-        rc = rc < 0 ? rc : r;
-        n->test = t->child ? t : NULL;
         if (require(ld, x, "type", &types) == 0) {
             if (split_words(ld, types, 0, &n->types, NULL, &n->n_types) < 0)
                 return FG_ENOMEM;
