@@ -289,6 +289,45 @@ static int adjective_only_ending(const fg_token *t)
     return ends(w, s, "end") && (ends(w, n, "e") || s >= 8);
 }
 
+/* Whether the tokens from the start of the clause (of the sentence, or
+ * after punctuation) up to token j are noun phrases that open it: a
+ * first one with or without a preposition, then prepositional ones, each
+ * of a determiner, adjectives, nouns and numbers ("Im Jahr 2017", "Ende
+ * Mai 2010", "Seit seiner Rede im März 1998"); not "Die Entwicklung des
+ * Ende Dezember 2017" (a genitive without preposition). */
+static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
+                           size_t j)
+{
+    size_t s = j;
+    while (s > 0 && tok[s - 1].sentence == tok[j].sentence &&
+           (tok[s - 1].flags & FG_TOKEN_WORD) && j - s < 12)
+        s--;
+    if (s > 0 && tok[s - 1].sentence == tok[j].sentence &&
+        (tok[s - 1].flags & FG_TOKEN_WORD))
+        return 0; /* too long */
+    for (size_t k = s, first = 1; k <= j; first = 0) {
+        if (in_list(&tok[k], PREPOSITIONS))
+            k++;
+        else if (!first)
+            return 0;
+        if (k <= j && determiner(lex, &tok[k]))
+            k++;
+        while (k <= j && ((tok[k].flags & FG_TOKEN_NUMBER) ||
+                          adjective_like(lex, &tok[k])))
+            k++;
+        size_t nouns = 0;
+        for (; k <= j && ((tok[k].flags & FG_TOKEN_NUMBER) ||
+                          ((tok[k].flags & FG_TOKEN_CAPITALISED) &&
+                           !in_list(&tok[k], PREPOSITIONS) &&
+                           !determiner(lex, &tok[k])));
+             k++)
+            nouns++;
+        if (nouns == 0)
+            return 0;
+    }
+    return 1;
+}
+
 /* Whether what stands before token i lets it be an attributive
  * adjective; m holds the analyses of the tokens before it. Not after a
  * subject before its verb: a pronoun ("sie besetzten Häuser"), a noun
@@ -308,6 +347,13 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
         return 1;
     const fg_token *p = &tok[i - 1];
     const fg_token *t = &tok[i];
+    /* A number after a noun may close the phrase that opens the clause
+     * ("Im Jahr 2017 gründeten 25 Staaten"); but "die 25 verletzten". */
+    if ((p->flags & FG_TOKEN_NUMBER) && i > 1 &&
+        tok[i - 2].sentence == t->sentence && noun_like(&tok[i - 2]) &&
+        !determiner(lex, &tok[i - 2]) && opening_phrases(lex, tok, i - 1))
+        return 0;
+    size_t np = i - 1; /* the noun before, when p is one */
     if (!(p->flags & FG_TOKEN_WORD) || (p->flags & FG_TOKEN_NUMBER))
         return !((is_word(p, ",") || (p->flags & FG_TOKEN_QUOTE_CLOSE)) &&
                  (ends(t->norm, t->norm_len, "te") ||
@@ -315,12 +361,12 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
     if (in_list(p, SUBJECTS))
         return i > 1 && tok[i - 2].sentence == t->sentence &&
                (m[i - 2].tags & FG_TAG_FINITE);
-    if (noun_like(p)) {
+    if (noun_like(&tok[np])) {
         if (adjective_only_ending(t))
             return 1;
         /* Back over the noun's article and adjectives to a preposition
          * that does not open the clause ("Am Montag verletzten Jets"). */
-        for (size_t k = i - 1; k > 1 && k + MAX_ATTR_BACK >= i; k--) {
+        for (size_t k = np; k > 1 && k + MAX_ATTR_BACK >= np + 1; k--) {
             const fg_token *q = &tok[k - 1];
             if (q->sentence != t->sentence)
                 return 0;
@@ -339,6 +385,10 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
     if (p->flags & FG_TOKEN_CAPITALISED)
         return in_list(p, PREPOSITIONS) || in_list(p, NUMERALS) ||
                determiner(lex, p) || (m[i - 1].tags & FG_TAG_FINITE);
+    /* Right after the finite verb, the middle of the clause ("Betroffen
+     * sind zivile und militärische Ziele"). */
+    if ((m[i - 1].tags & FG_TAG_FINITE) && !(m[i - 1].tags & FG_TAG_GUESSED))
+        return 1;
     if (coordinator(p))
         /* Not a verb coordinated with a verb ("gespeist und versorgen so
          * Millionen"). */
@@ -422,6 +472,69 @@ static int infinitive_slot(const fg_lexicon *lex, const fg_token *tok,
     return 0;
 }
 
+/* Whether the noun t, analysed as m, looks plural: its lemma is not its
+ * form ("Staaten": staat, "Länder": land), or a guessed lemma ends in -en
+ * ("die Grünen"). "Hinspiel", "Gläubiger" are taken for singulars. */
+static int plural_like(const fg_token *t, const fg_morph *m)
+{
+    if (m->lemma_len != t->norm_len || memcmp(m->lemma, t->norm, t->norm_len))
+        return 1;
+    return (m->tags & FG_TAG_GUESSED) && ends(t->norm, t->norm_len, "en");
+}
+
+/* The auxiliaries a past participle goes with: "hat stationiert", "ist
+ * stationiert", "wurde überwacht". */
+static const char *const AUXILIARIES[] = {"haben", "sein", "werden", NULL};
+
+/* Whether the lexicon has t as a finite form of one of AUXILIARIES. */
+static int auxiliary(const fg_lexicon *lex, const fg_token *t)
+{
+    for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
+         i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
+        if ((a->tags & FG_TAG_FINITE) && (a->tags & FG_TAG_VERB) &&
+            in_words(a->lemma, a->lemma_len, AUXILIARIES))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether token i stands where a past participle stands: at the end of
+ * its clause (or before a coordinated word: "wurde überwacht und
+ * kontrolliert") with a form of haben, sein or werden before it in the
+ * clause, or right before such a form that ends the clause ("..., weil
+ * die Grenze überwacht wird"). */
+static int participle_slot(const fg_lexicon *lex, const fg_token *tok,
+                           size_t n, size_t i)
+{
+    const fg_token *t = &tok[i];
+    size_t e = i + 1; /* the next word of the clause, or its end */
+    while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
+           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
+        e++;
+    int end = e >= n || tok[e].sentence != t->sentence ||
+              tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
+    if (!end) {
+        if (auxiliary(lex, &tok[e])) {
+            size_t f = e + 1;
+            return f >= n || tok[f].sentence != t->sentence ||
+                   tok[f].clause != t->clause ||
+                   !(tok[f].flags & FG_TOKEN_WORD);
+        }
+        if (!coordinator(&tok[e]))
+            return 0;
+    }
+    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
+        const fg_token *q = &tok[k - 1];
+        if (q->sentence != t->sentence || q->clause != t->clause)
+            return 0;
+        if (auxiliary(lex, q))
+            return 1;
+    }
+    return 0;
+}
+
 /* What the neighbours of a word say about it. */
 typedef struct context {
     int attributive; /* it can be an adjective before a noun */
@@ -435,6 +548,15 @@ typedef struct context {
     int after_subject; /* right after a subject pronoun */
     int before_name;   /* next comes a capitalised word the lexicon does
                         * not know as a noun: a name, most often */
+    int after_np;      /* right after a noun or a subject pronoun: where
+                        * a main clause's verb stands second */
+    int after_plural;  /* right after a noun or after wir, sie: where a
+                        * verb in -en is the plural present */
+    int participle;    /* where a past participle stands */
+    int after_preposition; /* right after a preposition other than zu */
+    int after_determiner; /* right after an article or determiner */
+    int before_lower_noun; /* next comes a lowercase form of a noun the
+                            * lexicon knows, or an inflected adjective */
 } context;
 
 static void judge_context(const fg_lexicon *lex, const fg_token *tok,
@@ -475,6 +597,26 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
          (nx->flags & FG_TOKEN_NUMBER));
     c->after_subject = i > 0 && tok[i - 1].sentence == t->sentence &&
                        in_list(&tok[i - 1], SUBJECTS);
+    const fg_token *pv = i > 0 && tok[i - 1].sentence == t->sentence
+                             ? &tok[i - 1]
+                             : NULL;
+    /* A pronoun after its verb is no subject before one ("gibt es"). */
+    c->after_np = pv && (noun_like(pv) ||
+                         (in_list(pv, SUBJECTS) &&
+                          !(i > 1 && tok[i - 2].sentence == t->sentence &&
+                            (m[i - 2].tags & FG_TAG_FINITE))));
+    c->after_plural = pv && ((noun_like(pv) && plural_like(pv, &m[i - 1])) ||
+                             is_word(pv, "wir") || is_word(pv, "sie"));
+    c->after_preposition = pv && in_list(pv, PREPOSITIONS) &&
+                           !is_word(pv, "zu");
+    c->after_determiner = pv && determiner(lex, pv);
+    c->before_lower_noun =
+        nx && !(nx->flags & FG_TOKEN_CAPITALISED) &&
+        (((known_tags(lex, nx->norm, nx->norm_len) &
+           (FG_TAG_NOUN | FG_TAG_VERB | FG_TAG_WORD)) == FG_TAG_NOUN) ||
+         (adjective_like(lex, nx) && adjective_ending(nx->norm, nx->norm_len)));
+    c->participle = ends(t->norm, t->norm_len, "t") &&
+                    participle_slot(lex, tok, n, i);
     c->before_name = nx && (nx->flags & FG_TOKEN_CAPITALISED) &&
                      (nx->flags & FG_TOKEN_WORD) &&
                      !(known_tags(lex, nx->norm, nx->norm_len) & FG_TAG_NOUN);
@@ -509,12 +651,22 @@ static const fg_lex_analysis *choose(const fg_lexicon *lex, uint32_t first,
     int cap = (t->flags & FG_TOKEN_CAPITALISED) != 0;
     int start = (t->flags & FG_TOKEN_SENT_START) != 0;
     uint32_t all = 0;
+    int present = 0, past = 0; /* finite analyses in the present, past */
     for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
         const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
         all |= a->tags;
+        if (a->tags & FG_TAG_FINITE) {
+            present |= !(a->tags & FG_TAG_PAST);
+            past |= (a->tags & FG_TAG_PAST) != 0;
+        }
         i = a->next;
     }
     int word_or_verb = (all & FG_TAG_WORD) && (all & FG_TAG_VERB);
+    /* Right after a preposition, a determiner ("in einigen der Länder"),
+     * but for the zu-infinitive ("sich zu einigen"); so before a noun
+     * written lowercase ("einigen soldaten"). */
+    int want_word = c->before_noun || c->after_preposition ||
+                    c->before_lower_noun;
     for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
         const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
         i = a->next;
@@ -525,12 +677,24 @@ static const fg_lex_analysis *choose(const fg_lexicon *lex, uint32_t first,
                     : cap         ? ((a->tags & FG_TAG_WORD) ? 16 : noun * 8)
                                   : 8;
         if (word_or_verb && (!cap || start))
-            score += (a->tags & (c->before_noun ? FG_TAG_WORD : FG_TAG_VERB))
+            score += (a->tags & (want_word ? FG_TAG_WORD : FG_TAG_VERB))
                          ? 4 : 0;
         /* Before a noun, the participle with an ending rather than the
          * same preterite ("die entsandten Beobachter"). */
         if (c->attributive && (a->tags & FG_TAG_ADJ))
             score += 2;
+        /* Right after a noun or a pronoun and not before a noun, where a
+         * main clause's verb stands second, the finite verb rather than
+         * the adjective ("Die Gruppe bekannte sich zu dem Anschlag"). */
+        if (!c->before_noun && !c->before_lower_noun && c->after_np &&
+            (all & FG_TAG_ADJ) &&
+            (a->tags & FG_TAG_FINITE))
+            score += 2;
+        /* A present rather than another verb's subjunctive II or
+         * preterite ("führen", not fahren's "führen"). */
+        if (present && past && (a->tags & FG_TAG_FINITE) &&
+            !(a->tags & FG_TAG_PAST))
+            score += 1;
         score += (a->tags & FG_TAG_LEMMA) != 0; /* the plainer reading */
         if (score > best_score) {
             best = a;
@@ -635,6 +799,45 @@ static int ends_any(const char *s, size_t n, const char *const *list)
     return 0;
 }
 
+/* Whether the stem w[0 .. n) ends in an adjective suffix: one of
+ * ADJ_SUFFIXES, or -il after a consonant (zivil, stabil, mobil; but
+ * "teil", "eil" are verbs' stems). Only for lowercase words: "Chiles". */
+static int adjective_suffix(const char *w, size_t n)
+{
+    return ends_any(w, n, ADJ_SUFFIXES) ||
+           (n >= 5 && ends(w, n, "il") && !ends_vowel(w, n - 2));
+}
+
+/* Whether w[0 .. n) is a form in -t of a verb whose stem ends in -s
+ * after a long vowel (reist, löst, haust; gelöst): not "robust", "meist"
+ * is known, and other -st words are adverbs ("sonst", "erst"). */
+static int s_stem_t(const char *w, size_t n)
+{
+    return n >= 5 &&
+           (ends(w, n, "eist") || ends(w, n, "aust") || ends(w, n, "öst"));
+}
+
+/* Prefixes that a verb's past participle has instead of ge-. */
+static const char *const INSEPARABLE[] = {
+    "be",   "er",    "ver",    "zer",   "ent",  "emp", "miss",
+    "über", "unter", "durch", "hinter", "wider", NULL};
+
+/* Whether w[0 .. n) in -t can be the past participle of a verb without
+ * ge-: in -ieren (stationiert), or after an inseparable prefix
+ * (überwacht, beobachtet). */
+static int participle_without_ge(const char *w, size_t n)
+{
+    if (!ends(w, n, "t") || ends(w, n, "st"))
+        return 0;
+    if (n >= 7 && ends(w, n, "iert"))
+        return 1;
+    for (size_t i = 0; INSEPARABLE[i]; i++)
+        if (begins(w, n, INSEPARABLE[i]) &&
+            n >= strlen(INSEPARABLE[i]) + 4)
+            return 1;
+    return 0;
+}
+
 /* Sets m's lemma to w[0 .. keep) + add, and its tags. Returns 0 or
  * FG_ENOMEM. */
 static int set_lemma(fg_morph *m, fg_arena *arena, const char *w, size_t n,
@@ -734,6 +937,14 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
     }
     if (c->closed)
         return set_lemma(m, arena, w, n, n, "", tags | FG_TAG_LEMMA);
+    /* Adjectives without an ending that look like a verb in -t:
+     * dauerhaft, konsequent (but "dient", "verdient"; and capitalised,
+     * rather a noun: "Management"). */
+    if ((n >= 7 && ends(w, n, "haft")) ||
+        (c->lower && n >= 7 && ends(w, n, "ent") && !ends_vowel(w, n - 3) &&
+         w[n - 4] != 'i'))
+        return set_lemma(m, arena, w, n, n, "",
+                         tags | FG_TAG_ADJ | FG_TAG_LEMMA);
     /* Before a noun, a word with an adjective ending is an adjective,
      * participles too ("die besetzten Gebiete": besetzt); so is one
      * after an article, when the noun comes later ("einer hochkarätigen
@@ -765,12 +976,20 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
      * ("berichten", "kosten", "folgen"), not a preterite: the -en is the
      * infinitive's; so it is where a modal verb's infinitive stands
      * ("will die Lieferungen ausweiten"). */
+    /* After a noun or "wir", "sie", where no infinitive stands, it is
+     * the plural present ("Die Staaten verhandeln"). */
+    uint32_t en_tags = tags | FG_TAG_VERB | FG_TAG_LEMMA |
+                       (c->after_plural && !c->infinitive ? FG_TAG_FINITE
+                                                          : FG_TAG_INFINITIVE);
     if ((c->noun_form || c->infinitive) && ends(w, n, "en"))
-        return set_lemma(m, arena, w, n, n, "",
-                         tags | FG_TAG_VERB | FG_TAG_INFINITIVE |
-                             FG_TAG_LEMMA);
+        return set_lemma(m, arena, w, n, n, "", en_tags);
+    /* But before a noun, an -en form of a known adjective is that
+     * adjective ("in Folge neuen Clubrekord"). */
+    if ((en_tags & FG_TAG_FINITE) && c->before_noun && ends(w, n, "en") &&
+        find_adjective(lex, w, n - 2))
+        return adjective(lex, w, n, arena, m);
     if (begins(r, rn, "ge") && rn > 4 && ends(r, rn, "t") &&
-        !ends(r, rn, "st")) {
+        (!ends(r, rn, "st") || (rn >= 7 && s_stem_t(r, rn)))) {
         /* gesagt: sagen; vorgelegt: vorlegen; gearbeitet: arbeiten */
         char *s = fg_arena_alloc(arena, n);
         if (s == NULL)
@@ -791,9 +1010,14 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
     if (adjective_ending(w, n) &&
         (ends(w, n, "ischen") ||
          (!ends(w, n, "en") &&
-          ends_any(w, n - (ends(w, n, "e") ? 1 : 2), ADJ_SUFFIXES))))
+          (c->lower || !ends(w, n - (ends(w, n, "e") ? 1 : 2), "il")) &&
+          adjective_suffix(w, n - (ends(w, n, "e") ? 1 : 2)))))
         return adjective(lex, w, n, arena, m);
     uint32_t V = tags | FG_TAG_VERB | FG_TAG_FINITE;
+    if (c->participle && participle_without_ge(w, n))
+        /* "wurde überwacht", "hat stationiert" */
+        return weak_infinitive(m, arena, w, n - 1,
+                               tags | FG_TAG_VERB | FG_TAG_PARTICIPLE);
     if (n >= 5 && c->du && ends(w, n, "st"))
         /* du forderst, du arbeitest; du arbeitetest (a preterite the
          * -ete- shows; "du sagtest" is taken for a present) */
@@ -806,8 +1030,17 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
         /* After -d, -t and some clusters the present has -et
          * (arbeitet, berichtet, unterzeichnet). */
         return weak_infinitive(m, arena, w, n - 2, V);
-    if (n >= 5 && (ends(w, n, "te") || ends(w, n, "ten") ||
-                   ends(w, n, "test")))
+    /* Not a preterite: a stem in -t or -d has -ete- there (so "retten"
+     * is a present), and so does one in -icht, -ücht, -eucht ("berichten",
+     * "flüchten", "leuchten"; but "reichten", "ermöglichten"). */
+    size_t pre = n - (ends(w, n, "te") ? 2 : ends(w, n, "ten") ? 3 : 0);
+    int present_t = pre < n && pre > 2 &&
+                    (w[pre - 1] == 't' || w[pre - 1] == 'd' ||
+                     (ends(w, pre, "ich") && !ends(w, pre, "eich") &&
+                      !ends(w, pre, "lich")) ||
+                     ends(w, pre, "üch") || ends(w, pre, "euch"));
+    if (n >= 5 && !present_t &&
+        (ends(w, n, "te") || ends(w, n, "ten") || ends(w, n, "test")))
         /* A weak preterite: erklärte, erklärten: erklären. */
         return weak_infinitive(
             m, arena, w, n - (ends(w, n, "te") ? 2 : ends(w, n, "ten") ? 3 : 4),
@@ -815,10 +1048,12 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
     if (n >= 4 && ends(w, n, "t") && !ends(w, n, "st"))
         /* erklärt, fordert, stationiert */
         return weak_infinitive(m, arena, w, n - 1, V);
+    if (c->lower && !c->after_determiner && s_stem_t(w, n))
+        /* The -t after a stem in -s: reist, löst, haust; but a noun
+         * written lowercase after its article: "der geist" */
+        return weak_infinitive(m, arena, w, n - 1, V);
     if (ends(w, n, "en") || ends(w, n, "ern") || ends(w, n, "eln"))
-        return set_lemma(m, arena, w, n, n, "",
-                         tags | FG_TAG_VERB | FG_TAG_INFINITIVE |
-                             FG_TAG_LEMMA);
+        return set_lemma(m, arena, w, n, n, "", en_tags);
     if (c->lower && ends(w, n, "e") && adjective_ending(w, n) &&
         c->before_noun && !c->after_subject)
         /* before a noun, even after a noun ("Krankenschwestern neue
@@ -1004,11 +1239,10 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
                                   size_t b)
 {
     uint32_t added = 0;
-    size_t from = a;
+    int before = 0; /* a finite verb since the last split */
     for (size_t k = a + 1; k + 1 < b; k++) {
-        int before = 0, after = 0;
-        for (size_t j = from; j < k; j++)
-            before |= finite_verb(&tok[j], &m[j]);
+        int after = 0;
+        before |= finite_verb(&tok[k - 1], &m[k - 1]);
         if (tok[k].norm_len == 1 && tok[k].norm[0] == ',') {
             /* A finite verb right after the comma opens a clause ("...,
              * sagte er"); so does one soon after it, before other
@@ -1022,7 +1256,8 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
             if (after) {
                 tok[k + 1].flags |= FG_TOKEN_CLAUSE_START;
                 added++;
-                from = k + 1;
+                before = 0;
+                k++; /* the clause starts at k + 1 */
             }
             continue;
         }
@@ -1036,7 +1271,7 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
             continue;
         tok[k].flags |= FG_TOKEN_CLAUSE_START;
         added++;
-        from = k;
+        before = 0;
     }
     return added;
 }
@@ -1060,6 +1295,9 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
     int adj_particle =
         (known_tags(lex, p->norm, p->norm_len) & FG_TAG_ADJ) != 0;
     if (adj_particle && in_list(&tok[e - 2], DEGREE))
+        return 0;
+    /* Nor is one after "wie": "nach wie vor". */
+    if (is_word(&tok[e - 2], "wie"))
         return 0;
     for (size_t k = a; k < e - 1; k++) {
         if (!finite_verb(&tok[k], &m[k]) || (m[k].tags & FG_TAG_SEPARABLE))

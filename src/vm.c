@@ -248,7 +248,9 @@ static int reserve(fg_vm *vm, const fg_program *prog, uint32_t n_pos,
             fg_free(vm->lists[i].dense);
             fg_free(vm->lists[i].sparse);
             vm->lists[i].dense = fg_malloc(prog->n * sizeof(thread));
-            vm->lists[i].sparse = fg_malloc(prog->n * sizeof(uint32_t));
+            /* The sparse set never trusts what it reads here, but zeroed
+             * memory keeps the reads defined (and valgrind quiet). */
+            vm->lists[i].sparse = fg_calloc(prog->n, sizeof(uint32_t));
             if (vm->lists[i].dense == NULL || vm->lists[i].sparse == NULL) {
                 vm->cap_prog = 0;
                 return FG_ENOMEM;

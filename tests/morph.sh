@@ -125,6 +125,53 @@ expect_eq "no particle after an adverb of degree: fiel ... sehr schwer" \
 expect_eq "an adjective is no particle of a verb that does not take it" \
     "$(lemma_of 'Das Ziel ist bekannt.' ist)" sein
 
+# Reported misses, each with a sentence of its own.
+expect_eq "a weak verb that is also a strong verb's subjunctive: führen" \
+    "$(lemma_of 'Die Parteien führen seit Wochen Gespräche.' führen)" führen
+expect_eq "and its separable verb: durchgeführt" \
+    "$(lemma_of 'Die Polizei hat eine Razzia durchgeführt.' durchgeführt)" durchführen
+expect_eq "a present in -ten is no preterite: beobachten" \
+    "$(lemma_of 'Internationale Experten beobachten die Abstimmung.' beobachten)" beobachten
+expect_eq "a stem in -t has -ete- in the preterite: retten" \
+    "$(lemma_of 'Die Helfer retten Verletzte aus den Trümmern.' retten)" retten
+expect_eq "a stem in -s: reist" "$(lemma_of 'Die Ministerin reist morgen nach Warschau.' reist)" reisen
+expect_match "and it is a verb" \
+    "$(tags_of 'Die Ministerin reist morgen nach Warschau.' reist)" verb
+expect_eq "an infinitive that is also a determiner's form: einigen" \
+    "$(lemma_of 'Die Minister konnten sich nicht auf einen Text einigen.' einigen)" einigen
+expect_eq "the determiner after a preposition: einigen" \
+    "$(lemma_of 'In einigen Städten gab es Proteste.' einigen)" einiger
+expect_match "a plural present after its subject is finite: verhandeln" \
+    "$(tags_of 'Die Nachbarländer verhandeln über neue Grenzen.' verhandeln)" finite
+expect_match "after a guessed plural subject: fordern" \
+    "$(tags_of 'Die Linken fordern einen Untersuchungsausschuss.' fordern)" finite
+expect_eq "a number closing the opening phrase: gründeten is the verb" \
+    "$(lemma_of 'Im Sommer 2019 gründeten zwölf Länder eine Allianz.' gründeten)" gründen
+expect_eq "but inside a noun phrase the participle: gegründete" \
+    "$(lemma_of 'Das Bündnis ist eine 2019 gegründete Allianz.' gegründete)" gegründet
+expect_eq "a plural present joins its particle: stellen ... ein" \
+    "$(lemma_of 'Die Vereinigten Staaten stellen die Lieferungen ein.' stellen)" einstellen
+expect_eq "a guessed plural present joins its particle: bilden ... aus" \
+    "$(lemma_of 'Die Briten bilden ukrainische Piloten aus.' bilden)" ausbilden
+expect_eq "a verb-second preterite rather than the adjective: bekannte" \
+    "$(lemma_of 'Eine Miliz bekannte sich zu der Entführung.' bekannte)" bekennen
+expect_eq "the adjective before a noun: bekannte" \
+    "$(lemma_of 'Der bekannte Autor starb.' bekannte)" bekannt
+expect_match "a guessed participle after an auxiliary: überwacht" \
+    "$(tags_of 'Die Küste wird seit Jahren überwacht.' überwacht)" participle
+expect_match "after haben: stationiert" \
+    "$(tags_of 'Die Nato hat dort Jets stationiert.' stationiert)" participle
+expect_match "after sein, with the lemma of the verb: attackiert" \
+    "$(tags_of 'Mehrere Konvois sind attackiert worden.' attackiert)" participle
+expect_eq "an adjective in -haft is no verb" \
+    "$(lemma_of 'Der Frieden soll dauerhaft gesichert werden.' dauerhaft)" dauerhaft
+expect_match "and is tagged adj" \
+    "$(tags_of 'Der Frieden soll dauerhaft gesichert werden.' dauerhaft)" adj
+expect_eq "an adjective in -il after a finite verb: zivile" \
+    "$(lemma_of 'Getroffen wurden zivile und militärische Anlagen.' zivile)" zivil
+expect_eq "nach wie vor is no particle" \
+    "$(lemma_of 'Die Partner unterstützen die Regierung nach wie vor.' unterstützen)" unterstützen
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
