@@ -544,7 +544,8 @@ static int output_entity(fg_resolver *r, const pending_match *m)
 /* Factuality                                                          */
 
 /* Cue words, compared with a token's case-folded form (w) or lemma (l).
- * Each list ends in NULL. */
+ * Each list ends in NULL, and is written case-folded as they are
+ * ("beschliessen", not "beschließen"). */
 static const char *const NEGATION_W[] = {
     "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "nie",
     "niemals", "weder", "ohne", NULL};
@@ -553,7 +554,7 @@ static const char *const NEGATION_W[] = {
  * zu haben"). */
 static const char *const NEGATION_L[] = {
     "ablehnen", "absagen", "verweigern", "stoppen", "blockieren",
-    "ausschließen", "scheitern", "aussetzen", "abbrechen", "bestreiten",
+    "ausschliessen", "scheitern", "aussetzen", "abbrechen", "bestreiten",
     "dementieren", "leugnen", "zurückweisen", NULL};
 static const char *const UNLIKELY_W[] = {"unwahrscheinlich", "unrealistisch",
                                          NULL};
@@ -564,7 +565,7 @@ static const char *const POSSIBLE_W[] = {
 static const char *const POSSIBLE_L[] = {"erwägen", "hoffen", "prüfen",
                                          "diskutieren", NULL};
 static const char *const PROBABLE_W[] = {
-    "angeblich", "vermutlich", "mutmaßlich", "wahrscheinlich", "offenbar",
+    "angeblich", "vermutlich", "mutmasslich", "wahrscheinlich", "offenbar",
     "anscheinend", "zugeschrieben", NULL};
 static const char *const HYPOTHETICAL_W[] = {
     "falls", "wenn", "sofern", "würde", "würden", "wäre", "wären", NULL};
@@ -579,7 +580,7 @@ static const char *const PLANNED_W[] = {
     NULL};
 static const char *const PLANNED_L[] = {
     "wollen", "sollen", "müssen", "planen", "vorsehen", "beabsichtigen",
-    "ankündigen", "beschließen", "versprechen", "zusagen", "drohen",
+    "ankündigen", "beschliessen", "versprechen", "zusagen", "drohen",
     "erwägen", "diskutieren", NULL};
 /* Words that keep "nicht" from negating: "nicht nur ... sondern". */
 static const char *const NOT_NEGATING_NEXT[] = {"nur", "zuletzt", NULL};
@@ -611,8 +612,8 @@ typedef struct cues {
 static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
                       uint32_t t, cues *c)
 {
-    int aux_haben_sein = 0, finite_haben_sein = 0, aux_werden = 0,
-        modal_sollen = 0, participle = 0, infinitive = 0;
+    int aux_haben_sein = 0, finite_haben_sein = 0, inf_haben_sein = 0,
+        aux_werden = 0, modal_sollen = 0, participle = 0, infinitive = 0;
     for (uint32_t i = a; i < b; i++) {
         uint32_t tags = r->morph ? r->morph[i].tags : 0;
         if (tags & FG_TAG_PARTICIPLE)
@@ -622,6 +623,11 @@ static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
         if (lemma_in(r, i, (const char *const[]){"haben", "sein", NULL})) {
             aux_haben_sein = 1;
             finite_haben_sein |= (tags & FG_TAG_FINITE) != 0;
+            /* "angegriffen haben": infinitive after a participle, even
+             * where the form could be finite */
+            inf_haben_sein |= (tags & FG_TAG_FINITE) == 0 ||
+                              (i > a && r->morph &&
+                               (r->morph[i - 1].tags & FG_TAG_PARTICIPLE));
         }
         if (tags & FG_TAG_FINITE) {
             if (!c->finite) {
@@ -655,8 +661,9 @@ static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
     c->perfect = aux_haben_sein && participle &&
                  (finite_haben_sein || !c->finite);
     c->future = aux_werden && infinitive && !participle;
-    /* "soll ... angegriffen haben": hearsay about the past. */
-    c->reportative = modal_sollen && participle;
+    /* "soll ... angegriffen haben": hearsay about the past; not "soll
+     * ... gebildet werden", a plan. */
+    c->reportative = modal_sollen && participle && inf_haben_sein;
 }
 
 /* The clause [*a, *b) of token t of the sentence [first, end). */

@@ -53,6 +53,9 @@ Positive Certain Ongoing|Die Panzer werden geliefert.
 Positive Certain Planned|Die Niederlande sagten die Lieferung von Panzern zu.
 Positive Certain Planned|Die Rebellen drohten, die Stadt anzugreifen.
 Positive Certain Ongoing|Die Staaten liefern Panzer.
+Positive Certain Planned|Die Regierung hat die Lieferung von Panzern beschlossen.
+Negative Certain Past|Die Lieferung von Panzern wurde ausgeschlossen.
+Positive Certain Planned|Die Panzer sollen im Mai geliefert werden.
 Negative Probable Planned|Die Ministerin besuchte Kiew nicht.
 Positive Probable Planned|Sie besuchte Kiew.
 CASES
