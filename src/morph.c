@@ -430,15 +430,53 @@ static const char *const MODALS[] = {"werden", "können", "müssen", "sollen",
                                      "wollen", "dürfen",  "mögen",  "lassen",
                                      NULL};
 
-/* Whether the lexicon has t as a finite form of one of MODALS. */
-static int modal(const fg_lexicon *lex, const fg_token *t)
+/* Whether the lexicon has t as a finite form (with all of tags) of a verb
+ * whose lemma is one of lemmas. */
+static int finite_form_of(const fg_lexicon *lex, const fg_token *t,
+                          const char *const *lemmas, uint32_t tags)
 {
     for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
          i != NONE && k < MAX_ANALYSES; k++) {
         const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
         i = a->next;
-        if ((a->tags & FG_TAG_FINITE) &&
-            in_words(a->lemma, a->lemma_len, MODALS))
+        if ((a->tags & (FG_TAG_FINITE | tags)) == (FG_TAG_FINITE | tags) &&
+            in_words(a->lemma, a->lemma_len, lemmas))
+            return 1;
+    }
+    return 0;
+}
+
+static int modal(const fg_lexicon *lex, const fg_token *t)
+{
+    return finite_form_of(lex, t, MODALS, 0);
+}
+
+/* The next word of the clause of token i (after punctuation), or n when
+ * the clause ends first. */
+static size_t next_clause_word(const fg_token *tok, size_t n, size_t i)
+{
+    const fg_token *t = &tok[i];
+    size_t e = i + 1;
+    while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
+           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
+        e++;
+    int end = e >= n || tok[e].sentence != t->sentence ||
+              tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
+    return end ? n : e;
+}
+
+/* Whether a token before i in its clause (at most MAX_CLAUSE_BACK back)
+ * is what is(lex, token) says. */
+static int before_in_clause(const fg_lexicon *lex, const fg_token *tok,
+                            size_t i,
+                            int (*is)(const fg_lexicon *, const fg_token *))
+{
+    const fg_token *t = &tok[i];
+    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
+        const fg_token *q = &tok[k - 1];
+        if (q->sentence != t->sentence || q->clause != t->clause)
+            return 0;
+        if (is(lex, q))
             return 1;
     }
     return 0;
@@ -454,22 +492,10 @@ static int infinitive_slot(const fg_lexicon *lex, const fg_token *tok,
     if (i > 0 && tok[i - 1].clause == t->clause &&
         tok[i - 1].sentence == t->sentence && is_word(&tok[i - 1], "zu"))
         return 1;
-    size_t e = i + 1; /* the next word of the clause, or its end */
-    while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
-           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
-        e++;
-    int end = e >= n || tok[e].sentence != t->sentence ||
-              tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
-    if (!end)
+    size_t e = next_clause_word(tok, n, i);
+    if (e < n)
         return modal(lex, &tok[e]);
-    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
-        const fg_token *q = &tok[k - 1];
-        if (q->sentence != t->sentence || q->clause != t->clause)
-            return 0;
-        if (modal(lex, q))
-            return 1;
-    }
-    return 0;
+    return before_in_clause(lex, tok, i, modal);
 }
 
 /* Whether the noun t, analysed as m, looks plural: its lemma is not its
@@ -486,18 +512,9 @@ static int plural_like(const fg_token *t, const fg_morph *m)
  * stationiert", "wurde überwacht". */
 static const char *const AUXILIARIES[] = {"haben", "sein", "werden", NULL};
 
-/* Whether the lexicon has t as a finite form of one of AUXILIARIES. */
 static int auxiliary(const fg_lexicon *lex, const fg_token *t)
 {
-    for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
-         i != NONE && k < MAX_ANALYSES; k++) {
-        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
-        i = a->next;
-        if ((a->tags & FG_TAG_FINITE) && (a->tags & FG_TAG_VERB) &&
-            in_words(a->lemma, a->lemma_len, AUXILIARIES))
-            return 1;
-    }
-    return 0;
+    return finite_form_of(lex, t, AUXILIARIES, FG_TAG_VERB);
 }
 
 /* Whether token i stands where a past participle stands: at the end of
@@ -509,13 +526,8 @@ static int participle_slot(const fg_lexicon *lex, const fg_token *tok,
                            size_t n, size_t i)
 {
     const fg_token *t = &tok[i];
-    size_t e = i + 1; /* the next word of the clause, or its end */
-    while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
-           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
-        e++;
-    int end = e >= n || tok[e].sentence != t->sentence ||
-              tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
-    if (!end) {
+    size_t e = next_clause_word(tok, n, i);
+    if (e < n) {
         if (auxiliary(lex, &tok[e])) {
             size_t f = e + 1;
             return f >= n || tok[f].sentence != t->sentence ||
@@ -525,14 +537,7 @@ static int participle_slot(const fg_lexicon *lex, const fg_token *tok,
         if (!coordinator(&tok[e]))
             return 0;
     }
-    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
-        const fg_token *q = &tok[k - 1];
-        if (q->sentence != t->sentence || q->clause != t->clause)
-            return 0;
-        if (auxiliary(lex, q))
-            return 1;
-    }
-    return 0;
+    return before_in_clause(lex, tok, i, auxiliary);
 }
 
 /* What the neighbours of a word say about it. */
