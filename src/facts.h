@@ -116,6 +116,8 @@ typedef struct fg_event {
     fg_status status;
     int has_attribution;
     fg_value attributed_to;
+    int reports_sentence; /* a Statement reporting all of its sentence
+                             (rules.h, fg_output) */
 } fg_event;
 
 /* Facts about entities. */

@@ -862,113 +862,44 @@ static int agent_of(const fg_resolver *r, uint32_t ev, fg_value *out)
     return 0;
 }
 
-static int is_noun_word(const fg_resolver *r, uint32_t i)
-{
-    uint32_t f = r->tokens[i].flags;
-    return (f & FG_TOKEN_WORD) && (f & FG_TOKEN_CAPITALISED);
-}
-
-static int is_lower_word(const fg_resolver *r, uint32_t i)
-{
-    uint32_t f = r->tokens[i].flags;
-    return (f & FG_TOKEN_WORD) && !(f & FG_TOKEN_CAPITALISED);
-}
-
-/* The source an attribution phrase of the sentence names: "laut X",
- * "X zufolge", "nach Angaben von X", "nach Angaben des X". X is the
- * entity or group annotated there, else the noun phrase (a new group).
- * Returns 1 with *out, 0 when the sentence has none. */
-static int attribution_phrase(fg_resolver *r, uint32_t first, uint32_t end,
-                              fg_value *out, int *rc)
-{
-    for (uint32_t i = first; i < end; i++) {
-        uint32_t from = end, to = end;
-        if (word_in(r, i, (const char *const[]){"laut", NULL})) {
-            from = i + 1;
-        } else if (word_in(r, i, (const char *const[]){"angaben", NULL}) &&
-                   i > first &&
-                   word_in(r, i - 1, (const char *const[]){"nach", NULL})) {
-            from = i + 1;
-            if (from < end &&
-                word_in(r, from, (const char *const[]){"von", "des", "der",
-                                                       "aus", NULL}))
-                from++;
-        } else if (word_in(r, i, (const char *const[]){"zufolge", NULL}) &&
-                   i > first && is_noun_word(r, i - 1)) {
-            /* The noun phrase that ends right before "zufolge": its
-             * capitalised words and the lowercase ones before them. */
-            from = i - 1;
-            while (from > first && i - from < 6 &&
-                   !word_in(r, from, ARTICLE_W) &&
-                   (is_noun_word(r, from - 1) ||
-                    (is_lower_word(r, from - 1) && r->morph &&
-                     !(r->morph[from - 1].tags & FG_TAG_FINITE))))
-                from--;
-            *rc = capture_value(r, from, i, out);
-            return *rc == 0;
-        }
-        if (from >= end)
-            continue;
-        /* An actor named there (after an article or an office: "laut
-         * Regierungssprecher Steffen Hebestreit"), else the words up to the
-         * first capitalised one. */
-        uint32_t j = from;
-        if (j + 1 < end && word_in(r, j, ARTICLE_W))
-            j++;
-        for (size_t k = r->sentence_annots; k < r->n_annots; k++) {
-            const fg_annot *a = &r->annots[k];
-            if ((a->kind == FG_ANNOT_ENTITY || a->kind == FG_ANNOT_GROUP) &&
-                strcmp(a->type, "Office") != 0 && a->first >= j &&
-                a->first <= j + 1) {
-                *out = a->kind == FG_ANNOT_ENTITY ? fg_value_entity(a->record)
-                                                  : fg_value_group(a->record);
-                return 1;
-            }
-        }
-        to = j;
-        while (to < end && is_lower_word(r, to))
-            to++;
-        if (to < end && is_noun_word(r, to)) {
-            *rc = capture_value(r, from, to + 1, out);
-            return *rc == 0;
-        }
-    }
-    return 0;
-}
-
 /* What a statement reports is its topic and is attributed to its
- * speaker: events of the sentence in another clause than a Statement's
- * trigger ("X erklärte, dass Y liefert", "Y liefert, sagte X"). An
- * attribution phrase ("laut X") attributes every event of the sentence
- * that has no source yet. Events [from_event, n_events) are the
- * sentence's. */
+ * speaker: the events of the sentence in another clause than the
+ * Statement's trigger ("X erklärte, dass Y liefert", "Y liefert, sagte
+ * X"), or, for a Statement of a rule with reports="sentence" (attribution
+ * phrases: "laut X", "X zufolge", "so X"), every other event of the
+ * sentence that no speaker of the first kind reports: "Laut Y sagte X,
+ * dass Z ..." attributes Z to X, and X's statement to Y. Events
+ * [from_event, n_events) are the sentence's. */
 static int attribute(fg_resolver *r, uint32_t from_event, uint32_t first,
                      uint32_t end)
 {
     fg_graph *g = r->graph;
     uint32_t n = (uint32_t)g->n_events;
     int rc = 0;
-    for (uint32_t s = from_event; s < n && rc == 0; s++) {
-        fg_value speaker;
-        if (strcmp(g->events[s].cls, "Statement") != 0 ||
-            !agent_of(r, s, &speaker))
-            continue;
-        uint32_t clause = r->tokens[trigger_token(r, s, first, end)].clause;
-        for (uint32_t e = from_event; e < n && rc == 0; e++) {
-            if (e == s || strcmp(g->events[e].cls, "Statement") == 0 ||
-                r->tokens[trigger_token(r, e, first, end)].clause == clause)
+    for (int whole = 0; whole <= 1; whole++)
+        for (uint32_t s = from_event; s < n && rc == 0; s++) {
+            fg_value speaker;
+            if (strcmp(g->events[s].cls, "Statement") != 0 ||
+                g->events[s].reports_sentence != whole ||
+                !agent_of(r, s, &speaker))
                 continue;
-            rc = fg_graph_add_role(g, s, FG_ROLE_TOPIC, fg_value_event(e));
-            if (rc == 0 && !g->events[e].has_attribution)
-                rc = fg_graph_set_attribution(g, e, speaker);
+            uint32_t clause =
+                r->tokens[trigger_token(r, s, first, end)].clause;
+            for (uint32_t e = from_event; e < n && rc == 0; e++) {
+                if (e == s || g->events[e].reports_sentence ||
+                    (whole && g->events[e].has_attribution))
+                    continue;
+                if (!whole &&
+                    (strcmp(g->events[e].cls, "Statement") == 0 ||
+                     r->tokens[trigger_token(r, e, first, end)].clause ==
+                         clause))
+                    continue;
+                rc = fg_graph_add_role(g, s, FG_ROLE_TOPIC,
+                                       fg_value_event(e));
+                if (rc == 0 && !g->events[e].has_attribution)
+                    rc = fg_graph_set_attribution(g, e, speaker);
+            }
         }
-    }
-    fg_value source;
-    if (rc == 0 && from_event < n &&
-        attribution_phrase(r, first, end, &source, &rc))
-        for (uint32_t e = from_event; e < n && rc == 0; e++)
-            if (!g->events[e].has_attribution)
-                rc = fg_graph_set_attribution(g, e, source);
     return rc;
 }
 
@@ -1043,10 +974,14 @@ static int output_event(fg_resolver *r, const pending_match *m,
      * same trigger make one event: the first rule's, with the roles of
      * both. */
     ev = same_event(r, d->cls, byte_span(r, tf, te));
-    if (ev != UINT32_MAX)
+    if (ev != UINT32_MAX) {
+        r->graph->events[ev].reports_sentence |= d->output.reports_sentence;
         return add_roles(r, m, ev, tf, first, end);
+    }
     int rc = fg_graph_add_event(r->graph, d->cls, d->id, byte_span(r, tf, te),
                                 &ev);
+    if (rc == 0)
+        r->graph->events[ev].reports_sentence = d->output.reports_sentence;
     /* From the text, unless the rule says. */
     fg_polarity pol;
     fg_certainty cert;

@@ -806,12 +806,14 @@ static int class_attr(loader *ld, const xnode *x, const char *v,
 static int output(loader *ld, const xnode *x, fg_rule_def *r)
 {
     static const char *const A[] = {"polarity", "certainty", "status",
-                                    "name",     "qualifier", NULL};
+                                    "name",     "qualifier", "reports",
+                                    NULL};
+    static const char *const REPORTS[] = {"clause", "sentence", NULL};
     fg_output *o = &r->output;
-    int p, c, s, q, rc = check_attrs(ld, x, A);
+    int p, c, s, q, rep, rc = check_attrs(ld, x, A);
     int entity = r->kind == FG_CLASS_ACTOR;
     static const char *const EVENT_ONLY[] = {"polarity", "certainty",
-                                             "status", NULL};
+                                             "status", "reports", NULL};
     for (int i = 0; EVENT_ONLY[i]; i++)
         if (entity && attr(x, EVENT_ONLY[i]))
             rc = report(ld, ld->file, x->line,
@@ -823,6 +825,12 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
                     "<output>: name and qualifier are for entity rules, not "
                     "for the event rule %s",
                     r->id);
+    if (!entity && attr(x, "reports") && r->cls &&
+        strcmp(r->cls, "Statement") != 0)
+        rc = report(ld, ld->file, x->line,
+                    "<output>: reports is for dpo:Statement rules, not for "
+                    "rule %s of class dpo:%s",
+                    r->id, r->cls);
     if (r->kind == FG_CLASS_ACTOR && r->actor != FG_ACTOR_GROUP &&
         attr(x, "qualifier"))
         rc = report(ld, ld->file, x->line,
@@ -833,8 +841,10 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
     if (enum_attr(ld, x, "polarity", POLARITIES, 0, &p) < 0 ||
         enum_attr(ld, x, "certainty", CERTAINTIES, 0, &c) < 0 ||
         enum_attr(ld, x, "status", STATUSES, 0, &s) < 0 ||
-        enum_attr(ld, x, "qualifier", QUALIFIERS, 0, &q) < 0)
+        enum_attr(ld, x, "qualifier", QUALIFIERS, 0, &q) < 0 ||
+        enum_attr(ld, x, "reports", REPORTS, 0, &rep) < 0)
         rc = FG_EDATA;
+    o->reports_sentence = rep == 1;
     o->polarity = (fg_polarity)p;
     o->certainty = (fg_certainty)c;
     o->status = (fg_status)s;

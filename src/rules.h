@@ -136,6 +136,10 @@ typedef struct fg_output {
     fg_polarity polarity;
     fg_certainty certainty;
     fg_status status;
+    int reports_sentence; /* Statement rules: reports="sentence" (what the
+                             statement reports is every other event of its
+                             sentence, as for "laut X"), else its own
+                             clause's events are not reported */
     const char *name;   /* entity rules: a constant canonical name */
     fg_qualifier qualifier;
     fg_const_role *roles;

@@ -1,8 +1,10 @@
 #!/bin/sh
 # What the resolver adds to the roles a rule captured (resolve.c): the
 # place and time of the trigger's clause, and attribution: a statement's
-# report is its topic and is attributed to its speaker; "laut X", "X
-# zufolge" and "nach Angaben von X" attribute the sentence's events to X.
+# report is its topic and is attributed to its speaker. Attribution
+# phrases ("laut X", "X zufolge", "nach Angaben von X", "so X"; rules of the
+# pack with <output reports="sentence"/>) make X the agent of a Statement
+# that reports, and is the source of, the sentence's other events.
 . "$top_srcdir/tests/lib.sh"
 
 cat > "$TMP/rules.xml" <<XML
@@ -66,6 +68,27 @@ expect_eq "X zufolge: a noun phrase" "$(label_of "$source")" 'Der ukrainischen A
 expect_eq "nach Angaben des X" \
     "$(roles 'Nach Angaben des Pentagons lieferte Deutschland Panzer.')" 'attributedTo Pentagon'
 expect_eq "no source, no attribution" "$(roles 'Deutschland lieferte Panzer.')" ''
+
+# The attribution phrase is a Statement of X reporting the event.
+roles 'Laut dem Pentagon lieferte Deutschland Panzer.' > /dev/null
+statement=$(grep 'dpo#Statement>' "$TMP/out.nt" | cut -d' ' -f1)
+delivery=$(grep 'dpo#ArmsDelivery>' "$TMP/out.nt" | cut -d' ' -f1)
+expect_eq "laut X: a Statement whose agent is X" \
+    "$(grep "^$statement <https://w3id.org/factgraph/dpo#agent>" "$TMP/out.nt" | sed 's|.*/\([^/>]*\)> \.$|\1|')" 'Pentagon'
+expect_eq "laut X: the Statement's topic is the event" \
+    "$(grep -c "^$statement <https://w3id.org/factgraph/dpo#topic> $delivery" "$TMP/out.nt")" 1
+expect_eq "laut X: the speech act happened, whatever it reports" \
+    "$(grep "^$statement <https://w3id.org/factgraph/dpo#status>" "$TMP/out.nt" | sed 's|.*dpo#\([A-Za-z]*\)> \.$|\1|')" 'Past'
+expect_eq "laut Vertrag: a document is no speaker" \
+    "$(roles 'Laut Vertrag liefert Deutschland Panzer.'; grep -c 'dpo#Statement>' "$TMP/out.nt")" 0
+# A speaker in the sentence reports its clause; the phrase reports the
+# speaker's statement, not what the speaker reported.
+expect_eq "X sagte laut Y, dass ...: the report is X's" \
+    "$(roles 'Olaf Scholz sagte laut dem Pentagon, dass Deutschland Panzer liefere.')" \
+    'attributedTo Olaf_Scholz'
+scholz=$(grep "<https://w3id.org/factgraph/dpo#agent> <[^>]*Olaf_Scholz>" "$TMP/out.nt" | cut -d' ' -f1)
+expect_eq "X sagte laut Y: X's statement is attributed to Y" \
+    "$(grep "^$scholz <https://w3id.org/factgraph/dpo#attributedTo>" "$TMP/out.nt" | sed 's|.*/\([^/>]*\)> \.$|\1|')" 'Pentagon'
 
 # Two rules that find the same event on the same trigger make one event
 # with the roles of both.

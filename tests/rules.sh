@@ -44,13 +44,18 @@ cat > "$TMP/broken.xml" <<XML
   <rule id="y" class="dpo:Meeting">
     <pattern><opt><token/></opt></pattern><example>x</example>
   </rule>
+  <rule id="z" class="dpo:Meeting">
+    <pattern><token/></pattern>
+    <output reports="sentence"/><example>x</example>
+  </rule>
 </rules>
 XML
 fg check-rules "$TMP/broken.xml" > "$TMP/out" 2> "$TMP/err"; status=$?
 expect_eq "broken rules: exit 2" $status 2
 expect_eq "broken rules: every error, each on its line" "$(sed "s|$TMP/||" "$TMP/err")" \
 "broken.xml:2: error: <rule>: unknown class 'dpo:Banquet' (not in the ontology)
-broken.xml:5: error: rule y: the pattern can match the empty sequence (make something in it required)"
+broken.xml:5: error: rule y: the pattern can match the empty sequence (make something in it required)
+broken.xml:10: error: <output>: reports is for dpo:Statement rules, not for rule z of class dpo:Meeting"
 expect_eq "broken rules: no output" "$(cat "$TMP/out")" ""
 printf 'Merz traf Macron.' | fg extract --rules "$TMP/broken.xml" > "$TMP/out" 2> /dev/null
 expect_eq "extract with broken rules: exit 2" $? 2
