@@ -964,8 +964,9 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
             p = i;
     const char *r = w + p;
     size_t rn = n - p;
-    if (p && begins(r, rn, "zu") && ends(r, rn, "en")) {
-        /* einzusetzen: einsetzen */
+    if (p && begins(r, rn, "zu") &&
+        (ends(r, rn, "en") || ends(r, rn, "eln") || ends(r, rn, "ern"))) {
+        /* einzusetzen: einsetzen; auszuhandeln: aushandeln */
         char *s = fg_arena_alloc(arena, n - 1);
         if (s == NULL)
             return FG_ENOMEM;
