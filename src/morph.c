@@ -832,7 +832,9 @@ static const char *const INSEPARABLE[] = {
  * (überwacht, beobachtet). */
 static int participle_without_ge(const char *w, size_t n)
 {
-    if (!ends(w, n, "t") || ends(w, n, "st"))
+    /* Not "du ...st"; but -sst is a stem in s/ß ("begrüßt", folded
+     * "begrüsst"; "erfasst"). */
+    if (!ends(w, n, "t") || (ends(w, n, "st") && !ends(w, n, "sst")))
         return 0;
     if (n >= 7 && ends(w, n, "iert"))
         return 1;
@@ -1027,7 +1029,10 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
     if (n >= 5 && c->du && ends(w, n, "st"))
         /* du forderst, du arbeitest; du arbeitetest (a preterite the
          * -ete- shows; "du sagtest" is taken for a present) */
-        return weak_infinitive(m, arena, w, n - (ends(w, n, "etest") ? 4 : 2),
+        return weak_infinitive(m, arena, w,
+                               n - (ends(w, n, "etest") ? 4
+                                    : ends(w, n, "sst") ? 1 /* du hasst */
+                                                        : 2),
                                V | (ends(w, n, "etest") ? FG_TAG_PAST : 0));
     if (n >= 5 && (ends(w, n, "etet") || (c->ihr && ends(w, n, "tet"))))
         /* A weak preterite, 2nd plural: ihr fordertet */

@@ -99,6 +99,12 @@ expect_eq "present with -et: beobachtet" \
     "$(lemma_of 'Die Polizei hat den Täter beobachtet.' beobachtet)" beobachten
 expect_eq "preterite with -ete: rechnete" \
     "$(lemma_of 'Die Behörde rechnete mit Protesten.' rechnete)" rechnen
+expect_eq "a participle in -ßt after an inseparable prefix: begrüßt" \
+    "$(lemma_of 'Moskau hat die Initiative des Ministers begrüßt, zu vermitteln.' begrüßt)" begrüssen
+expect_eq "2nd person singular in -ßt: begrüßt" \
+    "$(lemma_of 'du begrüßt die Gäste' begrüßt)" begrüssen
+expect_eq "zu-infinitive of a verb in -eln: auszuhandeln" \
+    "$(lemma_of 'Sie versuchen, ein Abkommen auszuhandeln.' auszuhandeln)" aushandeln
 expect_eq "2nd person singular next to du: arbeitest" \
     "$(lemma_of 'du arbeitest zu viel' arbeitest)" arbeiten
 expect_eq "2nd person plural preterite next to ihr: wartetet" \
