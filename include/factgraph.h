@@ -208,6 +208,11 @@ FG_API int fg_config_set_ontology(fg_config *cfg, const char *file);
 /* Whether matches record the tokens of each pattern element (see
  * fg_match_info; slower). Default off. */
 FG_API int fg_config_set_explain(fg_config *cfg, int on);
+/* Traces one rule (`factgraph explain --rule`): each analysis then
+ * records, per sentence, what the rule did there (fg_rule_trace). The
+ * trace does not change what is extracted. NULL stops tracing; an id
+ * that no loaded rule has makes fg_engine_new fail with FG_EDATA. */
+FG_API int fg_config_set_trace_rule(fg_config *cfg, const char *rule_id);
 
 /* The loaded, immutable data. Thread-safe to share. */
 typedef struct fg_engine fg_engine;
@@ -408,6 +413,41 @@ typedef struct fg_match_info {
 FG_API size_t fg_analysis_match_count(const fg_analysis *a);
 /* Borrowed, valid inside the sink callback; NULL past the end. */
 FG_API const fg_match_info *fg_analysis_get_match(const fg_analysis *a,
+                                                  size_t i);
+
+/* What the traced rule (fg_config_set_trace_rule) did on one sentence of
+ * a document, in the rule's phase. indexed: the rule index ran the rule
+ * there (every word or annotation it requires is in the sentence); the
+ * trace runs it either way. matches: the matches the matcher found,
+ * before conflicts with other rules were resolved (the kept ones are
+ * among fg_analysis_get_match). The best attempt is the one that got
+ * furthest: it started at token attempt_first, matched the tokens up to
+ * attempt_end, and there each element in refused did not accept the
+ * token (attempt_end == end_token: the sentence ended while they wanted
+ * one). n_refused is 0 when no element was tried (an empty sentence).
+ * Token indices are the document's; strings are borrowed from the
+ * engine. */
+typedef struct fg_trace_element {
+    const char *what;   /* the element as written: "token lemma=..." */
+    unsigned long line; /* its line in the rule file */
+} fg_trace_element;
+
+typedef struct fg_rule_trace {
+    const char *rule, *file; /* the traced rule and its file */
+    unsigned long line;
+    const char *phase;       /* "entities" or "events" */
+    size_t sentence;         /* from 0 */
+    size_t first_token, end_token;
+    int indexed;
+    size_t matches;
+    size_t attempt_first, attempt_end;
+    const fg_trace_element *refused;
+    size_t n_refused;
+} fg_rule_trace;
+
+FG_API size_t fg_analysis_trace_count(const fg_analysis *a);
+/* Borrowed, valid inside the sink callback; NULL past the end. */
+FG_API const fg_rule_trace *fg_analysis_get_trace(const fg_analysis *a,
                                                   size_t i);
 
 /* Where results go. analysis is called once per processed document;

@@ -44,6 +44,7 @@ struct fg_config {
     path_list extra_rules;
     char *ontology;   /* NULL: the default */
     int explain;
+    char *trace_rule; /* NULL: none */
 };
 
 struct fg_engine {
@@ -53,6 +54,7 @@ struct fg_engine {
     fg_pack *pack;
     rdf_options rdf;
     int explain;
+    const fg_rule *trace_rule; /* explain --rule, or NULL */
     char digest[48]; /* "xxh3-128:" and 32 hex digits */
 };
 
@@ -92,6 +94,8 @@ struct fg_worker {
     fg_rdf_writer *rdf;
     fg_buf rdf_out;
     fg_analysis analysis;
+    fg_rule_trace *traces; /* the traced rule's, per sentence */
+    size_t n_traces, cap_traces;
 };
 
 const char *fg_version(void) { return PACKAGE_VERSION; }
@@ -164,6 +168,7 @@ void fg_config_free(fg_config *cfg)
     path_list_clear(&cfg->rules);
     path_list_clear(&cfg->extra_rules);
     fg_free(cfg->ontology);
+    fg_free(cfg->trace_rule);
     fg_free(cfg);
 }
 
@@ -192,6 +197,16 @@ int fg_config_set_ontology(fg_config *cfg, const char *file)
 int fg_config_set_explain(fg_config *cfg, int on)
 {
     cfg->explain = on != 0;
+    return 0;
+}
+
+int fg_config_set_trace_rule(fg_config *cfg, const char *rule_id)
+{
+    char *id = NULL;
+    if (rule_id && (id = fg_strdup(rule_id)) == NULL)
+        return FG_ENOMEM;
+    fg_free(cfg->trace_rule);
+    cfg->trace_rule = id;
     return 0;
 }
 
@@ -326,6 +341,13 @@ int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
         rc = load_lexicon(e, cfg, digest, diags);
     if (rc == 0)
         rc = load_rules(e, cfg, digest, diags);
+    if (rc == 0 && cfg->trace_rule &&
+        (e->trace_rule = fg_pack_find(e->pack, cfg->trace_rule)) == NULL)
+        rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, NULL, 0, 0, FG_NO_OFFSET,
+                         "no rule with the id '%s' among the rules loaded",
+                         cfg->trace_rule) < 0
+                 ? FG_ENOMEM
+                 : FG_EDATA;
     if (rc < 0)
         goto fail;
     XXH128_hash_t h = XXH3_128bits_digest(digest);
@@ -429,6 +451,7 @@ void fg_worker_free(fg_worker *worker)
     fg_free(worker->sentence.starts);
     fg_rdf_writer_free(worker->rdf);
     fg_buf_clear(&worker->rdf_out);
+    fg_free(worker->traces);
     fg_free(worker);
 }
 
@@ -509,6 +532,116 @@ static int collect(void *ctx, uint32_t start, uint32_t end,
                           c->explain);
 }
 
+/* explain --rule: the best attempt of the traced rule on a sentence,
+ * from the VM's trace hooks. An attempt is a thread: the one that got
+ * furthest from its start wins, the earliest start among equals; the
+ * elements that refused its next token are kept (a few alternatives may
+ * refuse the same token). */
+#define TRACE_MAX_REFUSED 16
+
+typedef struct trace_ctx {
+    const fg_program *prog;
+    uint32_t n; /* the sentence's tokens */
+    int any;
+    uint32_t start, pos;
+    uint32_t elems[TRACE_MAX_REFUSED];
+    uint32_t n_elems;
+    size_t matches;
+} trace_ctx;
+
+static void trace_attempt(trace_ctx *t, uint32_t pc, uint32_t start,
+                          uint32_t pos)
+{
+    uint32_t len = pos - start, best = t->pos - t->start;
+    if (!t->any || len > best || (len == best && start < t->start)) {
+        t->any = 1;
+        t->start = start;
+        t->pos = pos;
+        t->n_elems = 0;
+    } else if (start != t->start || pos != t->pos) {
+        return;
+    }
+    uint32_t elem = t->prog->code[pc].elem;
+    for (uint32_t i = 0; i < t->n_elems; i++)
+        if (t->elems[i] == elem)
+            return;
+    if (t->n_elems < TRACE_MAX_REFUSED)
+        t->elems[t->n_elems++] = elem;
+}
+
+static void trace_die(void *ctx, uint32_t pc, uint32_t start, uint32_t pos)
+{
+    trace_attempt(ctx, pc, start, pos);
+}
+
+/* A thread still wanting a token where the sentence ends. */
+static void trace_reach(void *ctx, uint32_t pc, uint32_t start, uint32_t pos)
+{
+    trace_ctx *t = ctx;
+    if (pos == t->n)
+        trace_attempt(t, pc, start, pos);
+}
+
+static void trace_match(void *ctx, uint32_t start, uint32_t end)
+{
+    (void)start;
+    (void)end;
+    ((trace_ctx *)ctx)->matches++;
+}
+
+static int ignore_match(void *ctx, uint32_t start, uint32_t end,
+                        const uint32_t *slots)
+{
+    (void)ctx;
+    (void)start;
+    (void)end;
+    (void)slots;
+    return 0;
+}
+
+/* Runs the traced rule on the sentence: as the pipeline does when the
+ * index chose it (indexed), else on its own with its matches ignored;
+ * and records the trace. */
+static int trace_rule(const fg_engine *e, fg_worker *w, const fg_vm_input *in,
+                      int indexed, collect_ctx *c)
+{
+    const fg_rule *rule = e->trace_rule;
+    trace_ctx t = {.prog = &rule->prog, .n = in->n};
+    fg_vm_trace hooks = {&t, trace_reach, trace_die, trace_match};
+    int rc = fg_vm_run(w->vm, &rule->prog, in, e->explain, &hooks,
+                       indexed ? collect : ignore_match, c);
+    if (rc < 0)
+        return rc;
+    if (fg_grow((void **)&w->traces, &w->cap_traces, w->n_traces + 1,
+                sizeof *w->traces) < 0)
+        return FG_ENOMEM;
+    fg_trace_element *refused = NULL;
+    if (t.n_elems &&
+        (refused = fg_arena_alloc(&w->arena, t.n_elems * sizeof *refused)) ==
+            NULL)
+        return FG_ENOMEM;
+    for (uint32_t i = 0; i < t.n_elems; i++) {
+        const fg_elem *el = &rule->prog.elems[t.elems[i]];
+        refused[i] = (fg_trace_element){el->what, el->line};
+    }
+    const fg_token *first = &in->tokens[0];
+    w->traces[w->n_traces++] = (fg_rule_trace){
+        rule->def.id,
+        rule->def.file,
+        rule->def.line,
+        rule->def.phase == FG_PHASE_ENTITIES ? "entities" : "events",
+        first->sentence,
+        in->base,
+        in->base + in->n,
+        indexed,
+        t.matches,
+        in->base + (t.any ? t.start : 0),
+        in->base + (t.any ? t.pos : 0),
+        refused,
+        t.n_elems};
+    return 0;
+}
+
 /* Runs the phases of the rules over the sentence of tokens [first, end). */
 static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
                           uint32_t first, uint32_t end)
@@ -569,7 +702,10 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
                                     &s->candidates);
         if (rc < 0)
             return rc;
-        if (s->candidates.n == 0)
+        const fg_rule *traced = e->trace_rule;
+        if (traced && traced->def.phase != (fg_phase)phase)
+            traced = NULL;
+        if (s->candidates.n == 0 && traced == NULL)
             continue;
         if (fg_grow((void **)&s->annots, &s->cap_annots, na + 1,
                     sizeof *s->annots) < 0)
@@ -587,14 +723,23 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
         fg_vm_input in = {tok,       morph,     n,
                           first,     text,      s->annots,
                           s->starts, w->sentences};
+        int indexed = 0;
         for (size_t i = 0; i < s->candidates.n; i++) {
             const fg_rule *rule = fg_pack_get(e->pack, s->candidates.rules[i]);
             collect_ctx c = {r, rule, first, e->explain};
-            rc = fg_vm_run(w->vm, &rule->prog, &in, e->explain, NULL, collect,
-                           &c);
+            if (rule == traced) {
+                indexed = 1;
+                rc = trace_rule(e, w, &in, 1, &c);
+            } else {
+                rc = fg_vm_run(w->vm, &rule->prog, &in, e->explain, NULL,
+                               collect, &c);
+            }
             if (rc < 0)
                 return rc;
         }
+        if (traced && !indexed &&
+            (rc = trace_rule(e, w, &in, 0, NULL)) < 0)
+            return rc;
         if ((rc = fg_resolve_phase(r, (fg_phase)phase, first, end)) < 0)
             return rc;
     }
@@ -685,6 +830,7 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
     a->worker = worker;
     a->graph = &worker->graph;
     a->diags = diags;
+    worker->n_traces = 0;
 
     size_t len;
     const char *raw = fg_doc_bytes(doc, &len);
@@ -784,6 +930,16 @@ int fg_analysis_nif_offset(fg_analysis *a, size_t byte_offset, size_t *out)
 size_t fg_analysis_match_count(const fg_analysis *a)
 {
     return a->worker->resolver.n_kept;
+}
+
+size_t fg_analysis_trace_count(const fg_analysis *a)
+{
+    return a->worker->n_traces;
+}
+
+const fg_rule_trace *fg_analysis_get_trace(const fg_analysis *a, size_t i)
+{
+    return i < a->worker->n_traces ? &a->worker->traces[i] : NULL;
 }
 
 const fg_match_info *fg_analysis_get_match(const fg_analysis *a, size_t i)

@@ -399,7 +399,7 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
             caps_unref(vm, t->c);
             t->c = c;
             if (r->trace && r->trace->reach)
-                r->trace->reach(r->trace->ctx, pc, j);
+                r->trace->reach(r->trace->ctx, pc, start, j);
             break;
         case FG_OP_MATCH:
             found(r, start, j, c);
@@ -507,7 +507,7 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
     }
     }
     if (!ok && r->trace && r->trace->die)
-        r->trace->die(r->trace->ctx, t->pc, j);
+        r->trace->die(r->trace->ctx, t->pc, t->start, j);
 }
 
 static void clear_list(fg_vm *vm, tlist *l)

@@ -64,15 +64,16 @@ typedef struct fg_vm_input {
                                that the VM knows what it may keep */
 } fg_vm_input;
 
-/* Trace hooks (explain): reach is called when a thread arrives at a
- * consuming instruction at a position, die when that instruction does
- * not accept the token there (the thread dies), match when a thread
- * reaches the end of the program. pc indexes the program; its elem
- * field names the pattern element. Any hook may be NULL. */
+/* Trace hooks (explain): reach is called when a thread that started at
+ * position start arrives at a consuming instruction at position pos, die
+ * when that instruction does not accept the token there (the thread
+ * dies), match when a thread reaches the end of the program. pc indexes
+ * the program; its elem field names the pattern element. A traced run
+ * starts threads at every position. Any hook may be NULL. */
 typedef struct fg_vm_trace {
     void *ctx;
-    void (*reach)(void *ctx, uint32_t pc, uint32_t pos);
-    void (*die)(void *ctx, uint32_t pc, uint32_t pos);
+    void (*reach)(void *ctx, uint32_t pc, uint32_t start, uint32_t pos);
+    void (*die)(void *ctx, uint32_t pc, uint32_t start, uint32_t pos);
     void (*match)(void *ctx, uint32_t start, uint32_t end);
 } fg_vm_trace;
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -240,6 +241,99 @@ static void test_rdf_api(void **state)
     assert_int_equal(fg_format_from_name("turtle"), FG_FORMAT_TURTLE);
 }
 
+/* Tracing one rule (explain --rule): a match; the best attempt and the
+ * element that refused the next token; a sentence the index skips. */
+typedef struct traces {
+    size_t n;
+    fg_rule_trace t[3];
+    char refused[3][64];
+    size_t n_matches_kept;
+} traces;
+
+static int keep_traces(void *ctx, fg_analysis *a)
+{
+    traces *tr = ctx;
+    tr->n = fg_analysis_trace_count(a);
+    for (size_t i = 0; i < tr->n && i < 3; i++) {
+        tr->t[i] = *fg_analysis_get_trace(a, i);
+        snprintf(tr->refused[i], sizeof tr->refused[i], "%s",
+                 tr->t[i].n_refused ? tr->t[i].refused[0].what : "");
+    }
+    assert_null(fg_analysis_get_trace(a, tr->n));
+    tr->n_matches_kept = fg_analysis_match_count(a);
+    return 0;
+}
+
+static void test_trace_rule(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/fg-trace-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("<rules xmlns=\"https://w3id.org/factgraph/rules/1\">\n"
+          "  <rule id=\"t.meet\" class=\"dpo:Meeting\">\n"
+          "    <pattern>\n"
+          "      <token flags=\"capitalised\" role=\"agent\"/>\n"
+          "      <token lemma=\"treffen\" role=\"trigger\"/>\n"
+          "      <token form=\"sich\"/>\n"
+          "    </pattern>\n"
+          "    <example agent=\"Polen\">Polen traf sich.</example>\n"
+          "  </rule>\n"
+          "</rules>\n",
+          f);
+    fclose(f);
+    fg_config *cfg;
+    fg_diag_list *diags;
+    fg_engine *e = NULL;
+    assert_int_equal(fg_config_new(&cfg), 0);
+    assert_int_equal(fg_diag_list_new(&diags), 0);
+    fg_config_set_datadir(cfg, srcdir());
+    fg_config_add_rules(cfg, path);
+    /* An unknown id is refused when the engine is made. */
+    fg_config_set_trace_rule(cfg, "t.nothing");
+    assert_int_equal(fg_engine_new(&e, cfg, diags), FG_EDATA);
+    assert_non_null(strstr(fg_diag_list_get(diags, 0)->message, "t.nothing"));
+    fg_config_set_trace_rule(cfg, "t.meet");
+    assert_int_equal(fg_engine_new(&e, cfg, diags), 0);
+    fg_worker *w;
+    assert_int_equal(fg_worker_new(&w, e), 0);
+    const char *text = "Polen traf sich in Rom. Polen traf Rom. Der Hund bellt.";
+    fg_doc *doc;
+    assert_int_equal(fg_doc_new(&doc, "d", text, strlen(text)), 0);
+    traces tr = {0};
+    fg_sink sink = {&tr, keep_traces};
+    assert_int_equal(fg_engine_process(e, w, doc, &sink, diags), 0);
+    assert_int_equal(tr.n, 3);
+    /* A match, kept. */
+    assert_string_equal(tr.t[0].rule, "t.meet");
+    assert_string_equal(tr.t[0].phase, "events");
+    assert_int_equal(tr.t[0].line, 2);
+    assert_true(tr.t[0].indexed);
+    assert_int_equal(tr.t[0].matches, 1);
+    assert_int_equal(tr.n_matches_kept, 1);
+    /* "Polen traf" matched, then "Rom" is not "sich" (tokens 6-8 of
+     * the document: the sentence starts at token 6). */
+    assert_int_equal(tr.t[1].sentence, 1);
+    assert_int_equal(tr.t[1].first_token, 6);
+    assert_int_equal(tr.t[1].matches, 0);
+    assert_int_equal(tr.t[1].attempt_first, 6);
+    assert_int_equal(tr.t[1].attempt_end, 8);
+    assert_int_equal(tr.t[1].n_refused, 1);
+    assert_non_null(strstr(tr.refused[1], "sich"));
+    assert_int_equal(tr.t[1].refused[0].line, 6);
+    /* No "treffen": the index skips the sentence; traced all the same. */
+    assert_false(tr.t[2].indexed);
+    assert_int_equal(tr.t[2].matches, 0);
+    assert_true(tr.t[2].n_refused >= 1);
+    fg_doc_free(doc);
+    fg_worker_free(w);
+    fg_engine_free(e);
+    fg_config_free(cfg);
+    fg_diag_list_free(diags);
+    unlink(path);
+}
+
 static void test_misc(void **state)
 {
     (void)state;
@@ -259,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_morph),
         cmocka_unit_test(test_bad_datadir),
         cmocka_unit_test(test_rdf_api),
+        cmocka_unit_test(test_trace_rule),
         cmocka_unit_test(test_misc),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);

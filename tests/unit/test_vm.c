@@ -493,19 +493,22 @@ static void test_regex_limits(void **state)
 
 typedef struct traced {
     int reach, die, match;
+    int b_died_after_a; /* "b" refused position 1 in a thread from 0 */
 } traced;
 
-static void on_reach(void *ctx, uint32_t pc, uint32_t pos)
+static void on_reach(void *ctx, uint32_t pc, uint32_t start, uint32_t pos)
 {
     (void)pc;
+    (void)start;
     (void)pos;
     ((traced *)ctx)->reach++;
 }
-static void on_die(void *ctx, uint32_t pc, uint32_t pos)
+static void on_die(void *ctx, uint32_t pc, uint32_t start, uint32_t pos)
 {
-    (void)pc;
-    (void)pos;
-    ((traced *)ctx)->die++;
+    traced *t = ctx;
+    t->die++;
+    if (start == 0 && pos == 1 && pc > 0)
+        t->b_died_after_a = 1;
 }
 static void on_match(void *ctx, uint32_t start, uint32_t end)
 {
@@ -539,6 +542,7 @@ static void test_trace_and_explain(void **state)
     /* "a" reached at 0 and 2 and in between, "b" at 1 (dies on c). */
     assert_true(t.reach >= 5);
     assert_true(t.die >= 2);
+    assert_true(t.b_died_after_a);
     assert_int_equal(t.match, 1);
     /* Explaining fills the element slots: the two tokens. */
     const fg_program *g = &fg_pack_get(p, 0)->prog;
