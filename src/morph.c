@@ -1148,6 +1148,13 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
     c.noun_form = !capital && noun_form(lex, first, t);
     const fg_lex_analysis *a =
         first != NONE ? choose(lex, first, t, &c) : NULL;
+    /* Capitalised inside a sentence, a form the lexicon knows only as a
+     * verb's infinitive (or plural present) is a nominalised infinitive
+     * ("nach zähem Ringen", "zum Verhandeln"): a noun, itself its lemma. */
+    if (a && capital && !(t->flags & FG_TOKEN_SENT_START) &&
+        !(a->tags & FG_TAG_NOUN) && (all & FG_TAG_INFINITIVE))
+        return set_lemma(m, arena, t->norm, t->norm_len, t->norm_len, "",
+                         FG_TAG_NOUN | FG_TAG_LEMMA);
     if (a && participle_adjective(a, &c)) {
         size_t e = ends(t->norm, t->norm_len, "e") ? 1
                    : adjective_ending(t->norm, t->norm_len) ? 2

@@ -105,6 +105,8 @@ expect_eq "2nd person singular in -ßt: begrüßt" \
     "$(lemma_of 'du begrüßt die Gäste' begrüßt)" begrüssen
 expect_eq "zu-infinitive of a verb in -eln: auszuhandeln" \
     "$(lemma_of 'Sie versuchen, ein Abkommen auszuhandeln.' auszuhandeln)" aushandeln
+expect_eq "a capitalised infinitive inside a sentence is a noun: Ringen" \
+    "$(tags_of 'Nach zähem Ringen einigten sich die Staaten.' Ringen)" noun,lemma
 expect_eq "2nd person singular next to du: arbeitest" \
     "$(lemma_of 'du arbeitest zu viel' arbeitest)" arbeiten
 expect_eq "2nd person plural preterite next to ihr: wartetet" \
