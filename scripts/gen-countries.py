@@ -109,7 +109,8 @@ HAND = {
     "CF": dict(adj=["zentralafrikanisch"]),
     "CG": dict(label="Republik Kongo", drop=["Kongo"],
                names=["Kongo-Brazzaville|x"]),
-    "CH": dict(g="f", names=["Eidgenossenschaft"], adj=["schweizerisch"]),
+    "CH": dict(g="f", names=["Eidgenossenschaft"],
+               adj=["schweizerisch", "schweizer"]),  # "die Schweizer Armee"
     "CI": dict(label="Elfenbeinküste", g="f", adj=["ivorisch"]),
     "CK": dict(g="pl"),
     "CL": dict(adj=["chilenisch"]),
