@@ -64,6 +64,7 @@ HDR = '''<?xml version="1.0" encoding="UTF-8"?>
   <include href="common.xml"/>
 '''
 
+DIPLO = r"(?i)[\p{L}-]*(vertreter|vertreterin|vertreterinnen|vertretern|delegation|delegationen|botschafter|botschafterin|diplomat|diplomaten|gesandte|gesandten|sonderbeauftragte|sonderbeauftragten|beobachter|beobachterin|minister|ministerin|unterhändler|experten|expertinnen|team|teams|kandidat|kandidaten|kandidatin|athlet|athleten|sportler|mannschaft|grüße|glückwünsche|brief|briefe|nachricht|signal|signale)"
 def macros():
     trig = L(" ".join(ALL_TRIGGER_LEMMAS))
     return f'''
@@ -92,6 +93,7 @@ def macros():
   <macro name="military-head">
     <alt>
       <use macro="actor"/>
+      <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
       <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{L(STOP)}"/></token>
       <token flags="capitalised word sentence-start"><not tags="verb"/><not annot="Time"/><not iform="{L(STOP)} auch zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen"/></token>
     </alt>
@@ -111,11 +113,28 @@ def macros():
     </opt>
   </macro>
 
+  <!-- What is sent: an object noun phrase, but not envoys, delegations,
+       athletes ("Indien entsendet Vertreter zu dem Gipfel"). -->
+  <macro name="military-np-sent">
+    <repeat max="3"><use macro="military-mod"/></repeat>
+    <alt>
+      <use macro="actor"/>
+      <token flags="capitalised word"><not annot="Time"/><not iform="{L(STOP)}"/><not regex="{DIPLO}"/></token>
+    </alt>
+    <opt>
+      <token iform="der des"/>
+      <repeat max="2"><use macro="military-mod"/></repeat>
+      <use macro="military-head"/>
+    </opt>
+    <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word"/></opt>
+  </macro>
+
   <!-- An object noun phrase may carry a prepositional attribute: "die
        Lage an der Kontaktlinie", "die Grenze zu Polen", "die Grenze
        zwischen Sudan und Südsudan", "Soldaten aus 31 Staaten". -->
   <macro name="military-np-obj">
     <use macro="military-np"/>
+    <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word"/></opt>
     <opt>
       <token iform="an zu über zwischen aus"/>
       <opt><use macro="military-det"/></opt>
@@ -127,6 +146,8 @@ def macros():
   <!-- Agents may be coordinated: "Israel und die Hamas". -->
   <macro name="military-np-coord">
     <use macro="military-np"/>
+    <!-- "Aufklärungsdrohnen vom Typ Global Hawk" -->
+    <opt><token iform="vom"/><token iform="typ modell"/><repeat min="1" max="3"><token regex="[\p{{Lu}}\d][\p{{L}}\d-]*"/></repeat></opt>
     <opt>
       <token iform="und sowie"/>
       <opt><use macro="military-det"/></opt>
@@ -151,8 +172,14 @@ def macros():
         <not iform="mehr weniger"/>
         <not regex="\\p{{Ll}}+(e|en|es|em)"><not iform="heute morgen gestern trotzdem außerdem zudem seitdem zusammen eben gerne alleine jeweils"/><not regex="\\p{{Ll}}+weise"/></not>
       </token>
+      <!-- a quoted name: "„Baltic Sentry“" -->
+      <seq><token flags="quote-open"/><repeat min="1" max="4"><token flags="word"/></repeat><token flags="quote-close"/></seq>
+      <!-- "im Rahmen von", "mehr als 40 Mal" -->
+      <seq><token iform="im"/><token iform="rahmen"/><token iform="von"/></seq>
+      <seq><annot type="Number"/><token iform="mal"/></seq>
+      <seq><token iform="bis"/><token iform="zum zur"/><alt><annot type="Time"/><token flags="capitalised word"/></alt></seq>
       <seq>
-        <token iform="{L(PREPS)}"/>
+        <token iform="{L(PREPS)} als"/>
         <opt><use macro="military-det"/></opt>
         <opt><use macro="military-mod"/></opt>
         <opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"><any-of><is tags="adj"/><is tags="guessed"/></any-of><not annot="Time"/><not flags="sentence-start"/></token></opt>
@@ -160,7 +187,7 @@ def macros():
           <annot type="Place Country Organization Time Number"/>
           <token flags="capitalised word"/>
         </alt>
-        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des"/><token flags="capitalised word"/></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq></alt></opt>
+        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des"/><alt><annot type="Organization Country"/><seq><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq></alt></opt>
       </seq>
     </alt>
   </macro>
@@ -170,7 +197,8 @@ def macros():
   <macro name="military-prefield">
     <alt>
       <repeat min="1" max="3"><use macro="military-gap-item"/></repeat>
-      <seq><token flags="capitalised word"/><token iform="zufolge nach"/></seq>
+      <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><token iform="zufolge nach"/></seq>
+      <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="von vom"/><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq>
       <token flags="sentence-start capitalised word"><not tags="noun"/><not tags="verb"/><not tags="adj"/><not annot="Nationality OrganizationMod Country Organization Place"/><not iform="{L(STOP)}"/></token>
       <token flags="sentence-start capitalised" iform="künftig zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen gestern heute seither zuvor damals derzeit möglicherweise offenbar vermutlich angeblich erstmals erneut wieder auch nachts anschließend später"/>
     </alt>
@@ -193,7 +221,7 @@ def macros():
     <token lemma="werden" tags="verb finite"/>
   </macro>
   <macro name="military-subjunction">
-    <token iform="dass ob weil nachdem da falls wenn sodass obwohl damit als"/>
+    <token iform="dass ob weil nachdem da falls wenn sodass obwohl damit als solange sobald bevor seitdem sofern wo"/>
   </macro>
   <!-- verbs whose object, not their subject, does what the zu-infinitive says -->
   <macro name="military-object-control">
@@ -201,7 +229,7 @@ def macros():
   </macro>
 '''
 
-POL = r"(?i)[\p{L}-]*(opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen)"
+POL = r"(?i)[\p{L}-]*(opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|stürmer|stürmerin|spieler|spielerin|mannschaft|elf|torjäger|mittelfeld|abwehrspieler|fußballer|boxer|gegner|titelverteidiger|gastgeber|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen)"
 def attack_macros():
     return """
   <!-- Attack verbs: "angreifen" is also a speech act ("griff den Kanzler
@@ -240,7 +268,7 @@ def attack_macros():
 """.replace("{STOPL}", L(STOP)).replace("{POL}", escape(POL))
 
 GAPMAX = [3]
-ECON = r"(?i)(straßen|auto|berufs)?verkehr|[\p{L}-]*(handel|handels|inflation|markt|märkte|preise|preis|kurs|kurse|börse|aktien|zinsen|patient|patienten|gesundheit|blutdruck|baustelle|qualität|produktion|umsatz|wetter|temperatur|gewicht|ernährung|schlaf|kinder|schüler|prüfung|prüfungen|kasse|konten|finanzen|haushalt|ausgaben)"
+ECON = r"(?i)(straßen|auto|berufs)?verkehr|[\p{L}-]*(handel|handels|inflation|markt|märkte|preise|preis|kurs|kurse|börse|aktien|zinsen|patient|patienten|gesundheit|blutdruck|baustelle|qualität|produktion|umsatz|wetter|temperatur|gewicht|ernährung|schlaf|herzfrequenz|puls|handy|handys|smartphone|smartphones|computer|hausaufgaben|heilung|bauarbeiten|blutzucker|atmung|vitalfunktionen|werte|gesundheitszustand|kinder|schüler|prüfung|prüfungen|kasse|konten|finanzen|haushalt|ausgaben)"
 def watched_macros():
     return """
   <!-- Monitoring verbs: what is watched, not markets, prices, patients. -->
@@ -272,7 +300,8 @@ class VerbClass:
     def __init__(self, key, cls, lemmas, obj_role, obj_np, obj_required, agent_np, extra_after=None, regex=None, split=(), agent_role="agent"):
         self.agent_role = agent_role
         self.split = split
-        self.key = key; self.cls = cls; self.lemmas = L(lemmas)
+        # each lemma once (a repeated lemma in the list made the rule markedly slower)
+        self.key = key; self.cls = cls; self.lemmas = " ".join(dict.fromkeys(lemmas.split()))
         self.obj_role = obj_role; self.obj_np = obj_np
         self.obj_required = obj_required; self.agent_np = agent_np
         self.extra_after = extra_after or ""  # an optional element after the object (theme PP of Training)
@@ -296,7 +325,7 @@ def vmacros(v):
     <alt>
       {tok('<is tags="zu-infinitive"/>').replace('<token', '<token role="trigger"', 1)}
       <seq><capture role="trigger"><use macro="{k}-ptc"/></capture><token iform="zu"/><token lemma="haben"/></seq>
-      <seq><token iform="zu"/><capture role="trigger"><use macro="{k}-inf"/></capture></seq>
+      <seq><token iform="zu"/><capture role="trigger">{tok('<is regex=".*(en|ern|eln)"/><not tags="zu-infinitive"/>')}</capture></seq>
     </alt>
   </macro>
 '''
@@ -308,6 +337,12 @@ def verb_rule(v, rid, comment):
     O = f'<opt><use macro="military-det"/></opt><capture role="{v.obj_role}"><use macro="{v.obj_np}"/></capture>{v.extra_after}'
     Oopt = O if v.obj_required else f'<opt>{O}</opt>'
     T = lambda m: f'<capture role="trigger"><use macro="{k}-{m}"/></capture>'
+    # a state passive with "sein" ("ist in Litauen stationiert"), not for Attack, whose
+    # "einmarschieren" makes its perfect with "sein"
+    PASS = '<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/>' + ('' if v.cls == "Attack" else '<token lemma="sein" tags="verb finite"/>') + '</alt>'
+    # verb second: the first field may be missing after a subordinate clause
+    # ("Nachdem ..., kündigte Kiew ... an") or in a conditional ("Sollte Russland ... angreifen")
+    PRE = '<opt><use macro="military-prefield"/></opt>'
     forms = []
     # subject first, finite verb: "Frankreich entsendet 500 Soldaten"
     forms.append(('subject first, finite verb',
@@ -320,14 +355,18 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-aux-modal"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # verb second, subject after the verb: "In Estland stationiert Großbritannien ..."
     forms.append(('verb second, subject after the verb',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/>{T("fin")}{A}{gap(3)}{Oopt}'))
+      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt>{A}{gap(3)}{Oopt}'))
     forms.append(('verb second, perfect',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/><use macro="military-aux-perfect"/>{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
+      f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-perfect"/>{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
     forms.append(('verb second, modal',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/><use macro="military-aux-modal"/>{A}{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
+      f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-modal"/>{A}{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # subordinate clause, verb last: "dass Nordkorea Soldaten entsandt hat"
     forms.append(('subordinate clause',
       f'<use macro="military-subjunction"/>{A}{gap(3)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'))
+    # "während" is also a preposition ("Während der Waffenruhe griffen ... an"): as a
+    # subjunction only with the verb at the end of its clause
+    forms.append(('subordinate clause with "während", verb last',
+      f'<token iform="während"/>{A}{gap(3)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt><opt><token lemma="{AUX_LEMMAS}" tags="verb finite"/></opt><end of="clause"/>'))
     # coordinated verb with a shared subject: "Die NATO verstärkt ihre Präsenz und verlegt Soldaten"
     forms.append(('coordinated verb, shared subject',
       f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"/><skip max="6" within="sentence"/><token iform="und sowie"/>{gap(2)}{T("fin")}{gap(3)}{Oopt}'))
@@ -341,13 +380,16 @@ def verb_rule(v, rid, comment):
           f'<use macro="military-clause-start"/><use macro="military-prefield"/>{Ts}{A}{gap(3)}{Oopt}{P}'))
     # passive, subject first: "Ein Konvoi wurde am Montag beschossen", "... soll von X überwacht werden"
     forms.append(('passive, subject first',
-      f'<use macro="military-clause-start"/>{O}{gap(3)}<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden werden"/></opt>'))
+      f'<use macro="military-clause-start"/>{O}{gap(3)}{PASS}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden werden"/></opt>'))
     # passive, verb second: "Im Frühjahr wurden zwei Staffeln nach Polen verlegt"
     forms.append(('passive, verb second',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/><alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
+      f'<use macro="military-clause-start"/><use macro="military-prefield"/>{PASS}{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
     # passive, subordinate: "dass die Grenze von X überwacht wird"
     forms.append(('passive, subordinate clause',
       f'<use macro="military-subjunction"/>{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
+    # an indefinite relative clause: "Wer die Waffenruhe überwachen soll, ist offen"
+    forms.append(('indefinite relative clause, verb last',
+      f'<token iform="wer"/>{gap(2)}{O}{gap(3)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'))
     # zu-infinitive: the subject of the governing verb acts: "Die Rebellen drohten, Schiffe anzugreifen",
     # "Frankreich entsendet Soldaten, um die Waffenruhe zu überwachen"
     forms.append(('zu-infinitive, subject of the governing verb',
@@ -387,7 +429,9 @@ def attrs(a):
     return "".join(f' {k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in a.items())
 
 class NounClass:
-    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor"):
+    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor", lv_extra=(), mit_agent=False):
+        self.lv_extra = list(lv_extra)   # more forms for the light-verb rule
+        self.mit_agent = mit_agent       # "Mit der Verlegung von Jets reagiert die NATO": the subject acts
         self.mission_role, self.mission_np = mission_role, mission_np
         self.mission = mission
         self.lv_forms = "bekannte bekannten bekennt"
@@ -405,7 +449,7 @@ def nmacros(n):
     if n.mission:
         weak += f'''
       <!-- a mission: its genitive names who carries it out ("die Beobachtermission der EU") -->
-      <seq><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.mission}</capture><opt><token iform="der des"/><capture role="{n.mission_role}"><use macro="{n.mission_np}"/></capture></opt>''' + ('<opt><alt><seq><token iform="auf gegen"/><opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture></seq><seq><token iform="durch von"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt></opt>' if n.mission_role == "target" else '') + '''</seq>'''
+      <seq><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.mission}</capture><opt><token iform="der des{" von" if n.mission_role == "target" else ""}"/><capture role="{n.mission_role}"><use macro="{n.mission_np}"/></capture></opt>''' + ('<opt><alt><seq><token iform="auf gegen"/><opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture></seq><seq><token iform="durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt></opt>' if n.mission_role == "target" else '') + '''</seq>'''
     if n.weak:
         weak += f'''
       <!-- a weak noun needs its context: a nationality before it or a filler after it -->
@@ -456,13 +500,13 @@ def noun_rule(n, rid, comment):
     forms.append(('the light verb before the noun: "Russland plant eine Offensive", "Nach Gesprächen vereinbarten Armenien und Aserbaidschan eine Waffenruhe"',
         f'<use macro="military-clause-start"/><alt>'
         f'<seq>{A}{gap(2)}{LVfin}{gap(3)}</seq>'
-        f'<seq><use macro="military-prefield"/>{LVfin}{A}{gap(3)}</seq>'
+        f'<seq><opt><use macro="military-prefield"/></opt>{LVfin}{A}{gap(3)}</seq>'
         f'</alt>{NP}'))
     forms.append(('an auxiliary before, the light verb after the noun: "Die Parteien wollen eine Waffenruhe vereinbaren", "dass Russland eine Offensive vorbereitet"',
         f'<alt>'
-        f'<seq><use macro="military-clause-start"/>{A}{gap(2)}{aux}{gap(4)}</seq>'
-        f'<seq><use macro="military-clause-start"/><use macro="military-prefield"/>{aux}{A}{gap(4)}</seq>'
-        f'<seq><use macro="military-subjunction"/>{A}{gap(3)}</seq>'
+        f'<seq><use macro="military-clause-start"/>{A}{gap(2)}{aux}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
+        f'<seq><use macro="military-clause-start"/><use macro="military-prefield"/>{aux}{A}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
+        f'<seq><use macro="military-subjunction"/>{A}<opt><token iform="sich"/></opt>{gap(3)}</seq>'
         f'</alt>{NP}{gap(4)}{LV}'))
     forms.append(('zu-infinitive: the subject of the governing verb acts, or the object of vorwerfen',
         f'<alt>'
@@ -476,9 +520,17 @@ def noun_rule(n, rid, comment):
         f'<seq>{gap(2)}{LVfin}{A}</seq>'
         f'<seq>{gap(2)}<use macro="military-aux-perfect"/>{A}{gap(3)}{LV}</seq>'
         f'<seq>{gap(3)}<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(4)}{Aby}{gap(3)}{LV}</seq>'
+        # "Der Überfall wird einer Miliz zugeschrieben"
+        f'<seq>{gap(3)}<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(3)}{A}{gap(2)}<token lemma="zuschreiben"/></seq>'
         f'</alt></opt>'))
-    out = [(rid, n.cls, forms[3:], comment + " The noun alone or first (the rule starts at the noun)."),
-           (rid + ".lv", n.cls, forms[:3], comment + " The noun with a light verb.")]
+    if n.mit_agent:
+        forms.append(('"Mit der Verlegung von Kampfjets reagiert die NATO", "Im Rahmen der Übung verlegt die Bundeswehr ...": the subject of the clause acts',
+            f'<alt><token iform="mit"/><seq><token iform="im"/><token iform="rahmen"/></seq></alt><use macro="{k}-nphrase"/>{gap(3)}<token tags="verb finite"><not lemma="sein"/></token><opt><use macro="military-det"/></opt><capture role="agent"><annot type="Country Organization Person"/></capture>'))
+    for c, p in n.lv_extra:
+        forms.insert(3, (c, p))
+    nx = 3 + len(n.lv_extra)
+    out = [(rid, n.cls, forms[nx:], comment + " The noun alone or first (the rule starts at the noun)."),
+           (rid + ".lv", n.cls, forms[:nx], comment + " The noun with a light verb.")]
     if n.extra_forms:
         out.append((rid + ".teilnahme", n.cls, n.extra_forms, comment + " Taking part in it."))
     return out
@@ -486,6 +538,7 @@ def noun_rule(n, rid, comment):
 # ---------------------------------------------------------------- data
 TROOP = r"(?i)[\p{L}-]*(truppe|truppen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
 TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|brigaden|bataillone|infanteristen)"
+FORCE_EXTRA = r"schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
 MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet)"
 
@@ -509,32 +562,48 @@ TRAINING_THEME = ('<opt><token iform="am im an für zum zur"/><opt><use macro="m
     '<opt><token flags="capitalised word"><not annot="Time"/></token></opt></capture></opt>')
 
 ATTACK_VERB = VerbClass("military-attack", "Attack",
-    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen bombardieren ausbomben",
+    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen ausbomben torpedieren sabotieren niederbrennen überziehen",
     "target", "military-np-target", False, "military-np-attacker", split=[("greifen", "an")])
 ATTACK_HIT = VerbClass("military-hit", "Attack",
     "treffen zerstören beschädigen vernichten",
     "target", "military-np-obj", True, "military-np-weapon")
 DEPLOY_VERB = VerbClass("military-deploy", "Deployment",
-    "stationieren entsenden abkommandieren postieren",
-    "theme", "military-np-obj", False, "military-np-coord")
+    "stationieren entsenden abkommandieren postieren beordern",
+    "theme", "military-np-sent", False, "military-np-coord")
 DEPLOY_TROOPS = VerbClass("military-send", "Deployment",
-    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen",
+    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken zusammenziehen",
     "theme", "military-np-troop", True, "military-np-coord", split=[("setzen", "ein")])
 MONITOR_VERB = VerbClass("military-monitor", "Monitoring",
-    "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren",
-    "theme", "military-np-watched", True, "military-np-coord", split=[("hören spähen", "ab aus")])
+    "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren beschatten bewachen ausspionieren",
+    "theme", "military-np-watched", True, "military-np-coord")
 MONITOR_OBS = VerbClass("military-observe", "Monitoring",
-    "beobachten kontrollieren",
+    "beobachten kontrollieren überprüfen verfolgen",
     "theme", "military-np-monitored", True, "military-np-coord", regex=r"(?i)beobacht\w*")
 TRAIN_VERB = VerbClass("military-train", "Training",
-    "ausbilden schulen trainieren unterweisen drillen ertüchtigen",
+    "ausbilden schulen trainieren unterweisen drillen ertüchtigen fortbilden weiterbilden instruieren exerzieren",
     "participant", "military-np-trainee", True, "military-np-coord", extra_after=TRAINING_THEME, split=[("bilden", "aus")])
 
+# Ceasefire verbs: hostilities are stopped ("Beide Seiten stellten die Kampfhandlungen ein",
+# "Die Rebellen legten die Waffen nieder")
+HOSTILITIES = r"(?i)[\p{L}-]*(kampfhandlungen|feindseligkeiten|kämpfe|kämpfen|gefechte|gefechten|angriffe|angriffen|luftangriffe|beschuss|feuer|waffen|militäroperationen|militäroperation|offensive|bombardierungen|bombardements)"
+CEASE_VERB = VerbClass("military-cease", "Ceasefire",
+    "einstellen niederlegen",
+    "theme", "military-np-hostilities", True, "military-np-coord", split=[("stellen legen", "ein nieder")])
 TRAIN_PRACTISE = VerbClass("military-practise", "Training",
-    "üben proben erproben",
-    "theme", "military-np-obj", False, "military-np-trainee", agent_role="participant")
+    "üben proben erproben trainieren einüben",
+    "theme", "military-np-obj", False, "military-np-practiser")
 
-ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
+# Intelligence services watch people and groups: any object ("Der Verfassungsschutz beobachtet die Gruppe")
+INTEL = r"(?i)[\p{L}-]*(verfassungsschutz|geheimdienst|geheimdienste|geheimdienstes|nachrichtendienst|nachrichtendienste|staatsschutz|spionageabwehr|bnd|mad|cia|nsa|fsb|mossad)"
+MONITOR_INTEL = VerbClass("military-watch-intel", "Monitoring",
+    "beobachten observieren überwachen beschatten ausspähen abhören bespitzeln ausspionieren",
+    "theme", "military-np-obj", True, "military-np-intel", split=[("hören spähen", "ab aus")])
+# Patrols need no object, but a military or police subject ("NATO-Schiffe patrouillieren in der Ostsee")
+MONITOR_PATROL = VerbClass("military-patrol", "Monitoring",
+    "patrouillieren",
+    "theme", "military-np-watched", False, "military-np-force")
+
+ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
 ALL_TRIGGER_LEMMAS.append("beobachen")
 
 DET = '<opt><use macro="military-det"/></opt>'
@@ -551,28 +620,33 @@ BY_AGENT = f'<seq><token iform="durch"/>{DET}<capture role="agent"><use macro="m
 
 ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     strong='<token><any-of>'
-      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive"/>'
+      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotage sabotageakt"/>'
       r'<is regex="(?i)\p{L}+-?(angriff|angriffe|angriffs|angriffes|angriffen)"/>'
       r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken)"/>'
+      r'<is regex="(?i)[\p{L}-]*(sabotage|sabotageakt|sabotageakte|sabotageakten|sabotageakts)"/>'
       '</any-of>'
-      r'<not regex="(?i)(charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations)\p{L}*"/>'
+      r'<not regex="(?i)(charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations|hunde|hai|bären|wolfs|tier|wespen|herz|asthma|panik|lach|wut)\p{L}*"/>'
       '</token>',
-    weak='<token lemma="angriff offensive"/>',
+    weak='<token lemma="angriff offensive vergeltung vergeltungsaktion"/>',
     weak_ok=f'<alt><seq>{GEN_AGENT}<opt>{TARGET}</opt></seq>{TARGET}</alt>',
     tail=f'<opt>{GEN_AGENT}</opt><opt>{TARGET}</opt>',
     lv_weak_free=True,
     mission=r'<token><any-of><is lemma="beschuss bombardierung bombardement invasion einmarsch raketenbeschuss artilleriebeschuss drohnenbeschuss zerstörung"/><is regex="(?i)[\p{L}-]*(beschuss|beschusses|bombardierung|bombardierungen|bombardement|bombardements|invasion|einmarsch|einmarsches)"/></any-of></token>',
     mission_role="target", mission_np="military-np-target",
-    lv="bekennen beteiligen verüben starten beginnen fliegen durchführen ausführen planen vorbereiten unternehmen lancieren fortsetzen ausweiten verstärken führen anordnen befehlen richten")
+    lv="bekennen beteiligen verüben starten beginnen fliegen durchführen ausführen planen vorbereiten unternehmen lancieren fortsetzen ausweiten verstärken führen anordnen befehlen richten reklamieren ankündigen androhen drohen verantworten",
+    mit_agent=True)
 
 CEASE_NOUN = NounClass("military-ceasefire-n", "Ceasefire",
     strong='<token><any-of>'
-      '<is lemma="waffenruhe waffenstillstand feuerpause kampfpause gefechtspause waffenpause feuereinstellung waffenstillstandsabkommen waffenstillstandsvereinbarung"/>'
-      r'<is regex="(?i)[\p{L}-]*(waffenruhe|waffenruhen|waffenstillstand|waffenstillstands|waffenstillstandes|waffenstillstände|feuerpause|feuerpausen|kampfpause|kampfpausen|gefechtspause|gefechtspausen|waffenpause|feuereinstellung|waffenstillstandsabkommen|waffenstillstandsvereinbarung|waffenstillstandsvereinbarungen)"/>'
+      '<is lemma="waffenruhe waffenstillstand feuerpause kampfpause gefechtspause waffenpause feuereinstellung waffenstillstandsabkommen waffenstillstandsvereinbarung gefechtsruhe kampfruhe feuerstopp"/>'
+      r'<is regex="(?i)[\p{L}-]*(waffenruhe|waffenruhen|waffenstillstand|waffenstillstands|waffenstillstandes|waffenstillstände|feuerpause|feuerpausen|kampfpause|kampfpausen|gefechtspause|gefechtspausen|waffenpause|feuereinstellung|waffenstillstandsabkommen|waffenstillstandsvereinbarung|waffenstillstandsvereinbarungen|gefechtsruhe|kampfruhe|feuerstopp)"/>'
       '</any-of></token>',
-    weak=None, weak_ok=None,
+    weak='<token lemma="einstellung aussetzung" iform="einstellung aussetzung"/>',
+    weak_ok=f'<token iform="der aller"/><capture role="theme"><use macro="military-np-hostilities"/></capture><opt><token iform="zwischen"/>{DET}<capture role="agent"><use macro="military-np"/></capture><token iform="und"/>{DET}<capture role="agent"><use macro="military-np"/></capture></opt>',
     tail=f'<opt><token iform="zwischen"/>{DET}<capture role="agent"><use macro="military-np"/></capture><token iform="und"/>{DET}<capture role="agent"><use macro="military-np"/></capture></opt>',
-    lv="vereinbaren einigen aushandeln schließen ausrufen verkünden einhalten brechen verletzen respektieren akzeptieren zustimmen verlängern unterzeichnen annehmen anbieten ablehnen aufkündigen beenden missachten befolgen umsetzen erklären")
+    lv="vereinbaren einigen aushandeln schließen ausrufen verkünden einhalten brechen verletzen respektieren akzeptieren zustimmen verlängern unterzeichnen annehmen anbieten ablehnen aufkündigen beenden missachten befolgen umsetzen erklären verständigen aushandeln vermitteln",
+    lv_extra=[('"Hamas und Israel stehen kurz vor einer Einigung auf eine Feuerpause": who negotiates it',
+       f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token tags="verb finite"/>{gap(3)}<opt><token iform="vor"/></opt><opt><use macro="military-det"/></opt><repeat max="1"><use macro="military-mod"/></repeat><token lemma="einigung verhandlung gespräch" iform="einigung verhandlungen gespräche"/><token iform="auf über um"/><use macro="military-ceasefire-n-nphrase"/>')])
 
 DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
     strong='<token><any-of>'
@@ -583,29 +657,34 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
     weak='<token lemma="einsatz verlegung mobilisierung"/>',
     weak_ok=f'<alt>{genitive("theme", "military-np-troop")}{von("theme", "military-np-troop")}</alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><alt>{genitive("theme", "military-np")}{von("theme", "military-np")}</alt></opt><opt>{BY_AGENT}</opt>',
-    lv="beteiligen planen vorbereiten ankündigen beginnen starten ausweiten verstärken anordnen befehlen")
+    lv="beteiligen planen vorbereiten ankündigen beginnen starten ausweiten verstärken anordnen befehlen drohen beschließen erwägen",
+    mit_agent=True)
 
 MONITOR_NOUN = NounClass("military-monitor-n", "Monitoring",
     strong='<token><any-of>'
       '<is lemma="überwachung luftraumüberwachung grenzüberwachung grenzkontrolle aufklärungsflug patrouille observation überwachungsflug"/>'
-      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge)"/>'
+      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge|bewachung|beschattung|observation|observationen|luftraumkontrolle|luftraumkontrollen|kontrollflug|kontrollflüge|aufklärungsmission|aufklärungsmissionen)"/>'
       '</any-of></token>',
     weak='<token lemma="beobachtung kontrolle" iform="beobachtung beobachtungen kontrolle kontrollen"/>',
     weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><token iform="der des"/><capture role="theme"><use macro="military-np-obj"/></capture></opt><opt><alt><seq>{BY_AGENT}</seq><seq><token iform="von"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq></alt></opt>',
     mission=r'<token regex="(?i)[\p{L}-]*(beobachter|beobachtungs|überwachungs|polizei|grenz)mission(en)?"/>',
-    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten")
+    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen",
+    mit_agent=True)
 
 QUOTED = '<token flags="quote-open"/><repeat min="1" max="4"><token flags="word"/></repeat><token flags="quote-close"/>'
 MIT_PART = f'<token iform="mit"/>{DET}<capture role="participant"><use macro="military-np"/></capture>'
+# the genitive of an exercise names who holds it: "die Übung der Luftwaffe", "die Marineübung Chinas und Russlands"
+TRAIN_GEN_AGENT = r'<seq><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|armee|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
 TRAIN_NOUN = NounClass("military-train-n", "Training",
     strong='<token><any-of>'
       '<is lemma="manöver großmanöver militärmanöver seemanöver militärübung gefechtsübung wehrübung"/>'
       r'<is regex="(?i)(\p{L}*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß)übung(en)?|\p{L}+-übung(en)?|(\p{L}*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?)"/>'
       '</any-of></token>',
     weak='<token lemma="übung training schulung ausbildung drill" iform="übung übungen training trainings schulung schulungen ausbildung drill"/>',
-    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq></alt><opt>{BY_AGENT}</opt>',
-    tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq></alt></opt><opt>{BY_AGENT}</opt>',
+    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt><opt>{BY_AGENT}</opt>',
+    tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt><opt>{BY_AGENT}</opt>',
+    mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
     lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren",
     extra_forms=[
@@ -642,9 +721,13 @@ def main():
     parts = [HDR, macros(), attack_macros(), watched_macros()]
     parts.append(restricted("military-np-troop", TROOP, "Troops and military units: what is deployed (\"zwei Eurofighter-Staffeln\")."))
     parts.append(restricted("military-np-trainee", TRAINEE, "Who is trained: soldiers, recruits, pilots, security forces."))
+    parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + ")", "Who exercises: soldiers, units, ships and aircraft."))
+    parts.append(restricted("military-np-force", TROOP[:-1] + "|" + FORCE_EXTRA + ")", "Armed forces, police, ships and aircraft (who patrols)."))
+    parts.append(restricted("military-np-hostilities", HOSTILITIES, "Hostilities that are stopped: Kampfhandlungen, Feindseligkeiten, Angriffe, die Waffen."))
+    parts.append(restricted("military-np-intel", INTEL, "Intelligence services and police, who watch people and groups."))
     parts.append(restricted("military-np-weapon", WEAPON, "What hits or destroys a target: weapons and armed forces."))
     parts.append(restricted("military-np-monitored", MONITORED, "What is monitored in the political or military sense: borders, ceasefires, elections, airspace.", pp=True))
-    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB, TRAIN_PRACTISE]:
+    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
         parts.append(vmacros(v))
     for n in [ATTACK_NOUN, CEASE_NOUN, DEPLOY_NOUN, MONITOR_NOUN, TRAIN_NOUN]:
         parts.append(nmacros(n))
@@ -656,9 +739,12 @@ def main():
                    (DEPLOY_VERB, "deployment.verb", "Deployment: stationieren, entsenden; the deploying party is agent, the troops theme."),
                    (DEPLOY_TROOPS, "deployment.verb-troops", "Deployment: verlegen, schicken, einsetzen ... of troops or units only (not a company moving its office)."),
                    (MONITOR_VERB, "monitoring.verb", "Monitoring: überwachen, observieren, patrouillieren ..."),
+                   (CEASE_VERB, "ceasefire.verb", "Ceasefire: the parties stop the hostilities (die Kampfhandlungen einstellen, die Waffen niederlegen)."),
+                   (MONITOR_INTEL, "monitoring.intel", "Monitoring: intelligence services and police watch people and groups (beobachten, observieren, abhören ...)."),
+                   (MONITOR_PATROL, "monitoring.patrol", "Monitoring: armed forces, police, ships patrol (patrouillieren), with or without an object."),
                    (MONITOR_OBS, "monitoring.observe", "Monitoring: beobachten, kontrollieren of borders, ceasefires, elections, the situation (not birdwatchers, not rebels controlling a town)."),
                    (TRAIN_VERB, "training.verb", "Training: ausbilden, schulen, trainieren of soldiers and security forces; the trainees are participant."),
-                   (TRAIN_PRACTISE, "training.practise", "Training: soldiers üben/proben something; those who practise are participant, not agent.")]:
+                   (TRAIN_PRACTISE, "training.practise", "Training: soldiers, units, aircraft üben/proben/trainieren something; those who practise are agent.")]:
         groups.append((rid, verb_rule(v, rid, cm)))
     for n, rid, cm in [(ATTACK_NOUN, "attack.noun", "Attack nouns: Angriff (Luftangriff, Drohnenangriff ...), Anschlag, Beschuss, Offensive, Invasion ...; plain Angriff needs a target, an agent or a nationality (not football)."),
                    (CEASE_NOUN, "ceasefire.noun", "Ceasefire nouns: Waffenruhe, Waffenstillstand, Feuerpause ...; the parties that agree, keep or break it are agents."),
