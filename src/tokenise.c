@@ -6,7 +6,8 @@
  *      (abbreviation, initial, ordinal) or stands alone;
  *   2. sentences and paragraphs, from terminal punctuation, the case of
  *      the next token, blank lines and short lines (headlines);
- *   3. clauses, from commas and colons followed by a clause starter.
+ *   3. clauses, from commas and colons followed by a clause starter, and
+ *      semicolons.
  * Each pass is linear in the text. */
 #include "config.h"
 
@@ -1304,6 +1305,10 @@ static void split_clauses(const fg_tokeniser *tk, const fg_text *t,
     for (size_t k = 0; k < n; k++) {
         if (tok[k].flags & FG_TOKEN_SENT_START) {
             clause = 0;
+        } else if (is_punct(t, &tok[k - 1], ';')) {
+            /* A semicolon joins two main clauses. */
+            clause++;
+            tok[k].flags |= FG_TOKEN_CLAUSE_START;
         } else if (is_punct(t, &tok[k - 1], ',') ||
                    is_punct(t, &tok[k - 1], ':')) {
             uint32_t c = classes_of(tk, &tok[k]);
