@@ -35,7 +35,7 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "rules", "pack", "events-military.xml")
 
-DETS = "der die das den dem des ein eine einer eines einem einen diese dieser diesen dieses diesem jene jener jenen seine seiner seinen seinem ihre ihrer ihren ihrem unsere unserer alle beide beiden mehrere einige viele zahlreiche kein keine keinen keinem keiner keines"
+DETS = "der die das den dem des ein eine einer eines einem einen diese dieser diesen dieses diesem jene jener jenen sein seine seiner seinen seinem ihre ihrer ihren ihrem unsere unserer alle beide beiden beider mehrere einige viele zahlreiche kein keine keinen keinem keiner keines"
 PREPS = "entgegen gemäß zufolge angesichts infolge binnen dank in im ins am an auf aus bei beim mit nach seit vor während wegen trotz über unter für gegen um bis zum zur laut innerhalb außerhalb entlang ab nahe vorm hinter"
 CONJ = "und oder sowie aber sondern denn dass ob weil wenn falls als wie da nachdem obwohl damit sodass zu sich es"
 STOP = DETS + " " + PREPS + " von vom durch " + CONJ
@@ -103,8 +103,10 @@ def macros():
        "Stellungen der Hisbollah", "die Stadt Charkiw" (Stadt Charkiw),
        "Drohnen der Bundespolizei". -->
   <macro name="military-np">
+    <opt><annot type="Country" regex="\\p{{Lu}}\\p{{L}}+s"/></opt>
     <repeat max="3"><use macro="military-mod"/></repeat>
     <use macro="military-head"/>
+    <opt><token flags="bracket-open"/><token flags="word capitalised"/><token flags="bracket-close"/></opt>
     <opt><annot type="Place Country Organization Person"/></opt>
     <opt>
       <token iform="der des"/>
@@ -165,7 +167,7 @@ def macros():
       <token flags="word">
         <not flags="capitalised"/>
         <not iform="{L(STOP)}"/>
-        <not tags="verb"><not tags="guessed"/></not>
+        <not tags="verb"><not tags="guessed"/><not regex="\\p{{Ll}}+end"/></not>
         <not lemma="{trig} {AUX_LEMMAS}"/>
         <not regex="(?i)(be)?obacht\\w*"/>
         <not annot="Number Nationality OrganizationMod"/>
@@ -177,11 +179,17 @@ def macros():
       <!-- "im Rahmen von", "mehr als 40 Mal" -->
       <seq><token iform="im"/><token iform="rahmen"/><token iform="von"/></seq>
       <seq><annot type="Number"/><token iform="mal"/></seq>
+      <!-- "nicht mehr", "nicht länger" -->
+      <seq><token iform="nicht"/><token iform="mehr länger"/></seq>
+      <!-- "zu Belarus" after a noun: "an seiner Grenze zu Belarus" -->
+      <seq><token iform="zu"/><annot type="Place Country"/></seq>
+      <!-- a source: "nach Berichten westlicher Geheimdienste", "nach Einschätzung von Militärexperten" -->
+      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq></alt></seq>
       <seq><token iform="bis"/><token iform="zum zur"/><alt><annot type="Time"/><token flags="capitalised word"/></alt></seq>
       <seq>
         <token iform="{L(PREPS)} als"/>
         <opt><use macro="military-det"/></opt>
-        <opt><use macro="military-mod"/></opt>
+        <repeat max="2"><use macro="military-mod"/></repeat>
         <opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"><any-of><is tags="adj"/><is tags="guessed"/></any-of><not annot="Time"/><not flags="sentence-start"/></token></opt>
         <alt>
           <annot type="Place Country Organization Time Number"/>
@@ -197,7 +205,7 @@ def macros():
   <macro name="military-prefield">
     <alt>
       <repeat min="1" max="3"><use macro="military-gap-item"/></repeat>
-      <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><token iform="zufolge nach"/></seq>
+      <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><opt><alt><annot type="Organization Person Country"/><token flags="capitalised word"/></alt></opt><token iform="zufolge nach"/></seq>
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="von vom"/><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq>
       <token flags="sentence-start capitalised word"><not tags="noun"/><not tags="verb"/><not tags="adj"/><not annot="Nationality OrganizationMod Country Organization Place"/><not iform="{L(STOP)}"/></token>
       <token flags="sentence-start capitalised" iform="künftig zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen gestern heute seither zuvor damals derzeit möglicherweise offenbar vermutlich angeblich erstmals erneut wieder auch nachts anschließend später"/>
@@ -221,11 +229,12 @@ def macros():
     <token lemma="werden" tags="verb finite"/>
   </macro>
   <macro name="military-subjunction">
-    <token iform="dass ob weil nachdem da falls wenn sodass obwohl damit als solange sobald bevor seitdem sofern wo"/>
+    <token iform="dass ob weil nachdem da falls wenn sodass obwohl damit als solange sobald bevor seitdem sofern wo wonach"/>
   </macro>
   <!-- verbs whose object, not their subject, does what the zu-infinitive says -->
   <macro name="military-object-control">
-    <token lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen"/>
+    <token lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/>
+    <opt><token iform="an"/></opt>
   </macro>
 '''
 
@@ -268,7 +277,7 @@ def attack_macros():
 """.replace("{STOPL}", L(STOP)).replace("{POL}", escape(POL))
 
 GAPMAX = [3]
-ECON = r"(?i)(straßen|auto|berufs)?verkehr|[\p{L}-]*(handel|handels|inflation|markt|märkte|preise|preis|kurs|kurse|börse|aktien|zinsen|patient|patienten|gesundheit|blutdruck|baustelle|qualität|produktion|umsatz|wetter|temperatur|gewicht|ernährung|schlaf|herzfrequenz|puls|handy|handys|smartphone|smartphones|computer|hausaufgaben|heilung|bauarbeiten|blutzucker|atmung|vitalfunktionen|werte|gesundheitszustand|kinder|schüler|prüfung|prüfungen|kasse|konten|finanzen|haushalt|ausgaben)"
+ECON = r"(?i)(straßen|auto|berufs)?verkehr|[\p{L}-]*(handel|handels|inflation|markt|märkte|preise|preis|kurs|kurse|börse|aktien|zinsen|patient|patienten|gesundheit|blutdruck|baustelle|qualität|produktion|umsatz|wetter|temperatur|gewicht|ernährung|schlaf|herzfrequenz|puls|handy|handys|smartphone|smartphones|computer|hausaufgaben|autofahrer|radfahrer|raser|geschwindigkeit|tempo|alkohol|führerschein|fahrkarten|tickets|heilung|bauarbeiten|blutzucker|atmung|vitalfunktionen|werte|gesundheitszustand|kinder|schüler|prüfung|prüfungen|kasse|konten|finanzen|haushalt|ausgaben)"
 def watched_macros():
     return """
   <!-- Monitoring verbs: what is watched, not markets, prices, patients. -->
@@ -280,6 +289,7 @@ def watched_macros():
     </alt>
     <opt>
       <token iform="der des"/>
+      <opt><token iform="in von vom bei"/><annot type="Place Country Organization"/></opt>
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
     </opt>
@@ -355,14 +365,15 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-aux-modal"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # verb second, subject after the verb: "In Estland stationiert Großbritannien ..."
     forms.append(('verb second, subject after the verb',
-      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt>{A}{gap(3)}{Oopt}'))
+      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt>{A}{gap(3)}{Oopt}'))
     forms.append(('verb second, perfect',
       f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-perfect"/>{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
     forms.append(('verb second, modal',
       f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-modal"/>{A}{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # subordinate clause, verb last: "dass Nordkorea Soldaten entsandt hat"
+    PERF_AUX = f'<token lemma="haben{" sein" if v.cls == "Attack" else ""}" tags="verb"/>'
     forms.append(('subordinate clause',
-      f'<use macro="military-subjunction"/>{A}{gap(3)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'))
+      f'<use macro="military-subjunction"/>{A}{gap(3)}{Oopt}{gap(4)}<alt><seq>{T("ptc")}{PERF_AUX}</seq>{T("inf")}{T("fin")}</alt>'))
     # "während" is also a preposition ("Während der Waffenruhe griffen ... an"): as a
     # subjunction only with the verb at the end of its clause
     forms.append(('subordinate clause with "während", verb last',
@@ -370,6 +381,8 @@ def verb_rule(v, rid, comment):
     # coordinated verb with a shared subject: "Die NATO verstärkt ihre Präsenz und verlegt Soldaten"
     forms.append(('coordinated verb, shared subject',
       f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"/><skip max="6" within="sentence"/><token iform="und sowie"/>{gap(2)}{T("fin")}{gap(3)}{Oopt}'))
+    forms.append(('coordinated modal or future, shared subject',
+      f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"/><skip max="6" within="sentence"/><token iform="und sowie"/><use macro="military-aux-modal"/>{gap(3)}{Oopt}{gap(4)}{T("inf")}'))
     # separable verbs the lexicon did not join ("bilden ... aus" read as an infinitive)
     for base, particle in v.split:
         Ts = f'<capture role="trigger"><token lemma="{base}" tags="verb"/></capture>'
@@ -383,26 +396,35 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{O}{gap(3)}{PASS}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden werden"/></opt>'))
     # passive, verb second: "Im Frühjahr wurden zwei Staffeln nach Polen verlegt"
     forms.append(('passive, verb second',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/>{PASS}{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
+      f'<use macro="military-clause-start"/><use macro="military-prefield"/>{PASS}{gap(3)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
     # passive, subordinate: "dass die Grenze von X überwacht wird"
     forms.append(('passive, subordinate clause',
       f'<use macro="military-subjunction"/>{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
+    # relative clause, passive: "eine Brigade, die in Lublin stationiert ist", "die Grenze, die von X überwacht wird"
+    forms.append(('relative clause, passive',
+      f'{O}<opt><token tags="verb"><not tags="finite"/></token></opt><token regex=","/><token iform="die der das welche welcher"/>{gap(3)}<opt>{Aby}{gap(2)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token><any-of><is lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/><is iform="wird werden wurde wurden{"" if v.cls == "Attack" else " ist sind war waren sei seien"}"/></any-of></token>'))
     # an indefinite relative clause: "Wer die Waffenruhe überwachen soll, ist offen"
     forms.append(('indefinite relative clause, verb last',
       f'<token iform="wer"/>{gap(2)}{O}{gap(3)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'))
     # zu-infinitive: the subject of the governing verb acts: "Die Rebellen drohten, Schiffe anzugreifen",
     # "Frankreich entsendet Soldaten, um die Waffenruhe zu überwachen"
     forms.append(('zu-infinitive, subject of the governing verb',
-      f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+      f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+    forms.append(('zu-infinitive, subject after the governing verb',
+      f'<use macro="military-clause-start"/>{PRE}<token tags="verb finite"><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token>{A}{gap(2)}<opt><token tags="verb"><not tags="finite"/></token></opt><opt><token iform="sich"/></opt><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     # zu-infinitive after vorwerfen: the object acts: "warf Russland vor, Kiew angegriffen zu haben"
     forms.append(('zu-infinitive, object of vorwerfen',
-      f'<use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><token regex=","/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+      f'<use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><repeat max="1"><use macro="military-gap-item"/></repeat><token regex=","/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     # zu-infinitive without a subject in reach: "..., um Schiffe anzugreifen"
     forms.append(('bare zu-infinitive',
       f'<token regex="(?i)um|,"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     cut = next(i for i, (c, p) in enumerate(forms) if c.startswith('passive'))
-    return [(rid, v.cls, forms[:cut], comment + " Active clauses."),
-            (rid + ".passive-zu", v.cls, forms[cut:], comment + " Passives and zu-infinitives.")]
+    sub = next(i for i, (c, p) in enumerate(forms) if c.startswith('subordinate'))
+    rel = next(i for i, (c, p) in enumerate(forms) if c.startswith('relative'))
+    return [(rid, v.cls, forms[:sub], comment + " Active main clauses."),
+            (rid + ".sub", v.cls, forms[sub:cut], comment + " Active subordinate and coordinated clauses."),
+            (rid + ".passive-zu", v.cls, forms[cut:rel], comment + " Passives."),
+            (rid + ".rel-zu", v.cls, forms[rel:], comment + " Relative clauses and zu-infinitives.")]
 
 def pattern_xml(forms):
     if len(forms) == 1:
@@ -442,6 +464,8 @@ class NounClass:
         self.tail = tail          # XML: optional material after the noun
         self.lv = L(lv)
         self.extra_forms = extra_forms or []
+        self.weak_lv = None  # the weak nouns that a light verb makes an event
+        self.attr = ""  # inflected participles that take a von-agent before the noun
 
 def nmacros(n):
     k = n.key
@@ -459,6 +483,7 @@ def nmacros(n):
   <!-- {n.cls} nouns ({k}): the trigger noun with its article, modifiers and fillers. -->
   <macro name="{k}-nphrase">
     <opt><use macro="military-det"/></opt>
+    <opt><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Country Organization Place Person"/><token flags="capitalised word"/></alt></opt>
     <alt>
       <seq><repeat max="3"><use macro="military-mod"/></repeat><capture role="trigger">{n.strong}</capture>{n.tail}</seq>{weak}
     </alt>
@@ -478,7 +503,7 @@ def nmacros(n):
     <opt><use macro="military-det"/></opt>
     <repeat max="3"><use macro="military-mod"/></repeat>
     <alt>
-      <seq><capture role="trigger"><alt>{n.strong}{n.weak}</alt></capture>{n.tail}</seq>
+      <seq><capture role="trigger"><alt>{n.strong}{n.weak_lv or n.weak}</alt></capture>{n.tail}</seq>
       <seq><capture role="trigger">{n.mission or n.strong}</capture><opt><token iform="auf gegen"/><opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture></opt></seq>
     </alt>
   </macro>
@@ -500,18 +525,18 @@ def noun_rule(n, rid, comment):
     forms.append(('the light verb before the noun: "Russland plant eine Offensive", "Nach Gesprächen vereinbarten Armenien und Aserbaidschan eine Waffenruhe"',
         f'<use macro="military-clause-start"/><alt>'
         f'<seq>{A}{gap(2)}{LVfin}{gap(3)}</seq>'
-        f'<seq><opt><use macro="military-prefield"/></opt>{LVfin}{A}{gap(3)}</seq>'
+        f'<seq><opt><use macro="military-prefield"/></opt>{LVfin}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt>{A}{gap(3)}</seq>'
         f'</alt>{NP}'))
     forms.append(('an auxiliary before, the light verb after the noun: "Die Parteien wollen eine Waffenruhe vereinbaren", "dass Russland eine Offensive vorbereitet"',
         f'<alt>'
         f'<seq><use macro="military-clause-start"/>{A}{gap(2)}{aux}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
-        f'<seq><use macro="military-clause-start"/><use macro="military-prefield"/>{aux}{A}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
+        f'<seq><use macro="military-clause-start"/><opt><use macro="military-prefield"/></opt>{aux}{A}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
         f'<seq><use macro="military-subjunction"/>{A}<opt><token iform="sich"/></opt>{gap(3)}</seq>'
         f'</alt>{NP}{gap(4)}{LV}'))
     forms.append(('zu-infinitive: the subject of the governing verb acts, or the object of vorwerfen',
         f'<alt>'
-        f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt></seq>'
-        f'<seq><use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><token regex=","/></seq>'
+        f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt></seq>'
+        f'<seq><use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><repeat max="1"><use macro="military-gap-item"/></repeat><token regex=","/></seq>'
         f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-object-control"/><token iform="sich"/><skip max="3"/><token regex=","/></seq>'
         f'</alt>{gap(3)}{NP}{gap(3)}{zu}'))
     pre_extra = "".join(f'<!-- {c} --><seq>{p}</seq>' for c, p in n.extra_forms)
@@ -530,17 +555,22 @@ def noun_rule(n, rid, comment):
         forms.insert(3, (c, p))
     nx = 3 + len(n.lv_extra)
     out = [(rid, n.cls, forms[nx:], comment + " The noun alone or first (the rule starts at the noun)."),
-           (rid + ".lv", n.cls, forms[:nx], comment + " The noun with a light verb.")]
+           (rid + ".lv", n.cls, forms[:1] + forms[3:nx], comment + " The noun with a light verb before it."),
+           (rid + ".lv-aux", n.cls, forms[1:3], comment + " The noun with a light verb at the end, after an auxiliary or as a zu-infinitive.")]
     if n.extra_forms:
         out.append((rid + ".teilnahme", n.cls, n.extra_forms, comment + " Taking part in it."))
+    if n.attr:
+        out.append((rid + ".attr", n.cls, [('"die von Moskau einseitig ausgerufene Waffenruhe": the von-phrase before an attributive participle names who acts',
+            f'<token iform="von vom"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token iform="{n.attr}"/><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.strong}</capture>')],
+            comment + " Named by an attributive participle with its agent."))
     return out
 
 # ---------------------------------------------------------------- data
 TROOP = r"(?i)[\p{L}-]*(truppe|truppen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
-TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|brigaden|bataillone|infanteristen)"
+TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
 FORCE_EXTRA = r"schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
-MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet)"
+MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
 
 def restricted_np(name, regex, comment):
     return f'''
@@ -562,7 +592,7 @@ TRAINING_THEME = ('<opt><token iform="am im an für zum zur"/><opt><use macro="m
     '<opt><token flags="capitalised word"><not annot="Time"/></token></opt></capture></opt>')
 
 ATTACK_VERB = VerbClass("military-attack", "Attack",
-    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen ausbomben torpedieren sabotieren niederbrennen überziehen",
+    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen ausbomben torpedieren sabotieren niederbrennen überziehen massakrieren ausradieren",
     "target", "military-np-target", False, "military-np-attacker", split=[("greifen", "an")])
 ATTACK_HIT = VerbClass("military-hit", "Attack",
     "treffen zerstören beschädigen vernichten",
@@ -590,7 +620,7 @@ CEASE_VERB = VerbClass("military-cease", "Ceasefire",
     "einstellen niederlegen",
     "theme", "military-np-hostilities", True, "military-np-coord", split=[("stellen legen", "ein nieder")])
 TRAIN_PRACTISE = VerbClass("military-practise", "Training",
-    "üben proben erproben trainieren einüben",
+    "üben proben erproben trainieren einüben simulieren",
     "theme", "military-np-obj", False, "military-np-practiser")
 
 # Intelligence services watch people and groups: any object ("Der Verfassungsschutz beobachtet die Gruppe")
@@ -601,9 +631,13 @@ MONITOR_INTEL = VerbClass("military-watch-intel", "Monitoring",
 # Patrols need no object, but a military or police subject ("NATO-Schiffe patrouillieren in der Ostsee")
 MONITOR_PATROL = VerbClass("military-patrol", "Monitoring",
     "patrouillieren",
-    "theme", "military-np-watched", False, "military-np-force")
+    "theme", "military-np-watched", False, "military-np-patroller")
 
-ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
+# Armed forces and police check or guard something, or at a border ("Die Bundespolizei kontrolliert an allen Landgrenzen")
+MONITOR_CHECK = VerbClass("military-check", "Monitoring",
+    "kontrollieren überwachen bewachen",
+    "theme", "military-np-checked", True, "military-np-patroller")
+ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
 ALL_TRIGGER_LEMMAS.append("beobachen")
 
 DET = '<opt><use macro="military-det"/></opt>'
@@ -616,11 +650,11 @@ def genitive(role, npmacro, more=""):
             f'<seq><capture role="{role}"><use macro="military-mod"/><use macro="{npmacro}"/></capture></seq></alt>')
 def von(role, npmacro):
     return f'<seq><token iform="von"/><capture role="{role}"><use macro="{npmacro}"/></capture></seq>'
-BY_AGENT = f'<seq><token iform="durch"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq>'
+BY_AGENT = f'<seq><token iform="durch seitens"/>{DET}<capture role="agent"><use macro="military-np-coord"/></capture></seq>'
 
 ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     strong='<token><any-of>'
-      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotage sabotageakt"/>'
+      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotage sabotageakt massaker blutbad hinterhalt angriffswelle raketenhagel"/>'
       r'<is regex="(?i)\p{L}+-?(angriff|angriffe|angriffs|angriffes|angriffen)"/>'
       r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken)"/>'
       r'<is regex="(?i)[\p{L}-]*(sabotage|sabotageakt|sabotageakte|sabotageakten|sabotageakts)"/>'
@@ -648,13 +682,17 @@ CEASE_NOUN = NounClass("military-ceasefire-n", "Ceasefire",
     lv_extra=[('"Hamas und Israel stehen kurz vor einer Einigung auf eine Feuerpause": who negotiates it',
        f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token tags="verb finite"/>{gap(3)}<opt><token iform="vor"/></opt><opt><use macro="military-det"/></opt><repeat max="1"><use macro="military-mod"/></repeat><token lemma="einigung verhandlung gespräch" iform="einigung verhandlungen gespräche"/><token iform="auf über um"/><use macro="military-ceasefire-n-nphrase"/>')])
 
+def inflect(ptcs):
+    return " ".join(p + e for p in ptcs.split() for e in ("e", "en", "er", "es", "em"))
+CEASE_NOUN.attr = inflect("ausgerufen vereinbart verkündet erklärt ausgehandelt gebrochen verletzt verlängert unterzeichnet beschlossen angekündigt angeboten eingehalten akzeptiert aufgekündigt missachtet gewährt geschlossen")
+
 DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
     strong='<token><any-of>'
-      '<is lemma="stationierung entsendung truppenstationierung truppenentsendung truppenverlegung truppenaufmarsch aufmarsch militäreinsatz bundeswehreinsatz auslandseinsatz kampfeinsatz marineeinsatz blauhelmeinsatz truppeneinsatz friedenseinsatz"/>'
-      r'<is regex="(?i)[\p{L}-]*(stationierung|stationierungen|entsendung|entsendungen|truppenverlegung|truppenverlegungen|aufmarsch|aufmarsches|aufmärsche)"/>'
+      '<is lemma="stationierung entsendung truppenstationierung truppenentsendung truppenverlegung truppenaufmarsch aufmarsch militäreinsatz bundeswehreinsatz auslandseinsatz kampfeinsatz marineeinsatz blauhelmeinsatz truppeneinsatz friedenseinsatz truppenaufstockung truppenverstärkung truppenkonzentration truppenzusammenziehung"/>'
+      r'<is regex="(?i)[\p{L}-]*(stationierung|stationierungen|entsendung|entsendungen|truppenverlegung|truppenverlegungen|aufmarsch|aufmarsches|aufmärsche|truppenaufstockung|truppenverstärkung|truppenverstärkungen|truppenkonzentration|truppenzusammenziehung|truppenzusammenziehungen)"/>'
       r'<is regex="(?i)(militär|bundeswehr|auslands|kampf|marine|blauhelm|truppen|friedens|nato|un|eu|uno)-?einsatz(es|e|en)?"/>'
       '</any-of></token>',
-    weak='<token lemma="einsatz verlegung mobilisierung"/>',
+    weak='<token lemma="einsatz verlegung mobilisierung aufstockung"/>',
     weak_ok=f'<alt>{genitive("theme", "military-np-troop")}{von("theme", "military-np-troop")}</alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><alt>{genitive("theme", "military-np")}{von("theme", "military-np")}</alt></opt><opt>{BY_AGENT}</opt>',
     lv="beteiligen planen vorbereiten ankündigen beginnen starten ausweiten verstärken anordnen befehlen drohen beschließen erwägen",
@@ -662,34 +700,40 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
 
 MONITOR_NOUN = NounClass("military-monitor-n", "Monitoring",
     strong='<token><any-of>'
-      '<is lemma="überwachung luftraumüberwachung grenzüberwachung grenzkontrolle aufklärungsflug patrouille observation überwachungsflug"/>'
-      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge|bewachung|beschattung|observation|observationen|luftraumkontrolle|luftraumkontrollen|kontrollflug|kontrollflüge|aufklärungsmission|aufklärungsmissionen)"/>'
+      '<is lemma="überwachung luftraumüberwachung grenzüberwachung grenzkontrolle aufklärungsflug patrouille observation überwachungsflug wahlbeobachtung grenzbeobachtung"/>'
+      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge|bewachung|beschattung|observation|observationen|luftraumkontrolle|luftraumkontrollen|kontrollflug|kontrollflüge|aufklärungsmission|aufklärungsmissionen|wahlbeobachtung|wahlbeobachtungen|grenzbeobachtung|luftraumbeobachtung|seeraumbeobachtung|waffenstillstandsbeobachtung|waffeninspektion|waffeninspektionen|atominspektion|atominspektionen)"/>'
       '</any-of></token>',
-    weak='<token lemma="beobachtung kontrolle" iform="beobachtung beobachtungen kontrolle kontrollen"/>',
-    weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
+    weak='<token lemma="beobachtung kontrolle inspektion" iform="beobachtung beobachtungen kontrolle kontrollen inspektion inspektionen"/>',
+    weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an in"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><token iform="der des"/><capture role="theme"><use macro="military-np-obj"/></capture></opt><opt><alt><seq>{BY_AGENT}</seq><seq><token iform="von"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq></alt></opt>',
     mission=r'<token regex="(?i)[\p{L}-]*(beobachter|beobachtungs|überwachungs|polizei|grenz)mission(en)?"/>',
-    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen",
-    mit_agent=True)
+    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen intensivieren wiederaufnehmen schicken entsenden",
+    mit_agent=True, lv_weak_free=True)
+MONITOR_NOUN.lv_forms += " zuständig verantwortlich"
+# "Kontrolle über die Stadt übernehmen" is no Monitoring, "die Kontrollen verschärfen" is
+MONITOR_NOUN.weak_lv = '<token iform="kontrollen inspektion inspektionen beobachtung"/>'
 
 QUOTED = '<token flags="quote-open"/><repeat min="1" max="4"><token flags="word"/></repeat><token flags="quote-close"/>'
 MIT_PART = f'<token iform="mit"/>{DET}<capture role="participant"><use macro="military-np"/></capture>'
 # the genitive of an exercise names who holds it: "die Übung der Luftwaffe", "die Marineübung Chinas und Russlands"
-TRAIN_GEN_AGENT = r'<seq><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|armee|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
+TRAIN_GEN_AGENT = r'<seq><capture role="agent"><token iform="beider"/><use macro="military-np-practiser"/></capture></seq><seq><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|armee|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
+TRAIN_THEME = f'<opt><token iform="an am"/>{DET}<capture role="theme"><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country"/></token></capture></opt>'
 TRAIN_NOUN = NounClass("military-train-n", "Training",
     strong='<token><any-of>'
       '<is lemma="manöver großmanöver militärmanöver seemanöver militärübung gefechtsübung wehrübung"/>'
-      r'<is regex="(?i)(\p{L}*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß)übung(en)?|\p{L}+-übung(en)?|(\p{L}*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?)"/>'
+      r'<is regex="(?i)([\p{L}-]*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß|see|luft|landungs|evakuierungs|schieß|verlegungs|abwehr|flug)übung(en)?|\p{L}+-übung(en)?|([\p{L}-]*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?|[\p{L}-]*(militär|offiziers|soldaten|rekruten|piloten|grund|gefechts|kampf|scharfschützen)ausbildung(en)?)"/>'
       '</any-of></token>',
-    weak='<token lemma="übung training schulung ausbildung drill" iform="übung übungen training trainings schulung schulungen ausbildung drill"/>',
-    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt><opt>{BY_AGENT}</opt>',
-    tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt><opt>{BY_AGENT}</opt>',
+    weak='<token lemma="übung training schulung ausbildung drill lehrgang" iform="übung übungen training trainings schulung schulungen ausbildung drill lehrgang lehrgänge"/>',
+    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
+    tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
     mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
-    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren",
+    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren finanzieren",
     extra_forms=[
       ('"An der Übung nehmen 900 Soldaten teil": who takes part is participant',
        '<token iform="an bei"/><use macro="military-train-n-nphrase"/><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt><repeat max="2"><use macro="military-gap-item"/></repeat><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np"/></capture>'),
+      ('"25 Offiziere absolvieren einen Lehrgang", "absolvieren derzeit 40 Rekruten ihre Grundausbildung": soldiers who complete a course are participants',
+       f'<use macro="military-clause-start"/><alt><seq>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="absolvieren durchlaufen" tags="verb"/></seq><seq><opt><use macro="military-prefield"/></opt><token lemma="absolvieren durchlaufen" tags="verb"/><opt><token flags="word"><not flags="capitalised"/><not annot="Number"/><not iform="{L(STOP)}"/></token></opt>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture></seq></alt>{gap(2)}{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(ausbildung|übung|übungen|lehrgang|lehrgänge|manöver|training|trainings|schulung|schulungen)"/></capture>'),
       ('"500 Reservisten nehmen an der Übung teil": soldiers make a plain Übung military',
        f'<use macro="military-clause-start"/>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt>{gap(2)}<token iform="an bei"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token lemma="übung training schulung ausbildung drill" iform="übung übungen training trainings schulung schulungen ausbildung drill"/></capture>'),
       ('"900 Soldaten beteiligten sich an dem Manöver", "Soldaten haben an dem Manöver teilgenommen"',
@@ -717,17 +761,59 @@ def restricted(name, regex, comment, pp=False):
   </macro>
 """
 
+def fire_at_rules():
+    """Attack: weapons are fired at a target ("Raketen wurden auf Kiew abgefeuert",
+    "Russland feuerte Drohnen auf Odessa ab"), armed forces "gehen gegen X vor"."""
+    DT = '<opt><use macro="military-det"/></opt>'
+    TG = lambda p: f'<token iform="{p}"/>{DT}<capture role="target"><use macro="military-np-target"/></capture>'
+    A = f'{DT}<capture role="agent"><use macro="military-np-attacker"/></capture>'
+    F = lambda t: f'<capture role="trigger"><token lemma="abfeuern" tags="verb{t}"/></capture>'
+    V = lambda t: f'<capture role="trigger"><token lemma="vorgehen" tags="verb{t}"/></capture>'
+    Af = f'{DT}<capture role="agent"><use macro="military-np-force"/></capture>'
+    fire = [
+      ('weapons fired at a target, participle last: "... wurden auf Energieanlagen abgefeuert"',
+       f'{TG("auf")}{gap(2)}{F(" participle")}'),
+      ('active: "Russland feuerte Drohnen auf Odessa ab"',
+       f'<use macro="military-clause-start"/><alt><seq>{A}{gap(2)}{F(" finite")}</seq><seq><opt><use macro="military-prefield"/></opt>{F(" finite")}{A}</seq></alt>{gap(3)}<opt>{DT}<use macro="military-np-weapon"/></opt>{gap(2)}{TG("auf")}'),
+    ]
+    go = [
+      ('armed forces "gehen gegen X vor"',
+       f'<use macro="military-clause-start"/><alt><seq>{Af}{gap(2)}{V(" finite")}</seq><seq><opt><use macro="military-prefield"/></opt>{V(" finite")}{Af}</seq></alt>{gap(3)}{TG("gegen")}'),
+      ('subordinate or perfect: "dass ruandische Soldaten gegen Milizen vorgegangen seien"',
+       f'<alt><use macro="military-subjunction"/><seq><use macro="military-clause-start"/>{Af}{gap(2)}<use macro="military-aux-perfect"/></seq></alt>{Af}{gap(3)}{TG("gegen")}{gap(2)}{V(" participle")}'.replace(f'<use macro="military-aux-perfect"/></seq></alt>{Af}', '<use macro="military-aux-perfect"/></seq></alt>' + f'<opt>{Af}</opt>')),
+    ]
+    return [("attack.fire-at", "Attack", fire, "Attack: weapons fired at a target (abfeuern auf)."),
+            ("attack.fire-at.vorgehen", "Attack", go, "Attack: armed forces take action against someone (gegen X vorgehen).")]
+
 def main():
     parts = [HDR, macros(), attack_macros(), watched_macros()]
     parts.append(restricted("military-np-troop", TROOP, "Troops and military units: what is deployed (\"zwei Eurofighter-Staffeln\")."))
     parts.append(restricted("military-np-trainee", TRAINEE, "Who is trained: soldiers, recruits, pilots, security forces."))
     parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + ")", "Who exercises: soldiers, units, ships and aircraft."))
     parts.append(restricted("military-np-force", TROOP[:-1] + "|" + FORCE_EXTRA + ")", "Armed forces, police, ships and aircraft (who patrols)."))
+    parts.append("""
+  <!-- Who patrols: armed forces, police, ships, or states ("Indien und China") -->
+  <macro name="military-np-patroller">
+    <alt>
+      <use macro="military-np-force"/>
+      <seq><annot type="Country Organization"/><opt><token iform="und sowie"/><opt><use macro="military-det"/></opt><annot type="Country Organization"/></opt></seq>
+    </alt>
+  </macro>
+""")
+    parts.append("""
+  <!-- What armed forces and police check: what is watched, or a border they check at ("an allen Landgrenzen") -->
+  <macro name="military-np-checked">
+    <alt>
+      <use macro="military-np-watched"/>
+      <seq><token iform="an entlang"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergängen|übergängen|kontrollpunkten|checkpoints|flughäfen|häfen)"/></seq>
+    </alt>
+  </macro>
+""")
     parts.append(restricted("military-np-hostilities", HOSTILITIES, "Hostilities that are stopped: Kampfhandlungen, Feindseligkeiten, Angriffe, die Waffen."))
     parts.append(restricted("military-np-intel", INTEL, "Intelligence services and police, who watch people and groups."))
     parts.append(restricted("military-np-weapon", WEAPON, "What hits or destroys a target: weapons and armed forces."))
     parts.append(restricted("military-np-monitored", MONITORED, "What is monitored in the political or military sense: borders, ceasefires, elections, airspace.", pp=True))
-    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
+    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
         parts.append(vmacros(v))
     for n in [ATTACK_NOUN, CEASE_NOUN, DEPLOY_NOUN, MONITOR_NOUN, TRAIN_NOUN]:
         parts.append(nmacros(n))
@@ -742,6 +828,7 @@ def main():
                    (CEASE_VERB, "ceasefire.verb", "Ceasefire: the parties stop the hostilities (die Kampfhandlungen einstellen, die Waffen niederlegen)."),
                    (MONITOR_INTEL, "monitoring.intel", "Monitoring: intelligence services and police watch people and groups (beobachten, observieren, abhören ...)."),
                    (MONITOR_PATROL, "monitoring.patrol", "Monitoring: armed forces, police, ships patrol (patrouillieren), with or without an object."),
+                   (MONITOR_CHECK, "monitoring.check", "Monitoring: armed forces and police check or guard (kontrollieren, bewachen) something, or at a border."),
                    (MONITOR_OBS, "monitoring.observe", "Monitoring: beobachten, kontrollieren of borders, ceasefires, elections, the situation (not birdwatchers, not rebels controlling a town)."),
                    (TRAIN_VERB, "training.verb", "Training: ausbilden, schulen, trainieren of soldiers and security forces; the trainees are participant."),
                    (TRAIN_PRACTISE, "training.practise", "Training: soldiers, units, aircraft üben/proben/trainieren something; those who practise are agent.")]:
@@ -753,6 +840,7 @@ def main():
                    (TRAIN_NOUN, "training.noun", "Training nouns: Manöver, Militärübung, Ausbildungsmission ...; Übung, Ausbildung, Training only with military context.")]:
         GAPMAX[0] = 2 if n is TRAIN_NOUN else 3
         groups.append((rid, noun_rule(n, rid, cm)))
+    groups.append(("attack.fire-at", fire_at_rules()))
     all_examples = os.environ.get("MILITARY_ALL_EXAMPLES")  # to find which rule passes which example
     for family, rules in groups:
         ex, ce = E.EX[family]
