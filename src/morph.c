@@ -457,9 +457,15 @@ static size_t next_clause_word(const fg_token *tok, size_t n, size_t i)
 {
     const fg_token *t = &tok[i];
     size_t e = i + 1;
+    /* A comma, colon or semicolon closes what follows of the clause too:
+     * the clause splits at ", teilte sie mit" are made after this. */
     while (e < n && e <= i + MAX_ATTR_SPAN && tok[e].sentence == t->sentence &&
-           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD))
+           tok[e].clause == t->clause && !(tok[e].flags & FG_TOKEN_WORD)) {
+        if (is_word(&tok[e], ",") || is_word(&tok[e], ";") ||
+            is_word(&tok[e], ":"))
+            return n;
         e++;
+    }
     int end = e >= n || tok[e].sentence != t->sentence ||
               tok[e].clause != t->clause || !(tok[e].flags & FG_TOKEN_WORD);
     return end ? n : e;
@@ -558,6 +564,10 @@ typedef struct context {
     int after_plural;  /* right after a noun or after wir, sie: where a
                         * verb in -en is the plural present */
     int participle;    /* where a past participle stands */
+    int after_subclause; /* right after a comma that closes a clause
+                          * ending in its finite verb: where the next
+                          * clause's verb stands ("Die Schiffe, die
+                          * verlegt wurden, kehren zurück") */
     int after_preposition; /* right after a preposition other than zu */
     int after_determiner; /* right after an article or determiner */
     int before_lower_noun; /* next comes a lowercase form of a noun the
@@ -612,6 +622,9 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
                             (m[i - 2].tags & FG_TAG_FINITE))));
     c->after_plural = pv && ((noun_like(pv) && plural_like(pv, &m[i - 1])) ||
                              is_word(pv, "wir") || is_word(pv, "sie"));
+    c->after_subclause = pv && is_word(pv, ",") && i > 1 &&
+                         tok[i - 2].sentence == t->sentence &&
+                         (m[i - 2].tags & FG_TAG_FINITE) != 0;
     c->after_preposition = pv && in_list(pv, PREPOSITIONS) &&
                            !is_word(pv, "zu");
     c->after_determiner = pv && determiner(lex, pv);
@@ -956,7 +969,8 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
      * participles too ("die besetzten Gebiete": besetzt); so is one
      * after an article, when the noun comes later ("einer hochkarätigen
      * und mit Spannung erwarteten Sitzung"). */
-    if ((c->attributive || c->after_article) && adjective_ending(w, n))
+    if ((c->attributive || c->after_article) && adjective_ending(w, n) &&
+        !ends(w, n, "ieren")) /* trainieren, patrouillieren: verbs */
         return adjective(lex, w, n, arena, m);
     size_t p = 0; /* a separable particle in front */
     for (size_t i = 2; i + 4 <= n && lex && p == 0; i++)
@@ -985,10 +999,15 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
      * infinitive's; so it is where a modal verb's infinitive stands
      * ("will die Lieferungen ausweiten"). */
     /* After a noun or "wir", "sie", where no infinitive stands, it is
-     * the plural present ("Die Staaten verhandeln"). */
+     * the plural present ("Die Staaten verhandeln"); so is a verb in
+     * -ieren, which is nothing else, wherever no infinitive stands ("Nun
+     * patrouillieren Soldaten"). */
     uint32_t en_tags = tags | FG_TAG_VERB | FG_TAG_LEMMA |
-                       (c->after_plural && !c->infinitive ? FG_TAG_FINITE
-                                                          : FG_TAG_INFINITIVE);
+                       ((c->after_plural || c->after_subclause ||
+                         ends(w, n, "ieren")) &&
+                                !c->infinitive
+                            ? FG_TAG_FINITE
+                            : FG_TAG_INFINITIVE);
     if ((c->noun_form || c->infinitive) && ends(w, n, "en"))
         return set_lemma(m, arena, w, n, n, "", en_tags);
     /* But before a noun, an -en form of a known adjective is that

@@ -107,6 +107,16 @@ expect_eq "zu-infinitive of a verb in -eln: auszuhandeln" \
     "$(lemma_of 'Sie versuchen, ein Abkommen auszuhandeln.' auszuhandeln)" aushandeln
 expect_eq "a capitalised infinitive inside a sentence is a noun: Ringen" \
     "$(tags_of 'Nach zähem Ringen einigten sich die Staaten.' Ringen)" noun,lemma
+expect_eq "an infinitive before a comma, a modal before it: ausweiten" \
+    "$(lemma_of 'Die Regierung will die Kontrollen ausweiten, teilte sie mit.' ausweiten)" ausweiten
+expect_eq "a verb in -ieren is no adjective before a noun: trainieren" \
+    "$(lemma_of 'In Polen, trainieren Spezialkräfte den Ernstfall.' trainieren)" trainieren
+expect_match "and without a modal it is finite: patrouillieren" \
+    "$(tags_of 'Nun patrouillieren Soldaten an der Grenze.' patrouillieren)" finite
+expect_match "after the comma closing a relative clause, the main verb: kehren" \
+    "$(tags_of 'Die Schiffe, die verlegt wurden, kehren im Mai zurück.' kehren)" finite
+expect_eq "and the particle is its, not the relative clause's verb's" \
+    "$(lemma_of 'Die Schiffe, die verlegt wurden, kehren im Mai zurück.' wurden)" werden
 expect_eq "2nd person singular next to du: arbeitest" \
     "$(lemma_of 'du arbeitest zu viel' arbeitest)" arbeiten
 expect_eq "2nd person plural preterite next to ihr: wartetet" \
