@@ -163,11 +163,27 @@ int fg_graph_add_fact(fg_graph *g, uint32_t entity, fg_fact_kind kind,
     return 0;
 }
 
+/* How far back the graph looks for a record it already has: two rules
+ * that capture the same phrase, or the same filler, do so in the same
+ * sentence, a few records back. */
+#define SAME_RECORD_WINDOW 64
+
 int fg_graph_add_group(fg_graph *g, const char *label, fg_span span,
                        uint32_t *out)
 {
     if (label == NULL || span.start > span.end)
         return FG_EINVAL;
+    /* One group per mention: the same words make the same group (its
+     * IRI is made from them). */
+    for (size_t k = g->n_groups, j = 0; k > 0 && j < SAME_RECORD_WINDOW;
+         k--, j++) {
+        const fg_group *o = &g->groups[k - 1];
+        if (o->span.start == span.start && o->span.end == span.end &&
+            strcmp(o->label, label) == 0) {
+            *out = (uint32_t)(k - 1);
+            return 0;
+        }
+    }
     int rc = RESERVE(g, groups);
     if (rc < 0)
         return rc;
@@ -248,6 +264,16 @@ int fg_graph_add_event(fg_graph *g, const char *cls, const char *rule,
     return 0;
 }
 
+static int same_value(fg_value a, fg_value b)
+{
+    if (a.kind != b.kind)
+        return 0;
+    if (a.kind != FG_VALUE_LITERAL)
+        return a.index == b.index;
+    return a.literal.type == b.literal.type &&
+           strcmp(a.literal.value, b.literal.value) == 0;
+}
+
 int fg_graph_add_role(fg_graph *g, uint32_t event, fg_role role,
                       fg_value value)
 {
@@ -265,6 +291,12 @@ int fg_graph_add_role(fg_graph *g, uint32_t event, fg_role role,
                            value.literal.type != FG_LITERAL_STRING)
             : literal)
         return FG_EINVAL;
+    for (size_t k = g->n_roles, j = 0; k > 0 && j < SAME_RECORD_WINDOW;
+         k--, j++) {
+        const fg_role_value *o = &g->roles[k - 1];
+        if (o->event == event && o->role == role && same_value(o->value, value))
+            return 0; /* two rules found the same filler */
+    }
     int rc = RESERVE(g, roles);
     if (rc < 0)
         return rc;

@@ -124,6 +124,17 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_add_group(g, "200 Experten", (fg_span){0, 12},
                                         &group),
                      0);
+    /* The same words make the same group; other words another. */
+    uint32_t again, other;
+    assert_int_equal(fg_graph_add_group(g, "200 Experten", (fg_span){0, 12},
+                                        &again),
+                     0);
+    assert_int_equal(again, group);
+    assert_int_equal(fg_graph_add_group(g, "200 Experten", (fg_span){40, 52},
+                                        &other),
+                     0);
+    assert_int_not_equal(other, group);
+    assert_int_equal(g->n_groups, 2);
     fg_literal n, date;
     assert_int_equal(fg_literal_make(g, FG_LITERAL_INTEGER, "200", &n), 0);
     assert_int_equal(fg_graph_set_count(g, group, n, FG_QUALIFIER_ABOUT), 0);
@@ -157,6 +168,12 @@ static void test_build(void **state)
     assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_PARTICIPANT,
                                        fg_value_group(group)),
                      0);
+    /* The same filler twice (two rules found it) is one role value. */
+    size_t n_roles = g->n_roles;
+    assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_PARTICIPANT,
+                                       fg_value_group(group)),
+                     0);
+    assert_int_equal(g->n_roles, n_roles);
     assert_int_equal(fg_graph_add_role(g, ev, FG_ROLE_TIME,
                                        fg_value_literal(date)),
                      0);
