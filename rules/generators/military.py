@@ -27,6 +27,7 @@ require a light verb. Required tokens that give an unselective key
 ("," or "zu") are written as regexes so that they give none.
 """
 import os
+import re
 import sys
 from xml.sax.saxutils import escape
 
@@ -35,9 +36,9 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "rules", "pack", "events-military.xml")
 
-DETS = "der die das den dem des ein eine einer eines einem einen diese dieser diesen dieses diesem jene jener jenen sein seine seiner seinen seinem ihre ihrer ihren ihrem unsere unserer alle beide beiden beider mehrere einige viele zahlreiche kein keine keinen keinem keiner keines"
-PREPS = "entgegen gemäß zufolge angesichts infolge binnen dank in im ins am an auf aus bei beim mit nach seit vor während wegen trotz über unter für gegen um bis zum zur laut innerhalb außerhalb entlang ab nahe vorm hinter"
-CONJ = "und oder sowie aber sondern denn dass ob weil wenn falls als wie da nachdem obwohl damit sodass zu sich es"
+DETS = "der die das den dem des ein eine einer eines einem einen diese dieser diesen dieses diesem jene jener jenen sein seine seiner seinen seinem ihre ihrer ihren ihrem unsere unserer alle beide beiden beider mehrere mehreren einige einigen viele vielen zahlreiche zahlreichen kein keine keinen keinem keiner keines"
+PREPS = "entgegen gemäß zufolge angesichts infolge binnen dank in im ins am an auf aus bei beim mit nach seit vor während wegen trotz über unter für gegen um bis zum zur laut innerhalb außerhalb entlang ab nahe vorm hinter ohne"
+CONJ = "und oder sowie aber sondern denn dass ob weil wenn falls als wie da nachdem obwohl damit sodass zu sich es man"
 STOP = DETS + " " + PREPS + " von vom durch " + CONJ
 AUX_LEMMAS = "haben sein werden wollen sollen müssen können dürfen möchten mögen"
 
@@ -105,6 +106,7 @@ def macros():
   <macro name="military-np">
     <opt><annot type="Country" regex="\\p{{Lu}}\\p{{L}}+s"/></opt>
     <repeat max="3"><use macro="military-mod"/></repeat>
+    <opt><token iform="und oder sowie"/><use macro="military-mod"/></opt>
     <use macro="military-head"/>
     <opt><token flags="bracket-open"/><token flags="word capitalised"/><token flags="bracket-close"/></opt>
     <opt><annot type="Place Country Organization Person"/></opt>
@@ -136,7 +138,7 @@ def macros():
        zwischen Sudan und Südsudan", "Soldaten aus 31 Staaten". -->
   <macro name="military-np-obj">
     <use macro="military-np"/>
-    <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word"/></opt>
+    <opt><token iform="von"/><opt><annot type="Number"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Organization Country Person"/></token></opt>
     <opt>
       <token iform="an zu über zwischen aus"/>
       <opt><use macro="military-det"/></opt>
@@ -184,7 +186,9 @@ def macros():
       <!-- "zu Belarus" after a noun: "an seiner Grenze zu Belarus" -->
       <seq><token iform="zu"/><annot type="Place Country"/></seq>
       <!-- a source: "nach Berichten westlicher Geheimdienste", "nach Einschätzung von Militärexperten" -->
-      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq></alt></seq>
+      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq></alt></seq>
+      <!-- "von Rumänien aus" -->
+      <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place Country"/><token iform="aus"/></seq>
       <seq><token iform="bis"/><token iform="zum zur"/><alt><annot type="Time"/><token flags="capitalised word"/></alt></seq>
       <seq>
         <token iform="{L(PREPS)} als"/>
@@ -193,9 +197,11 @@ def macros():
         <opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"><any-of><is tags="adj"/><is tags="guessed"/></any-of><not annot="Time"/><not flags="sentence-start"/></token></opt>
         <alt>
           <annot type="Place Country Organization Time Number"/>
+          <!-- "in der Region Samara", "im Rahmen der Operation Aspides" -->
+          <seq><token iform="region stadt provinz gebiet dorf ortschaft oblast bezirk hafenstadt grenzstadt kleinstadt großstadt operation mission truppenübungsplatz stützpunkt flugplatz luftwaffenstützpunkt militärflugplatz militärbasis"/><token flags="capitalised word"><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></seq>
           <token flags="capitalised word"/>
         </alt>
-        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des"/><alt><annot type="Organization Country"/><seq><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq></alt></opt>
+        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des eines einer"/><alt><annot type="Organization Country"/><seq><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq></alt></opt>
       </seq>
     </alt>
   </macro>
@@ -207,6 +213,7 @@ def macros():
       <repeat min="1" max="3"><use macro="military-gap-item"/></repeat>
       <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><opt><alt><annot type="Organization Person Country"/><token flags="capitalised word"/></alt></opt><token iform="zufolge nach"/></seq>
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="von vom"/><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq>
+      <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"/><repeat min="1" max="3"><token flags="capitalised word"><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></repeat></seq>
       <token flags="sentence-start capitalised word"><not tags="noun"/><not tags="verb"/><not tags="adj"/><not annot="Nationality OrganizationMod Country Organization Place"/><not iform="{L(STOP)}"/></token>
       <token flags="sentence-start capitalised" iform="künftig zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen gestern heute seither zuvor damals derzeit möglicherweise offenbar vermutlich angeblich erstmals erneut wieder auch nachts anschließend später"/>
     </alt>
@@ -215,6 +222,8 @@ def macros():
   <!-- Where a clause may begin: after a comma, "und", or at the start. -->
   <macro name="military-clause-start">
     <start of="clause"/>
+    <!-- a live ticker's time stamp: "+++ 03:12 +++" -->
+    <opt><token iform="+"/><repeat max="2"><token iform="+"/></repeat><token flags="number"/><repeat min="1" max="3"><token iform="+"/></repeat></opt>
     <opt><token iform="und aber doch sondern denn oder"/></opt>
     <opt><token iform="auch selbst sogar nur allein"/></opt>
   </macro>
@@ -238,7 +247,7 @@ def macros():
   </macro>
 '''
 
-POL = r"(?i)[\p{L}-]*(opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|stürmer|stürmerin|spieler|spielerin|mannschaft|elf|torjäger|mittelfeld|abwehrspieler|fußballer|boxer|gegner|titelverteidiger|gastgeber|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen)"
+POL = r"(?i)[\p{L}-]*(opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|stürmer|stürmerin|spieler|spielerin|mannschaft|elf|torjäger|mittelfeld|abwehrspieler|fußballer|boxer|gegner|titelverteidiger|gastgeber|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|tabellenführer|tabellenführers|tabellenletzte|tabellenletzten|klub|klubs|verein|vereins|team|teams|handballklub|fußballklub|gäste|gastgeber|heimmannschaft|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen)"
 def attack_macros():
     return """
   <!-- Attack verbs: "angreifen" is also a speech act ("griff den Kanzler
@@ -261,6 +270,7 @@ def attack_macros():
     <repeat max="3"><use macro="military-mod"/></repeat>
     <alt>
       <use macro="actor"/>
+      <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
       <token flags="capitalised word"><not annot="Time Office"/><not tags="verb"/><not iform="{STOPL}"/><not regex="{POL}"/></token>
     </alt>
     <opt>
@@ -293,6 +303,7 @@ def watched_macros():
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
     </opt>
+    <opt><token iform="von"/><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Organization Country Person Group"/><not regex="{TROOPX}"/></token></opt>
     <opt>
       <token iform="an zu über zwischen aus"/>
       <opt><use macro="military-det"/></opt>
@@ -300,7 +311,7 @@ def watched_macros():
       <opt><token iform="und"/><opt><use macro="military-det"/></opt><use macro="military-np"/></opt>
     </opt>
   </macro>
-""".replace("{STOPL}", L(STOP)).replace("{ECON}", escape(ECON))
+""".replace("{STOPL}", L(STOP)).replace("{ECON}", escape(ECON)).replace("{TROOPX}", escape(TROOP))
 
 def gap(n):
     n = min(n, GAPMAX[0])
@@ -330,7 +341,8 @@ def vmacros(v):
   <!-- not a participle that cannot be finite ("angegriffen" in "..., Ziele angegriffen zu haben") -->
   <macro name="{k}-fin">{tok('<is tags="verb"/><not tags="zu-infinitive"/><not tags="participle"><not tags="finite"/></not>')}</macro>
   <macro name="{k}-ptc">{tok('<any-of><is regex=".*t"/><is tags="participle"/></any-of><not tags="zu-infinitive"/>')}</macro>
-  <macro name="{k}-inf">{tok('<is regex=".*(en|ern|eln)"/><not tags="participle"/><not tags="zu-infinitive"/>')}</macro>
+  <!-- not a capitalised noun ("mit 300 Beobachterinnen") -->
+  <macro name="{k}-inf">{tok('<is regex=".*(en|ern|eln)"/><not tags="participle"/><not tags="zu-infinitive"/><not flags="capitalised"/>')}</macro>
   <macro name="{k}-zu">
     <alt>
       {tok('<is tags="zu-infinitive"/>').replace('<token', '<token role="trigger"', 1)}
@@ -399,7 +411,7 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/><use macro="military-prefield"/>{PASS}{gap(3)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
     # passive, subordinate: "dass die Grenze von X überwacht wird"
     forms.append(('passive, subordinate clause',
-      f'<use macro="military-subjunction"/>{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
+      f'<use macro="military-subjunction"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
     # relative clause, passive: "eine Brigade, die in Lublin stationiert ist", "die Grenze, die von X überwacht wird"
     forms.append(('relative clause, passive',
       f'{O}<opt><token tags="verb"><not tags="finite"/></token></opt><token regex=","/><token iform="die der das welche welcher"/>{gap(3)}<opt>{Aby}{gap(2)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token><any-of><is lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/><is iform="wird werden wurde wurden{"" if v.cls == "Attack" else " ist sind war waren sei seien"}"/></any-of></token>'))
@@ -418,13 +430,28 @@ def verb_rule(v, rid, comment):
     # zu-infinitive without a subject in reach: "..., um Schiffe anzugreifen"
     forms.append(('bare zu-infinitive',
       f'<token regex="(?i)um|,"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+    # "man" as subject: no agent ("Man habe keine Ziele angegriffen")
+    extra = []
+    extra.append(('"man" as subject, no agent',
+      f'<use macro="military-clause-start"/><token iform="man"/>{gap(2)}<alt><seq><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt>{gap(4)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}</alt></seq><seq>{T("fin")}{gap(3)}{Oopt}</seq></alt>'))
+    # relative clause, passive, with its pronoun first: "ein Manöver, bei dem die Abwehr einer Invasion geprobt wird"
+    forms.insert(next(i for i, (c, p) in enumerate(forms) if c.startswith('relative')), ('relative clause, passive, pronoun first',
+      f'<token regex=","/><opt><token iform="{L(PREPS)}"/></opt><token iform="der die das dem den denen welche welcher welchem"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden" tags="verb finite"/>'))
+    # "um ... zu" first, the main clause's subject after its verb: "Um die Waffenruhe zu überwachen, haben die USA ..."
+    extra.append(('"um ... zu" before the main clause, its subject acts',
+      f'<token iform="um"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/><token regex=","/><token tags="verb finite"/>{A}'))
     cut = next(i for i, (c, p) in enumerate(forms) if c.startswith('passive'))
     sub = next(i for i, (c, p) in enumerate(forms) if c.startswith('subordinate'))
     rel = next(i for i, (c, p) in enumerate(forms) if c.startswith('relative'))
-    return [(rid, v.cls, forms[:sub], comment + " Active main clauses."),
+    zui = next(i for i, (c, p) in enumerate(forms) if c.startswith('zu-infinitive'))
+    v2 = next(i for i, (c, p) in enumerate(forms) if c.startswith('verb second'))
+    return [(rid, v.cls, forms[:v2], comment + " Active main clauses, subject first."),
+            (rid + ".v2", v.cls, forms[v2:sub], comment + " Active main clauses, verb second."),
             (rid + ".sub", v.cls, forms[sub:cut], comment + " Active subordinate and coordinated clauses."),
             (rid + ".passive-zu", v.cls, forms[cut:rel], comment + " Passives."),
-            (rid + ".rel-zu", v.cls, forms[rel:], comment + " Relative clauses and zu-infinitives.")]
+            (rid + ".rel", v.cls, forms[rel:zui], comment + " Relative clauses."),
+            (rid + ".rel-zu", v.cls, forms[zui:], comment + " zu-infinitives."),
+            (rid + ".man-um", v.cls, extra, comment + " Subject \"man\" (no agent); \"um ... zu\" before the main clause.")]
 
 def pattern_xml(forms):
     if len(forms) == 1:
@@ -451,11 +478,13 @@ def attrs(a):
     return "".join(f' {k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in a.items())
 
 class NounClass:
-    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor", lv_extra=(), mit_agent=False):
+    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor", lv_extra=(), mit_agent=False, lv_extra2=()):
+        self.lv_extra2 = list(lv_extra2)  # forms of a second light-verb rule (".lv2")
         self.lv_extra = list(lv_extra)   # more forms for the light-verb rule
         self.mit_agent = mit_agent       # "Mit der Verlegung von Jets reagiert die NATO": the subject acts
         self.mission_role, self.mission_np = mission_role, mission_np
         self.mission = mission
+        self.mission_tail = ""  # optional material after a mission noun
         self.lv_forms = "bekannte bekannten bekennt"
         self.lv_weak_free = lv_weak_free
         self.key, self.cls = key, cls
@@ -466,6 +495,7 @@ class NounClass:
         self.extra_forms = extra_forms or []
         self.weak_lv = None  # the weak nouns that a light verb makes an event
         self.attr = ""  # inflected participles that take a von-agent before the noun
+        self.agent_np = "military-np-coord"  # who acts (Attack: not parties, footballers)
 
 def nmacros(n):
     k = n.key
@@ -473,7 +503,7 @@ def nmacros(n):
     if n.mission:
         weak += f'''
       <!-- a mission: its genitive names who carries it out ("die Beobachtermission der EU") -->
-      <seq><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.mission}</capture><opt><token iform="der des{" von" if n.mission_role == "target" else ""}"/><capture role="{n.mission_role}"><use macro="{n.mission_np}"/></capture></opt>''' + ('<opt><alt><seq><token iform="auf gegen"/><opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture></seq><seq><token iform="durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt></opt>' if n.mission_role == "target" else '') + '''</seq>'''
+      <seq><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.mission}</capture>{n.mission_tail}<opt><token iform="der des{" von" if n.mission_role == "target" else ""}"/><capture role="{n.mission_role}"><use macro="{n.mission_np}"/></capture></opt>''' + ('<opt><alt><seq><token iform="auf gegen"/><opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture></seq><seq><token iform="durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt></opt>' if n.mission_role == "target" else '') + '''</seq>'''
     if n.weak:
         weak += f'''
       <!-- a weak noun needs its context: a nationality before it or a filler after it -->
@@ -513,7 +543,7 @@ def nmacros(n):
 
 def noun_rule(n, rid, comment):
     k = n.key
-    A = '<opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-coord"/></capture>'
+    A = f'<opt><use macro="military-det"/></opt><capture role="agent"><use macro="{n.agent_np}"/></capture>'
     Aby = '<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np"/></capture>'
     NP = f'<opt><token iform="sich"/></opt><opt><token iform="auf zu mit über an für gegen"/></opt><use macro="{k}-nphrase-lv"/>'
     LVfin = f'<use macro="{k}-lv"/>'
@@ -559,6 +589,13 @@ def noun_rule(n, rid, comment):
            (rid + ".lv-aux", n.cls, forms[1:3], comment + " The noun with a light verb at the end, after an auxiliary or as a zu-infinitive.")]
     if n.extra_forms:
         out.append((rid + ".teilnahme", n.cls, n.extra_forms, comment + " Taking part in it."))
+    if n.lv_extra2:
+        out.append((rid + ".lv2", n.cls, n.lv_extra2, comment + " Fixed light-verb phrases: unter Beschuss nehmen, hinter ... stecken."))
+    trig = n.strong + (n.weak or "") + (n.mission or "")
+    # not for Ceasefire: in "die Überwachung der Waffenruhe durch Beobachter" the durch-phrase belongs to the outer noun
+    if n.cls != "Ceasefire": out.append((rid + ".durch", n.cls, [('"die Stationierung amerikanischer Waffen in Deutschland durch die US-Armee", "ein Angriff seitens Russlands": durch/seitens names who acts, after the attributes of the noun',
+        f'<capture role="trigger"><alt>{trig}</alt></capture><repeat max="8"><token><not tags="verb"><not tags="guessed"/><not tags="noun"/></not><not iform="durch seitens und oder sowie dass weil ob wie , ; : ( )"/></token></repeat><token iform="durch seitens"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{n.agent_np}"/></capture>')],
+        comment + " Its agent in a durch/seitens phrase after the attributes."))
     if n.attr:
         out.append((rid + ".attr", n.cls, [('"die von Moskau einseitig ausgerufene Waffenruhe": the von-phrase before an attributive participle names who acts',
             f'<token iform="von vom"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token iform="{n.attr}"/><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger">{n.strong}</capture>')],
@@ -570,7 +607,7 @@ TROOP = r"(?i)[\p{L}-]*(truppe|truppen|soldat|soldaten|soldatinnen|streitkräfte
 TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
 FORCE_EXTRA = r"schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
-MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
+MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|lagerung|anreicherung|waffenstillstandslinie|grenzgebiet|grenzgebiete|truppenabzug|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
 
 def restricted_np(name, regex, comment):
     return f'''
@@ -592,7 +629,7 @@ TRAINING_THEME = ('<opt><token iform="am im an für zum zur"/><opt><use macro="m
     '<opt><token flags="capitalised word"><not annot="Time"/></token></opt></capture></opt>')
 
 ATTACK_VERB = VerbClass("military-attack", "Attack",
-    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen ausbomben torpedieren sabotieren niederbrennen überziehen massakrieren ausradieren",
+    "angreifen attackieren bombardieren beschießen beschiessen überfallen einmarschieren versenken abschießen abschiessen überrennen ausbomben torpedieren sabotieren niederbrennen überziehen massakrieren ausradieren stürmen zerbomben",
     "target", "military-np-target", False, "military-np-attacker", split=[("greifen", "an")])
 ATTACK_HIT = VerbClass("military-hit", "Attack",
     "treffen zerstören beschädigen vernichten",
@@ -639,6 +676,7 @@ MONITOR_CHECK = VerbClass("military-check", "Monitoring",
     "theme", "military-np-checked", True, "military-np-patroller")
 ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
 ALL_TRIGGER_LEMMAS.append("beobachen")
+ALL_TRIGGER_LEMMAS.extend("stürmen zerbomben einrücken aufmarschieren anrücken".split())
 
 DET = '<opt><use macro="military-det"/></opt>'
 TARGET = f'<seq><token iform="auf gegen"/>{DET}<capture role="target"><use macro="military-np-target"/></capture></seq>'
@@ -667,8 +705,19 @@ ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     lv_weak_free=True,
     mission=r'<token><any-of><is lemma="beschuss bombardierung bombardement invasion einmarsch raketenbeschuss artilleriebeschuss drohnenbeschuss zerstörung"/><is regex="(?i)[\p{L}-]*(beschuss|beschusses|bombardierung|bombardierungen|bombardement|bombardements|invasion|einmarsch|einmarsches)"/></any-of></token>',
     mission_role="target", mission_np="military-np-target",
+    lv_extra2=[
+      ('"Die Armee hat Stellungen der Miliz unter Beschuss genommen", "nimmt die Stadt unter Feuer": the subject attacks, the object is the target',
+       f'<use macro="military-clause-start"/><alt><seq><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<opt><use macro="military-aux-perfect"/></opt></seq><seq><opt><use macro="military-prefield"/></opt><alt><use macro="military-aux-perfect"/><token lemma="nehmen" tags="verb finite"/></alt><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt><opt><token lemma="nehmen" tags="verb finite"/></opt>{gap(3)}<opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture><opt><token iform="in"/><annot type="Place Country"/></opt>{gap(2)}<token iform="unter"/><capture role="trigger"><token iform="beschuss feuer artilleriebeschuss raketenbeschuss drohnenbeschuss dauerbeschuss"/></capture>'),
+      ('"Russland steckt hinter dem Anschlag", "eingeräumt, hinter dem Drohnenangriff zu stehen": who is behind it did it',
+       f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<alt><seq><token lemma="stecken stehen" tags="verb finite"/>{gap(2)}</seq><seq><token tags="verb finite"/><skip max="6"/><token regex=","/><opt><token iform="selbst"/></opt></seq></alt><token iform="hinter"/><use macro="military-attack-n-nphrase-lv"/><opt><token regex="(?i)zu"/><token lemma="stecken stehen"/></opt>'),
+      ('"bereitet die Armee eine Gegenoffensive vor": "bereiten ... vor" not joined by the lexicon',
+       f'<use macro="military-clause-start"/><alt><seq><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<token lemma="bereiten vorbereiten" tags="verb finite"/></seq><seq><opt><use macro="military-prefield"/></opt><token lemma="bereiten vorbereiten" tags="verb finite"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt>{gap(2)}<use macro="military-attack-n-nphrase-lv"/>{gap(2)}<token iform="vor"/><alt><end of="clause"/><token regex="[,;:]"/></alt>'),
+    ],
     lv="bekennen beteiligen verüben starten beginnen fliegen durchführen ausführen planen vorbereiten unternehmen lancieren fortsetzen ausweiten verstärken führen anordnen befehlen richten reklamieren ankündigen androhen drohen verantworten",
     mit_agent=True)
+ATTACK_NOUN.agent_np = "military-np-attacker"
+TRAIN_NOUN_FOR = True
+ATTACK_NOUN.lv_forms += " bekannt"
 
 CEASE_NOUN = NounClass("military-ceasefire-n", "Ceasefire",
     strong='<token><any-of>'
@@ -717,6 +766,7 @@ QUOTED = '<token flags="quote-open"/><repeat min="1" max="4"><token flags="word"
 MIT_PART = f'<token iform="mit"/>{DET}<capture role="participant"><use macro="military-np"/></capture>'
 # the genitive of an exercise names who holds it: "die Übung der Luftwaffe", "die Marineübung Chinas und Russlands"
 TRAIN_GEN_AGENT = r'<seq><capture role="agent"><token iform="beider"/><use macro="military-np-practiser"/></capture></seq><seq><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|armee|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
+TRAIN_FOR = '<opt><token iform="für"/><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np-trainee"/></capture></opt>'
 TRAIN_THEME = f'<opt><token iform="an am"/>{DET}<capture role="theme"><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country"/></token></capture></opt>'
 TRAIN_NOUN = NounClass("military-train-n", "Training",
     strong='<token><any-of>'
@@ -728,7 +778,7 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
     tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
     mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
-    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren finanzieren",
+    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren einrichten entsenden verlängern",
     extra_forms=[
       ('"An der Übung nehmen 900 Soldaten teil": who takes part is participant',
        '<token iform="an bei"/><use macro="military-train-n-nphrase"/><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt><repeat max="2"><use macro="military-gap-item"/></repeat><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np"/></capture>'),
@@ -739,6 +789,8 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
       ('"900 Soldaten beteiligten sich an dem Manöver", "Soldaten haben an dem Manöver teilgenommen"',
        f'<use macro="military-clause-start"/>{DET}<capture role="participant"><use macro="military-np"/></capture>{gap(2)}<alt><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt><opt><token iform="sich"/></opt>{gap(3)}<token iform="an bei"/><use macro="military-train-n-nphrase"/><opt>{gap(3)}<token lemma="teilnehmen beteiligen mitmachen"/></opt>'),
     ])
+
+TRAIN_NOUN.mission_tail = TRAIN_FOR
 
 def restricted(name, regex, comment, pp=False):
     ppx = """
@@ -752,12 +804,17 @@ def restricted(name, regex, comment, pp=False):
   <!-- {comment} -->
   <macro name="{name}">
     <repeat max="3"><use macro="military-mod"/></repeat>
+    <opt><token iform="und oder sowie"/><use macro="military-mod"/></opt>
     <token flags="capitalised word" regex="{escape(regex)}"/>
+    <opt><token iform="und sowie"/><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country Person"/><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></opt>
+    <opt><annot type="Organization"/></opt>
+    <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word" regex="{escape(regex)}"/></opt>
     <opt>
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
-    </opt>{ppx}
+    </opt>
+    <opt><token iform="aus"/><annot type="Number"/><token flags="capitalised word" regex="(?i)(nationen|ländern|staaten|mitgliedstaaten|nato-staaten|partnerländern)"/></opt>{ppx}
   </macro>
 """
 
@@ -784,6 +841,24 @@ def fire_at_rules():
     ]
     return [("attack.fire-at", "Attack", fire, "Attack: weapons fired at a target (abfeuern auf)."),
             ("attack.fire-at.vorgehen", "Attack", go, "Attack: armed forces take action against someone (gegen X vorgehen).")]
+
+def extra_rules():
+    """Deployment: troops named with an attributive participle ("die in Rumänien
+    stationierten Soldaten") or "im Einsatz"; Ceasefire: "humanitäre Pause"."""
+    DT = '<opt><use macro="military-det"/></opt>'
+    ptc = inflect("stationiert entsandt verlegt eingesetzt abkommandiert postiert zusammengezogen")
+    attr = [('an attributive participle: "den in Rumänien stationierten französischen Soldaten", "die nach Polen verlegte Brigade"',
+        f'<opt><token iform="in im nach an am ins"/>{DT}<capture role="location"><annot type="Place Country"/></capture>{gap(2)}</opt><capture role="trigger"><token iform="{ptc}"/></capture><capture role="theme"><use macro="military-np-troop"/></capture>')]
+    einsatz = [('troops "sind im Einsatz": "Die Truppe ist seit 2024 in Mali im Einsatz"',
+        f'<use macro="military-clause-start"/><alt><seq>{DT}<capture role="theme"><use macro="military-np-troop"/></capture>{gap(2)}<token lemma="sein" tags="verb finite"/></seq><seq><use macro="military-prefield"/><token lemma="sein" tags="verb finite"/>{DT}<capture role="theme"><use macro="military-np-troop"/></capture></seq></alt>{gap(3)}<opt><token iform="in"/><capture role="location"><annot type="Place Country"/></capture>{gap(2)}</opt><token iform="im"/><capture role="trigger"><token iform="einsatz auslandseinsatz kampfeinsatz"/></capture>')]
+    pause = [('"eine humanitäre Pause", "humanitäre Feuerpausen"',
+        '<capture role="trigger"><token iform="humanitäre humanitären humanitärer"/><token iform="pause pausen"/></capture><opt><token iform="in im"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><opt><token iform="stadt region provinz"/></opt><capture role="location"><annot type="Place Country"/></capture></opt>')]
+    return [("deployment.extra", [("deployment.extra-attr", "Deployment", attr, "Deployment: troops named with the participle of their deployment."),
+                                  ("deployment.extra-im-einsatz", "Deployment", einsatz, "Deployment: troops are deployed (im Einsatz).")]),
+            ("ceasefire.extra", [("ceasefire.extra-humanitarian-pause", "Ceasefire", pause, "Ceasefire: a humanitarian pause.")])]
+
+VERB_FAMILIES = set()
+V2_FIRST = set((PREPS + " seit sollte sollten zudem außerdem nun jetzt heute gestern auch erneut dabei daher deshalb bereits inzwischen erstmals offenbar künftig dort hier nachts morgens dem berichten als").split())
 
 def main():
     parts = [HDR, macros(), attack_macros(), watched_macros()]
@@ -833,6 +908,7 @@ def main():
                    (TRAIN_VERB, "training.verb", "Training: ausbilden, schulen, trainieren of soldiers and security forces; the trainees are participant."),
                    (TRAIN_PRACTISE, "training.practise", "Training: soldiers, units, aircraft üben/proben/trainieren something; those who practise are agent.")]:
         groups.append((rid, verb_rule(v, rid, cm)))
+        VERB_FAMILIES.add(rid)
     for n, rid, cm in [(ATTACK_NOUN, "attack.noun", "Attack nouns: Angriff (Luftangriff, Drohnenangriff ...), Anschlag, Beschuss, Offensive, Invasion ...; plain Angriff needs a target, an agent or a nationality (not football)."),
                    (CEASE_NOUN, "ceasefire.noun", "Ceasefire nouns: Waffenruhe, Waffenstillstand, Feuerpause ...; the parties that agree, keep or break it are agents."),
                    (DEPLOY_NOUN, "deployment.noun", "Deployment nouns: Stationierung, Entsendung, Militäreinsatz ...; Einsatz and Verlegung only of troops."),
@@ -841,11 +917,21 @@ def main():
         GAPMAX[0] = 2 if n is TRAIN_NOUN else 3
         groups.append((rid, noun_rule(n, rid, cm)))
     groups.append(("attack.fire-at", fire_at_rules()))
+    groups.extend(extra_rules())
     all_examples = os.environ.get("MILITARY_ALL_EXAMPLES")  # to find which rule passes which example
     for family, rules in groups:
         ex, ce = E.EX[family]
         for rule_id, cls, forms, cm in rules:
-            mine = [(e[0], e[1]) for e in ex if all_examples or family + (e[2] if len(e) > 2 else "") == rule_id]
+            def home(e):
+                suf = e[2] if len(e) > 2 else ""
+                # the relative-clause examples of ".rel-zu" belong to ".rel"
+                if suf == ".rel-zu" and re.search(r", (die|der|das) |^Wer ", e[0]) and not re.search(r"\bzu\b|\w+zu\w+en\b", e[0]):
+                    suf = ".rel"
+                # verb-second examples of the main rule belong to ".v2"
+                if suf == "" and family in VERB_FAMILIES and (e[0].split()[0].lower() in V2_FIRST):
+                    suf = ".v2"
+                return family + suf
+            mine = [(e[0], e[1]) for e in ex if all_examples or home(e) == rule_id]
             if not mine:
                 sys.exit(f"rule {rule_id}: no example")
             parts.append(rule_xml(rule_id, cls, pattern_xml(forms), mine, ce, cm))

@@ -35,7 +35,7 @@ EX = {
   ("Die Brücke, die von Raketen getroffen wurde, bleibt gesperrt.", {"agent": "Raketen", "trigger": "getroffen", "target": "Brücke"}, ".rel-zu"),
   ("Eine Rakete traf am Morgen ein Wohnhaus in Kiew.", {"agent": "Rakete", "trigger": "traf", "target": "Wohnhaus"}),
   ("Russische Drohnen zerstörten in der Nacht ein Umspannwerk.", {"agent": "Russische Drohnen", "trigger": "zerstörten"}),
-  ("Das Kraftwerk wurde von mehreren Raketen getroffen.", {"agent": "mehreren Raketen", "trigger": "getroffen", "target": "Kraftwerk"}, ".passive-zu"),
+  ("Das Kraftwerk wurde von mehreren Raketen getroffen.", {"agent": "Raketen", "trigger": "getroffen", "target": "Kraftwerk"}, ".passive-zu"),
  ], [
   "Der Stürmer traf in der zweiten Halbzeit den Pfosten.",
   "Die Verteidigungsminister trafen sich in Brüssel.",
@@ -263,3 +263,86 @@ EX = {
   "Die Auszubildenden absolvieren einen Lehrgang für Buchhaltung.",
  ]),
 }
+
+# "man" as subject (no agent) and "um ... zu" before the main clause (rules *.man-um)
+for _fam, _ex in [
+  ("attack.verb", ("Man habe keine zivilen Ziele angegriffen, sagte ein Armeesprecher.", {"trigger": "angegriffen", "target": "zivilen Ziele"})),
+  ("attack.weapon-hits", ("Um die Brücke zu zerstören, setzte die Armee Raketen ein.", {"trigger": "zerstören", "agent": "Armee", "target": "Brücke"})),
+  ("deployment.verb", ("Um Soldaten nach Litauen zu entsenden, braucht die Regierung die Zustimmung des Bundestags.", {"trigger": "entsenden", "agent": "Regierung", "theme": "Soldaten"})),
+  ("deployment.verb-troops", ("Man werde weitere Soldaten an die Grenze verlegen, hieß es.", {"trigger": "verlegen", "theme": "weitere Soldaten"})),
+  ("monitoring.verb", ("Um die Waffenruhe zu überwachen, schickt die OSZE ein Team.", {"trigger": "überwachen", "agent": "OSZE", "theme": "Waffenruhe"})),
+  ("ceasefire.verb", ("Man habe die Kampfhandlungen eingestellt, erklärte die Miliz.", {"trigger": "eingestellt", "theme": "Kampfhandlungen"})),
+  ("monitoring.intel", ("Um die Gruppe zu observieren, setzte der Verfassungsschutz verdeckte Ermittler ein.", {"trigger": "observieren", "agent": "Verfassungsschutz"})),
+  ("monitoring.patrol", ("Man werde in der Ostsee patrouillieren, teilte die Marine mit.", {"trigger": "patrouillieren"})),
+  ("monitoring.check", ("Um die Grenze zu kontrollieren, setzt die Bundespolizei Drohnen ein.", {"trigger": "kontrollieren", "agent": "Bundespolizei", "theme": "Grenze"})),
+  ("monitoring.observe", ("Um die Wahl zu beobachten, reist eine Delegation der OSZE an.", {"trigger": "beobachten", "theme": "Wahl"})),
+  ("training.verb", ("Um Soldaten zu schulen, hat die Bundeswehr ein Zentrum eröffnet.", {"trigger": "schulen", "agent": "Bundeswehr", "participant": "Soldaten"})),
+  ("training.practise", ("Um den Ernstfall zu proben, haben Marineeinheiten eine Übung abgehalten.", {"trigger": "proben", "agent": "Marineeinheiten"})),
+]:
+    EX[_fam][0].append(_ex + (".man-um",))
+
+# relative clauses (rules *.rel) of the families that had none
+for _fam, _ex in [
+  ("ceasefire.verb", ("Die Kämpfe, die am Montag eingestellt wurden, flammten wieder auf.", {"trigger": "eingestellt", "theme": "Kämpfe"})),
+  ("monitoring.intel", ("Die Gruppe, die vom Verfassungsschutz beobachtet wird, hat 300 Mitglieder.", {"trigger": "beobachtet", "agent": "Verfassungsschutz", "theme": "Gruppe"})),
+  ("monitoring.patrol", ("Wer die Grenze patrouillieren soll, ist offen.", {"trigger": "patrouillieren", "theme": "Grenze"})),
+  ("monitoring.check", ("Die Grenze, die von der Bundespolizei kontrolliert wird, ist lang.", {"trigger": "kontrolliert", "agent": "Bundespolizei", "theme": "Grenze"})),
+  ("monitoring.observe", ("Die Wahl, die von der OSZE beobachtet wurde, verlief ruhig.", {"trigger": "beobachtet", "agent": "OSZE", "theme": "Wahl"})),
+  ("training.practise", ("Die Landung, die von Marinesoldaten geprobt wurde, gelang.", {"trigger": "geprobt", "agent": "Marinesoldaten", "theme": "Landung"})),
+]:
+    EX[_fam][0].append(_ex + (".rel",))
+EX["attack.weapon-hits"][0].append(("Die Armee versuchte am Morgen, die Brücke zu zerstören.", {"trigger": "zerstören", "agent": "Armee", "target": "Brücke"}, ".rel-zu"))
+EX["deployment.verb"][0].append(("Frankreich hat angeboten, weitere Soldaten nach Estland zu entsenden.", {"trigger": "entsenden", "agent": "Frankreich", "theme": "weitere Soldaten"}, ".rel-zu"))
+EX["deployment.verb-troops"][0].append(("Die Regierung erwägt, zwei Fregatten ins Rote Meer zu verlegen.", {"trigger": "verlegen", "agent": "Regierung", "theme": "zwei Fregatten"}, ".rel-zu"))
+
+# agents in durch/seitens phrases after the noun's attributes (rules *.durch)
+for _fam, _ex in [
+  ("attack.noun", ("Ein Angriff auf das Kraftwerk seitens Russlands gilt als wahrscheinlich.", {"trigger": "Angriff", "agent": "Russlands"})),
+  ("deployment.noun", ("Die Stationierung von Raketen in Polen durch die USA sorgt für Streit.", {"trigger": "Stationierung", "agent": "USA"})),
+  ("monitoring.noun", ("Die Überwachung der Grenze im Osten durch die Bundespolizei wird ausgeweitet.", {"trigger": "Überwachung", "agent": "Bundespolizei"})),
+  ("training.noun", ("Die Ausbildung kenianischer Soldaten an Drohnen durch britische und dänische Ausbilder beginnt im Mai.", {"trigger": "Ausbildung", "agent": "britische und dänische Ausbilder"})),
+]:
+    EX[_fam][0].append(_ex + (".durch",))
+EX["attack.noun"][0].extend([
+  ("Die Armee hat Stellungen der Miliz unter Beschuss genommen.", {"trigger": "Beschuss", "agent": "Armee", "target": "Stellungen der Miliz"}, ".lv2"),
+  ("Der Geheimdienst räumte ein, hinter dem Anschlag auf die Brücke zu stehen.", {"trigger": "Anschlag", "agent": "Geheimdienst"}, ".lv2"),
+  ("Seit Tagen bereitet die Armee eine Offensive im Norden vor, berichten Reporter.", {"trigger": "Offensive", "agent": "Armee"}, ".lv2"),
+])
+EX["attack.noun"][1].extend([
+  "Der Handballklub hat den Angriff des Tabellenführers abgewehrt.",
+  "Die Mannschaft hat in der zweiten Halbzeit den Angriff verstärkt.",
+])
+EX["training.noun"][0].append(("Die EU will eine Ausbildungsmission für somalische Polizisten einrichten.", {"trigger": "Ausbildungsmission", "agent": "EU", "participant": "somalische Polizisten"}, ".lv-aux"))
+EX["training.noun"][1].append("Das Land finanziert die Ausbildung von Pflegekräften.")
+
+EX["deployment.extra"] = ([
+  ("Der Minister besuchte die in Litauen stationierten deutschen Soldaten.", {"trigger": "stationierten", "theme": "deutschen Soldaten", "location": "Litauen"}, "-attr"),
+  ("Die nach Polen verlegte Brigade soll bis Mai bleiben.", {"trigger": "verlegte", "theme": "Brigade", "location": "Polen"}, "-attr"),
+  ("Die Fallschirmjäger sind seit März in Niger im Einsatz.", {"trigger": "Einsatz", "theme": "Fallschirmjäger"}, "-im-einsatz"),
+  ("Seit Jahren sind deutsche Soldaten in Litauen im Einsatz.", {"trigger": "Einsatz", "theme": "deutsche Soldaten"}, "-im-einsatz"),
+ ], [
+  "Die Feuerwehr war die ganze Nacht im Einsatz.",
+  "Die Firma hat ihren in München stationierten Server verlegt.",
+  "Der Torwart ist am Samstag wieder im Einsatz.",
+ ])
+EX["ceasefire.extra"] = ([
+  ("Die UN fordern eine humanitäre Pause in der Stadt Gaza.", {"trigger": "humanitäre Pause"}, "-humanitarian-pause"),
+ ], [
+  "Die Schüler machen eine kurze Pause.",
+ ])
+
+# verb second, subject after the verb (rules *.v2)
+for _fam, _ex in [
+  ("attack.weapon-hits", ("In der Nacht traf eine Rakete ein Wohnhaus.", {"trigger": "traf", "agent": "Rakete", "target": "Wohnhaus"})),
+  ("deployment.verb", ("Im Frühjahr stationiert Kanada weitere Soldaten in Lettland.", {"trigger": "stationiert", "agent": "Kanada", "theme": "weitere Soldaten"})),
+  ("deployment.verb-troops", ("Am Montag verlegte die Marine zwei Fregatten ins Mittelmeer.", {"trigger": "verlegte", "agent": "Marine", "theme": "zwei Fregatten"})),
+  ("monitoring.verb", ("Seit Jahren überwacht die NATO den Luftraum über dem Baltikum.", {"trigger": "überwacht", "agent": "NATO"})),
+  ("ceasefire.verb", ("Am Abend stellten beide Seiten die Kampfhandlungen ein.", {"trigger": "stellten", "theme": "Kampfhandlungen"})),
+  ("monitoring.intel", ("Seit 2019 beobachtet der Verfassungsschutz die Gruppe.", {"trigger": "beobachtet", "agent": "Verfassungsschutz"})),
+  ("monitoring.patrol", ("In der Ostsee patrouillieren deutsche Fregatten.", {"trigger": "patrouillieren", "agent": "deutsche Fregatten"})),
+  ("monitoring.check", ("Seit Montag kontrolliert die Bundespolizei die Grenze zu Polen.", {"trigger": "kontrolliert", "agent": "Bundespolizei"})),
+  ("monitoring.observe", ("Am Sonntag beobachten Fachleute der OSZE die Wahl.", {"trigger": "beobachten", "theme": "Wahl"})),
+  ("training.verb", ("In Polen schult die Bundeswehr ukrainische Soldaten.", {"trigger": "schult", "agent": "Bundeswehr", "participant": "ukrainische Soldaten"})),
+  ("training.practise", ("Im Herbst üben NATO-Soldaten die Verteidigung der Ostflanke.", {"trigger": "üben", "agent": "NATO-Soldaten"})),
+]:
+    EX[_fam][0].append(_ex + (".v2",))
