@@ -1391,6 +1391,13 @@ static int analyse_clauses(const fg_lexicon *lex, fg_token *tok, fg_morph *m,
             size_t b = a + 1;
             while (b < e && tok[b].clause == tok[a].clause)
                 b++;
+            /* A particle before a comma inside the clause too: "bereitet
+             * ... eine Offensive vor, berichten Medien", where the clause
+             * after the comma was not split off. */
+            for (size_t c = a + 2; c < b; c++)
+                if (is_word(&tok[c], ",") &&
+                    join_particle(lex, tok, m, a, c, arena) < 0)
+                    return FG_ENOMEM;
             if (join_particle(lex, tok, m, a, b, arena) < 0)
                 return FG_ENOMEM;
             a = b;
