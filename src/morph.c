@@ -722,6 +722,12 @@ static const fg_lex_analysis *choose(const fg_lexicon *lex, uint32_t first,
     return best;
 }
 
+/* Prefixes that a verb's past participle has instead of ge- (and that
+ * make derived nouns, not compounds). */
+static const char *const INSEPARABLE[] = {
+    "be",   "er",    "ver",    "zer",   "ent",  "emp", "miss",
+    "über", "unter", "durch", "hinter", "wider", NULL};
+
 /* The noun that ends the closed compound w (longest first), with the
  * byte offset where it starts; NULL when none is known. */
 static const fg_lex_analysis *compound_head(const fg_lexicon *lex,
@@ -731,6 +737,14 @@ static const fg_lex_analysis *compound_head(const fg_lexicon *lex,
     for (size_t i = MIN_COMPOUND_PART; i + 3 <= n; i++) {
         if (((unsigned char)w[i] & 0xC0) == 0x80)
             continue; /* inside a character */
+        /* A verb prefix before a noun makes a derived noun, not a
+         * compound: "Vereinigung" is no kind of Einigung. */
+        int prefix = 0;
+        for (size_t k = 0; INSEPARABLE[k] && !prefix; k++)
+            prefix = strlen(INSEPARABLE[k]) == i &&
+                     memcmp(w, INSEPARABLE[k], i) == 0;
+        if (prefix)
+            continue;
         uint32_t first = fg_lexicon_find(lex, w + i, n - i);
         for (uint32_t k = first; k != NONE;) {
             const fg_lex_analysis *a = fg_lexicon_analysis(lex, k);
@@ -835,10 +849,6 @@ static int s_stem_t(const char *w, size_t n)
            (ends(w, n, "eist") || ends(w, n, "aust") || ends(w, n, "öst"));
 }
 
-/* Prefixes that a verb's past participle has instead of ge-. */
-static const char *const INSEPARABLE[] = {
-    "be",   "er",    "ver",    "zer",   "ent",  "emp", "miss",
-    "über", "unter", "durch", "hinter", "wider", NULL};
 
 /* Whether w[0 .. n) in -t can be the past participle of a verb without
  * ge-: in -ieren (stationiert), or after an inseparable prefix

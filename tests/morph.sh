@@ -119,6 +119,8 @@ expect_eq "and the particle is its, not the relative clause's verb's" \
     "$(lemma_of 'Die Schiffe, die verlegt wurden, kehren im Mai zurück.' wurden)" werden
 expect_eq "a particle before a comma inside the clause: bereitet ... vor, berichten" \
     "$(lemma_of 'Seit Wochen bereitet die Armee eine Offensive vor, berichten Medien.' bereitet)" vorbereiten
+expect_eq "a verb prefix makes no compound: Vereinigung is no Einigung" \
+    "$(tags_of 'Sie gehören einer terroristischen Vereinigung an.' Vereinigung)" noun,lemma,guessed
 expect_eq "2nd person singular next to du: arbeitest" \
     "$(lemma_of 'du arbeitest zu viel' arbeitest)" arbeiten
 expect_eq "2nd person plural preterite next to ihr: wartetet" \
