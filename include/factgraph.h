@@ -68,6 +68,7 @@ FG_API const char *fg_strerror(int code);
 #define FG_MAX_SENTENCE_TOKENS 1000 /* longer sentences are split */
 #define FG_MAX_TOKEN_BYTES 1024     /* longer tokens are cut */
 #define FG_MAX_DIR_DEPTH 64         /* nested input directories */
+#define FG_MAX_HTML_DEPTH 256       /* nested HTML elements read */
 
 /* ------------------------------------------------------------------ */
 /* diag: diagnostics about user data                                   */
@@ -132,15 +133,21 @@ FG_API int fg_doc_set_source(fg_doc *doc, const char *source);
 FG_API int fg_doc_set_origin(fg_doc *doc, const char *file, unsigned long line);
 
 typedef enum {
-    FG_INPUT_AUTO = 0, /* JSON Lines for *.jsonl and *.ndjson, else text;
-                          stdin: JSON Lines when it starts with '{' */
+    FG_INPUT_AUTO = 0, /* JSON Lines for *.jsonl and *.ndjson, HTML for
+                          *.html, *.htm and *.xhtml, else text (a .gz
+                          ending is ignored); stdin: JSON Lines when it
+                          starts with '{', HTML when with <!DOCTYPE html
+                          or <html */
     FG_INPUT_TEXT,
-    FG_INPUT_JSONL
+    FG_INPUT_JSONL,
+    FG_INPUT_HTML      /* the page's main text, title, date and URL */
 } fg_input_format;
 
 /* A queue of input paths read one document at a time. Directories are
  * walked in byte order of their names, skipping hidden entries and
- * symlink loops; JSON Lines files are streamed line by line. Document
+ * symlink loops; JSON Lines files are streamed line by line. A file (or
+ * stdin) that starts with the gzip magic bytes is decompressed as it is
+ * read, within the same limits as plain input. Document
  * ids: a file's path as given, a file under a directory its path
  * relative to that directory, a JSON Lines line its "id" (or FILE:LINE),
  * stdin "stdin". */
@@ -527,6 +534,139 @@ typedef struct fg_eval_miss {
 
 FG_API size_t fg_eval_miss_count(const fg_eval *ev);
 FG_API const fg_eval_miss *fg_eval_get_miss(const fg_eval *ev, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* query: SPARQL 1.1 over RDF, with Rasqal                             */
+
+/* How results are written. SELECT: a table aligned by display width
+ * (IRIs shortened with the query's prefixes, literals as their lexical
+ * form, unbound as nothing), or SPARQL 1.1 Query Results CSV, TSV or
+ * JSON. ASK: true or false on a line (JSON: the SPARQL JSON boolean).
+ * CONSTRUCT and DESCRIBE: N-Triples (FG_QUERY_TABLE too), or Turtle. */
+typedef enum {
+    FG_QUERY_TABLE = 0,
+    FG_QUERY_CSV,
+    FG_QUERY_TSV,
+    FG_QUERY_JSON,
+    FG_QUERY_NTRIPLES,
+    FG_QUERY_TURTLE
+} fg_query_format;
+
+/* The data a query may hold, counted as N-Triples. */
+#define FG_QUERY_MAX_DATA_BYTES ((size_t)1 << 30)
+
+/* A query and its data, all in memory. One thread at a time. */
+typedef struct fg_query fg_query;
+
+/* Parses the SPARQL text[0..len) (name: its file, or "-e", for
+ * diagnostics). The prefixes of the RDF that factgraph writes (dpo:,
+ * nif:, prov:, sem:, dcterms:, rdf:, rdfs:, xsd:, owl:, and data: for
+ * base, NULL meaning FG_DEFAULT_BASE) are declared unless the query
+ * declares the same name. A syntax error is an FG_ERROR at NAME:LINE:COL;
+ * FROM, FROM NAMED and SERVICE are refused, and so is a format that does
+ * not fit the query form (Turtle for SELECT, CSV for CONSTRUCT). Returns
+ * 0, FG_ENOMEM, FG_EINVAL (base not usable), or FG_EDATA (reported in
+ * diags; *out is then NULL). */
+FG_API int fg_query_new(fg_query **out, const char *name, const char *text,
+                        size_t len, const char *base, fg_query_format format,
+                        fg_diag_list *diags);
+FG_API void fg_query_free(fg_query *q);
+
+/* Adds RDF in syntax ("turtle", "ntriples" or "nquads"; N-Quads graph
+ * names are dropped: everything is one default graph) from
+ * bytes[0..len), or, when bytes is NULL, from the file name ("-":
+ * standard input). All or nothing: a file that cannot be read or parsed
+ * is reported in diags (NAME:LINE) and none of its statements are kept.
+ * Returns 0, FG_ENOMEM, FG_EIO, FG_EDATA or FG_ELIMIT (past
+ * FG_QUERY_MAX_DATA_BYTES). */
+FG_API int fg_query_add_rdf(fg_query *q, const char *name, const char *syntax,
+                            const char *bytes, size_t len,
+                            fg_diag_list *diags);
+
+/* Runs the query over the data added and writes the results to fp. Call
+ * once. Returns 0, FG_ENOMEM, FG_EDATA (Rasqal failed; in diags) or
+ * FG_EIO (writing failed). */
+FG_API int fg_query_run(fg_query *q, FILE *fp, fg_diag_list *diags);
+
+/* ------------------------------------------------------------------ */
+/* show: the facts as terminal tables; the event filters of show and   */
+/* extract                                                             */
+
+/* Which events to keep. An event is kept when its class is one of the
+ * classes added (any class when none is), the label of one of its agents
+ * contains one of the texts added, compared by Unicode case folding (any
+ * agent, or none, when no text is added), and its certainty is at least
+ * the minimum (Certain > Probable > Possible > Unlikely). */
+typedef struct fg_filter fg_filter;
+
+FG_API int fg_filter_new(fg_filter **out);
+FG_API void fg_filter_free(fg_filter *f);
+/* classes: event classes separated by commas, each a local name
+ * ("Meeting") or prefixed ("dpo:Meeting"). Returns 0, FG_ENOMEM, or
+ * FG_EINVAL when one is not a class of fg_event_class_name (then none of
+ * them is added). */
+FG_API int fg_filter_add_classes(fg_filter *f, const char *classes);
+/* text: UTF-8. Returns 0, FG_ENOMEM or FG_EINVAL (empty or not UTF-8). */
+FG_API int fg_filter_add_agent(fg_filter *f, const char *text);
+/* level: Certain, Probable, Possible or Unlikely (any case, dpo: prefix
+ * allowed). Returns 0 or FG_EINVAL. */
+FG_API int fg_filter_set_min_certainty(fg_filter *f, const char *level);
+/* The event classes of the output contract, i from 0 ("Meeting", ...);
+ * NULL past the end. */
+FG_API const char *fg_event_class_name(size_t i);
+
+/* Drops from the analysis the events that f does not keep, so that
+ * fg_analysis_rdf and fg_analysis_show leave them out: with each event go
+ * its roles, factuality, evidence and trigger (NIF strings are written
+ * only for what points to them), and the role values of other events
+ * that point to it (a Statement whose topic was dropped keeps its other
+ * roles); groups that no kept record names any more go too. Entities,
+ * their mentions and facts stay. Returns 0 or FG_ENOMEM. */
+FG_API int fg_analysis_filter(fg_analysis *a, const fg_filter *f);
+
+/* How the tables are drawn. width: the most columns a line takes (at
+ * least FG_SHOW_MIN_WIDTH; display width, as utf8proc_charwidth counts
+ * it, per grapheme cluster). color: ANSI SGR colours, bold and underline;
+ * without it the trigger is marked [like this] and the role fillers
+ * *like this* in the evidence sentence. */
+typedef struct fg_show_options {
+    unsigned width;
+    int color;
+} fg_show_options;
+
+#define FG_SHOW_MIN_WIDTH 30
+#define FG_SHOW_MAX_WIDTH 1000
+
+/* Writes the document of the analysis to stream: a heading (id, title,
+ * date), its events as a table (class, agent, trigger, other roles,
+ * factuality) with each event's evidence sentence beneath its row, and
+ * its entities (class, name, offices, affiliations, mentions). Events
+ * are in text order, entities by class and name, so the same facts give
+ * the same table whether they come from text or from a dump. Returns 0,
+ * FG_ENOMEM, FG_EINVAL (width out of range) or FG_EIO (stream error). */
+FG_API int fg_analysis_show(fg_analysis *a, const fg_show_options *o,
+                            FILE *stream);
+
+/* RDF that factgraph wrote, read back: the documents in it with their
+ * facts, rebuilt from the statements (see doc/factgraph.1, show). base
+ * is the one the dump was written with (NULL: FG_DEFAULT_BASE): it turns
+ * document IRIs back into ids. */
+typedef struct fg_dump fg_dump;
+
+FG_API int fg_dump_new(fg_dump **out, const char *base);
+FG_API void fg_dump_free(fg_dump *d);
+/* Adds RDF in syntax ("turtle", "ntriples" or "nquads") from
+ * bytes[0..len), or, when bytes is NULL, from the file name ("-":
+ * standard input). Problems are reported in diags against name. Returns
+ * 0, FG_ENOMEM, FG_EIO, FG_EDATA (unparsable: what was read before
+ * stays), or FG_EINVAL (an unknown syntax, or after fg_dump_show). */
+FG_API int fg_dump_add(fg_dump *d, const char *name, const char *syntax,
+                       const char *bytes, size_t len, fg_diag_list *diags);
+/* Shows each document of the dump like fg_analysis_show, keeping the
+ * events filter keeps (NULL: all). Call once, after the last
+ * fg_dump_add. Returns like fg_analysis_show. */
+FG_API int fg_dump_show(fg_dump *d, const fg_filter *filter,
+                        const fg_show_options *o, FILE *stream);
 
 #ifdef __cplusplus
 }

@@ -9,9 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "factgraph.h"
 
@@ -26,6 +29,7 @@
 typedef struct options {
     fg_input_format input_format;
     const char *output;  /* NULL: standard output */
+    int compress;        /* --compress: gzip the output */
     fg_format format;
     const char *base;    /* NULL: FG_DEFAULT_BASE */
     int context_text;
@@ -40,9 +44,24 @@ typedef struct options {
     const char *gold;    /* eval: the gold file */
     int tsv;             /* eval: scores as TSV, not a table */
     int list_errors;     /* eval: list the events that did not match */
+    /* query (cmd_query) */
+    const char *query_text;  /* -e */
+    const char *query_file;  /* -f */
+    fg_query_format query_format;
+    const char *rdf_syntax;  /* --input-format naming an RDF syntax */
+    /* end of query */
+    /* show (cmd_show) and the filters of show and extract */
+    fg_filter *filter;   /* --class, --agent, --min-certainty; or NULL */
+    int color;           /* --color: COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER */
+    unsigned width;      /* --width, or 0 */
+    /* end of show */
+    const char *trace_rule; /* explain: --rule */
     char **inputs;
     int n_inputs;
 } options;
+
+/* show: when there is colour (--color=WHEN). */
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 enum {
     OPT_INPUT_FORMAT = 256,
@@ -56,7 +75,16 @@ enum {
     OPT_ONTOLOGY,
     OPT_EXPLAIN,
     OPT_GOLD,
-    OPT_ERRORS
+    OPT_ERRORS,
+    OPT_COMPRESS,
+    /* show */
+    OPT_CLASS,
+    OPT_AGENT,
+    OPT_MIN_CERTAINTY,
+    OPT_COLOR,
+    OPT_WIDTH,
+    /* end of show */
+    OPT_RULE /* explain */
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -72,6 +100,16 @@ static const struct option LONG_OPTIONS[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"gold", required_argument, NULL, OPT_GOLD},
     {"errors", no_argument, NULL, OPT_ERRORS},
+    {"compress", no_argument, NULL, OPT_COMPRESS},
+    /* show */
+    {"class", required_argument, NULL, OPT_CLASS},
+    {"agent", required_argument, NULL, OPT_AGENT},
+    {"min-certainty", required_argument, NULL, OPT_MIN_CERTAINTY},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    /* end of show */
+    {"rule", required_argument, NULL, OPT_RULE},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -89,12 +127,20 @@ static const char USAGE[] =
     "  tokens      print the token analysis as tab-separated values\n"
     "  check-rules load rule files, lint them and run their examples\n"
     "  eval        score what is found against a gold standard\n"
+    "  query       run SPARQL over RDF dumps or what is found in texts\n"
+    "  show        print what is found, or what an RDF dump holds, as\n"
+    "              tables for the terminal\n"
+    "  explain     say why a rule fired or did not fire on a sentence\n"
+    "  help        show the help of a subcommand (factgraph help show)\n"
     "\n"
     "Options:\n"
     "  -o, --output=FILE        write to FILE (replaced only when complete)\n"
-    "                           instead of standard output\n"
-    "      --input-format=FMT   text, jsonl or auto (default: auto, which\n"
-    "                           reads *.jsonl and *.ndjson as JSON Lines)\n"
+    "                           instead of standard output; gzip-compressed\n"
+    "                           when FILE ends in .gz\n"
+    "      --compress           write gzip (also to standard output)\n"
+    "      --input-format=FMT   text, jsonl, html or auto (default: auto,\n"
+    "                           which reads *.jsonl and *.ndjson as JSON\n"
+    "                           Lines, *.html, *.htm and *.xhtml as HTML)\n"
     "      --format=FMT         RDF format: turtle (default), ntriples,\n"
     "                           nquads (a named graph per document), rdfxml,\n"
     "                           json; rdfxml and json keep the whole output\n"
@@ -111,6 +157,18 @@ static const char USAGE[] =
     "      --ontology=FILE      check rule classes against this ontology\n"
     "      --explain            say on standard error which rule found\n"
     "                           what, and which tokens each element matched\n"
+    /* show and extract */
+    "      --class=CLASS        keep only events of CLASS (Meeting or\n"
+    "                           dpo:Meeting; repeatable, or a comma list)\n"
+    "      --agent=TEXT         keep only events whose agent's name contains\n"
+    "                           TEXT (case-insensitive; repeatable)\n"
+    "      --min-certainty=LEVEL  keep only events at least this certain:\n"
+    "                           Certain > Probable > Possible > Unlikely\n"
+    "      --color=WHEN         show: colour auto (default: on a terminal,\n"
+    "                           unless NO_COLOR is set), always or never\n"
+    "      --width=N            show: lines of N columns (default: the\n"
+    "                           terminal's, else $COLUMNS, else 100)\n"
+    /* end of show and extract */
     "  -h, --help               show this help and exit\n"
     "  -V, --version            show the version and exit\n"
     "\n"
@@ -118,6 +176,9 @@ static const char USAGE[] =
     "standard input, which is also read when no input is given.\n"
     "JSON Lines: one object per line with \"text\" and optional \"id\",\n"
     "\"date\" (YYYY-MM-DD), \"title\" and \"source\".\n"
+    "HTML: the page's main text (its article's paragraphs and headings),\n"
+    "with its title, publication date and URL from its meta tags.\n"
+    "Inputs compressed with gzip are read as they are (news.jsonl.gz).\n"
     "\n"
     "Data (word lists, rules, ontology) is read from $FACTGRAPH_DATADIR,\n"
     "else from the source tree when run from a build tree, else from\n"
@@ -146,7 +207,8 @@ static const char TOKENS_HELP[] =
     "parts), or O, as the rules' entities phase found it. Tabs, line breaks and\n"
     "backslashes in a field are written \\t, \\n, \\r and \\\\.\n"
     "\n"
-    "Options: -o FILE, --input-format=FMT, --help (see factgraph --help).\n";
+    "Options: -o FILE, --compress, --input-format=FMT, --help (see\n"
+    "factgraph --help).\n";
 
 /* Prints "factgraph: WHAT 'ARG'" and where to find help. */
 static void usage_error(const char *what, const char *arg)
@@ -158,12 +220,125 @@ static void usage_error(const char *what, const char *arg)
     fputs("Try 'factgraph --help' for more information.\n", stderr);
 }
 
+/* ---- query: its help, which parse_options also uses to know it ---- */
+static const char QUERY_HELP[] =
+    "Usage: factgraph query (-e SPARQL | -f FILE) [OPTION]... [INPUT]...\n"
+    "Run a SPARQL 1.1 query (with Rasqal) over RDF dumps that factgraph\n"
+    "wrote (INPUT ending in .ttl, .nt or .nq) and over texts (files,\n"
+    "folders, JSON Lines, - for standard input), extracted with the rules.\n"
+    "The prefixes of factgraph's RDF are declared: dpo: nif: prov: sem:\n"
+    "dcterms: rdf: rdfs: xsd: owl:, and data: for the base IRI; a PREFIX\n"
+    "of the query wins. All data is held in memory.\n"
+    "\n"
+    "Options:\n"
+    "  -e SPARQL                the query\n"
+    "  -f FILE                  read the query from FILE\n"
+    "      --format=FMT         SELECT: table (default; aligned, IRIs\n"
+    "                           shortened), csv, tsv or json (SPARQL 1.1\n"
+    "                           results); ASK: true or false (json: the\n"
+    "                           SPARQL JSON boolean); CONSTRUCT, DESCRIBE:\n"
+    "                           ntriples (default) or turtle\n"
+    "      --input-format=FMT   turtle, ntriples or nquads: read every\n"
+    "                           input (and standard input) as that RDF;\n"
+    "                           text, jsonl, html, auto (default): texts,\n"
+    "                           but inputs ending in .ttl .nt .nq are RDF\n"
+    "  -o FILE, --base, --rules, --extra-rules, --ontology, --date,\n"
+    "  --no-context-text, --help (see factgraph --help).\n"
+    "\n"
+    "Exit status: 0 answered, 1 some input could not be read (the others\n"
+    "still count) or the output failed, 2 usage error or a query that\n"
+    "does not parse (FILE:LINE:COLUMN, or -e:LINE:COLUMN).\n";
+/* ---- end of query ---- */
+
+/* ---- show: its help, which parse_options also uses to know it ---- */
+static const char SHOW_HELP[] =
+    "Usage: factgraph show [OPTION]... [FILE|DIR|-]...\n"
+    "Print, per document, a heading, a table of its events (class, agent,\n"
+    "trigger, other roles, factuality as polarity certainty status) with\n"
+    "each event's evidence sentence beneath its row, and a table of its\n"
+    "entities (class, name, office, affiliation, mentions). In the\n"
+    "sentence the trigger is marked [like this] and the role fillers\n"
+    "*like this*, or by colour and underline when there is colour.\n"
+    "\n"
+    "Inputs are texts, extracted with the rules as by extract, or RDF\n"
+    "dumps that factgraph wrote (files ending in .ttl, .nt or .nq, read\n"
+    "back with the same --base).\n"
+    "\n"
+    "Options:\n"
+    "      --class=CLASS, --agent=TEXT, --min-certainty=LEVEL\n"
+    "                           show only the events kept (see --help)\n"
+    "      --color=WHEN         auto (default): colour when standard output\n"
+    "                           is a terminal and NO_COLOR is unset or\n"
+    "                           empty; always; never\n"
+    "      --width=N            lines of at most N columns (30-1000;\n"
+    "                           default: the terminal's width, else\n"
+    "                           $COLUMNS, else 100)\n"
+    "      --input-format=FMT   text, jsonl, html, auto (default), or\n"
+    "                           turtle, ntriples, nquads: inputs without a\n"
+    "                           known extension (and standard input) are\n"
+    "                           a dump\n"
+    "  -o FILE, --rules, --extra-rules, --ontology, --base, --date, --help\n"
+    "  (see factgraph --help).\n"
+    "\n"
+    "Exit status: 0 all shown, 1 some input failed, 2 usage error.\n";
+
+static const char EXPLAIN_HELP[] =
+    "Usage: factgraph explain --rule=ID [OPTION]... [SENTENCE]...\n"
+    "Say why the rule ID fired or did not fire on each SENTENCE (text\n"
+    "given as an argument; without one, the text on standard input). For\n"
+    "each sentence: whether the rule index ran the rule there (it does\n"
+    "only when every word or annotation the rule requires is in the\n"
+    "sentence), each match with its roles and the tokens each pattern\n"
+    "element matched, whether conflicts with other rules dropped it, and\n"
+    "without a match the rule's best attempt: the tokens it matched and\n"
+    "the pattern elements (with their lines) that refused the next token.\n"
+    "The rule is traced on every sentence, also where the index skips it.\n"
+    "\n"
+    "Options: --rule=ID (required), --rules=PATH, --extra-rules=PATH,\n"
+    "--ontology=FILE, --date=YYYY-MM-DD, -o FILE, --help.\n"
+    "\n"
+    "Exit status: 0 explained, 2 usage error or no rule with that id.\n";
+
+/* Adds --class, --agent or --min-certainty to the filter; 0, or an exit
+ * code after a usage error. */
+static int add_filter(options *opt, int c, const char *arg)
+{
+    int rc = opt->filter ? 0 : fg_filter_new(&opt->filter);
+    if (rc == 0)
+        rc = c == OPT_CLASS   ? fg_filter_add_classes(opt->filter, arg)
+             : c == OPT_AGENT ? fg_filter_add_agent(opt->filter, arg)
+                              : fg_filter_set_min_certainty(opt->filter, arg);
+    if (rc == FG_ENOMEM) {
+        fputs("factgraph: out of memory\n", stderr);
+        return FG_EXIT_USAGE;
+    }
+    if (rc == 0)
+        return 0;
+    if (c == OPT_CLASS) {
+        fprintf(stderr, "factgraph: unknown event class in '%s'; the "
+                        "classes are:", arg);
+        for (size_t i = 0; fg_event_class_name(i); i++)
+            fprintf(stderr, " %s", fg_event_class_name(i));
+        fputs("\nTry 'factgraph --help' for more information.\n", stderr);
+    } else if (c == OPT_AGENT) {
+        usage_error("not a text to look for in agents:", arg);
+    } else {
+        usage_error("not a certainty (Certain, Probable, Possible, "
+                    "Unlikely):", arg);
+    }
+    return FG_EXIT_USAGE;
+}
+/* ---- end of show ---- */
+
 /* Parses argv after the subcommand; eval's options only for eval (where
- * --format names the form of the scores). Returns -1 to go on, else an
- * exit code (after --help, --version or a usage error). */
+ * --format names the form of the scores), query's only for query.
+ * Returns -1 to go on, else an exit code (after --help, --version or a
+ * usage error). */
 static int parse_options(int argc, char **argv, const char *help, int eval,
                          options *opt)
 {
+    int query = help == QUERY_HELP;
+    int show = help == SHOW_HELP; /* show: reads dumps too */
     memset(opt, 0, sizeof *opt);
     opt->input_format = FG_INPUT_AUTO;
     opt->format = FG_FORMAT_TURTLE;
@@ -178,24 +353,74 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
         fputs("factgraph: out of memory\n", stderr);
         return FG_EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "+:o:hV", LONG_OPTIONS, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:o:hVe:f:", LONG_OPTIONS, NULL)) !=
+           -1) {
         switch (c) {
+        /* ---- query ---- */
+        case 'e':
+        case 'f':
+            if (!query) {
+                usage_error("an option of query only:", c == 'e' ? "-e" : "-f");
+                return FG_EXIT_USAGE;
+            }
+            if (opt->query_text || opt->query_file) {
+                usage_error("one query only: -e or -f, once", NULL);
+                return FG_EXIT_USAGE;
+            }
+            if (c == 'e')
+                opt->query_text = optarg;
+            else
+                opt->query_file = optarg;
+            break;
+        /* ---- end of query ---- */
         case 'o':
             opt->output = optarg;
             break;
         case OPT_INPUT_FORMAT:
+            /* ---- query: every input is RDF ---- */
+            if ((query || show) && (strcmp(optarg, "turtle") == 0 ||
+                          strcmp(optarg, "ntriples") == 0 ||
+                          strcmp(optarg, "nquads") == 0)) {
+                opt->rdf_syntax = optarg;
+                break;
+            }
+            /* ---- end of query ---- */
             if (strcmp(optarg, "text") == 0)
                 opt->input_format = FG_INPUT_TEXT;
             else if (strcmp(optarg, "jsonl") == 0)
                 opt->input_format = FG_INPUT_JSONL;
+            else if (strcmp(optarg, "html") == 0)
+                opt->input_format = FG_INPUT_HTML;
             else if (strcmp(optarg, "auto") == 0)
                 opt->input_format = FG_INPUT_AUTO;
             else {
-                usage_error("unknown input format (text, jsonl, auto):", optarg);
+                usage_error("unknown input format (text, jsonl, html, auto):",
+                            optarg);
                 return FG_EXIT_USAGE;
             }
             break;
+        case OPT_COMPRESS:
+            opt->compress = 1;
+            break;
         case OPT_FORMAT: {
+            /* ---- query ---- */
+            if (query) {
+                static const char *const NAMES[] = {
+                    "table", "csv", "tsv", "json", "ntriples", "turtle"};
+                size_t k = 0;
+                while (k < sizeof NAMES / sizeof *NAMES &&
+                       strcmp(optarg, NAMES[k]) != 0)
+                    k++;
+                if (k == sizeof NAMES / sizeof *NAMES) {
+                    usage_error("unknown result format (table, csv, tsv, "
+                                "json, ntriples, turtle):",
+                                optarg);
+                    return FG_EXIT_USAGE;
+                }
+                opt->query_format = (fg_query_format)k;
+                break;
+            }
+            /* ---- end of query ---- */
             if (eval) {
                 if (strcmp(optarg, "table") != 0 && strcmp(optarg, "tsv") != 0) {
                     usage_error("unknown score format (table, tsv):", optarg);
@@ -235,6 +460,13 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
         case OPT_EXPLAIN:
             opt->explain = 1;
             break;
+        case OPT_RULE:
+            if (help != EXPLAIN_HELP) {
+                usage_error("an option of explain only:", "--rule");
+                return FG_EXIT_USAGE;
+            }
+            opt->trace_rule = optarg;
+            break;
         case OPT_GOLD:
         case OPT_ERRORS:
             if (!eval) {
@@ -259,6 +491,41 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
             opt->date = optarg;
             break;
         }
+        /* ---- show, and the filters of show and extract ---- */
+        case OPT_CLASS:
+        case OPT_AGENT:
+        case OPT_MIN_CERTAINTY:
+            if (add_filter(opt, c, optarg) != 0)
+                return FG_EXIT_USAGE;
+            break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") == 0)
+                opt->color = COLOR_AUTO;
+            else if (strcmp(optarg, "always") == 0)
+                opt->color = COLOR_ALWAYS;
+            else if (strcmp(optarg, "never") == 0)
+                opt->color = COLOR_NEVER;
+            else {
+                usage_error("--color takes auto, always or never, not",
+                            optarg);
+                return FG_EXIT_USAGE;
+            }
+            break;
+        case OPT_WIDTH: {
+            char *end;
+            errno = 0;
+            unsigned long w = strtoul(optarg, &end, 10);
+            if (errno || end == optarg || *end || optarg[0] == '-' ||
+                w < FG_SHOW_MIN_WIDTH || w > FG_SHOW_MAX_WIDTH) {
+                usage_error("--width takes a number of columns from 30 to "
+                            "1000, not",
+                            optarg);
+                return FG_EXIT_USAGE;
+            }
+            opt->width = (unsigned)w;
+            break;
+        }
+        /* ---- end of show ---- */
         case 'h':
             fputs(help, stdout);
             return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
@@ -283,6 +550,8 @@ static void options_clear(options *opt)
     free(opt->rules);
     free(opt->extra_rules);
     opt->rules = opt->extra_rules = NULL;
+    fg_filter_free(opt->filter); /* show */
+    opt->filter = NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -337,6 +606,8 @@ static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
         rc = fg_config_set_ontology(cfg, opt->ontology);
     if (rc == 0)
         rc = fg_config_set_explain(cfg, opt->explain);
+    if (rc == 0 && opt->trace_rule)
+        rc = fg_config_set_trace_rule(cfg, opt->trace_rule);
     if (rc == 0 && opt->base && fg_config_set_base(cfg, opt->base) < 0) {
         usage_error("not a usable base IRI (absolute, ending in / or #):",
                     opt->base);
@@ -358,16 +629,83 @@ static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
 
 /* Where results go. A regular (or new) file is written to a temporary
  * file beside it and renamed over it only when complete; standard
- * output, devices and pipes are written directly. */
+ * output, devices and pipes are written directly. With --compress or a
+ * name ending in .gz, fp is a stdio stream over a zlib gzip stream on
+ * the same file, so that every writer (fwrite, fprintf, the display
+ * module) compresses without knowing it. */
 typedef struct output {
     FILE *fp;
+    FILE *raw;        /* under gzip: the file itself; else NULL */
     const char *name; /* for messages */
     const char *path; /* the file to replace, or NULL */
     char *tmp;        /* the temporary file, or NULL */
     char *vbuf;
 } output;
 
-static int output_open(output *out, const char *path)
+/* fopencookie's write: 0 (never negative) on an error, with errno set. */
+static ssize_t gz_stream_write(void *cookie, const char *buf, size_t size)
+{
+    size_t done = 0;
+    while (done < size) {
+        /* gzwrite takes an unsigned length and returns an int. */
+        size_t part = size - done > INT_MAX ? INT_MAX : size - done;
+        int n = gzwrite(cookie, buf + done, (unsigned)part);
+        if (n <= 0) {
+            int zerr;
+            gzerror(cookie, &zerr);
+            if (zerr != Z_ERRNO || errno == 0)
+                errno = EIO;
+            return 0;
+        }
+        done += (size_t)n;
+    }
+    return (ssize_t)size;
+}
+
+/* Writes the end of the gzip stream and closes its file descriptor. */
+static int gz_stream_close(void *cookie)
+{
+    int rc = gzclose(cookie);
+    if (rc == Z_OK)
+        return 0;
+    if (rc != Z_ERRNO || errno == 0)
+        errno = EIO;
+    return EOF;
+}
+
+/* Puts a gzip stream over out->fp, on a descriptor of its own that
+ * gzclose closes. Returns 0, or -1 with errno set. */
+static int output_gzip(output *out)
+{
+    int fd = dup(fileno(out->fp));
+    gzFile gz = fd < 0 ? NULL : gzdopen(fd, "wb");
+    if (gz == NULL) {
+        int err = fd < 0 ? errno : ENOMEM;
+        if (fd >= 0)
+            close(fd);
+        errno = err;
+        return -1;
+    }
+    cookie_io_functions_t io = {.write = gz_stream_write,
+                                .close = gz_stream_close};
+    FILE *fp = fopencookie(gz, "w", io);
+    if (fp == NULL) {
+        gzclose(gz);
+        return -1;
+    }
+    out->raw = out->fp;
+    out->fp = fp;
+    return 0;
+}
+
+/* Whether an output file name asks for gzip. */
+static int gzip_name(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 3 && strcmp(path + n - 3, ".gz") == 0;
+}
+
+static int output_open(output *out, const char *path, int compress)
 {
     memset(out, 0, sizeof *out);
     out->name = path ? path : "standard output";
@@ -410,6 +748,18 @@ static int output_open(output *out, const char *path)
     }
     if (out->fp == NULL)
         return -1;
+    if ((compress || gzip_name(path)) && output_gzip(out) < 0) {
+        int err = errno;
+        if (out->fp != stdout)
+            fclose(out->fp);
+        if (out->tmp) {
+            unlink(out->tmp);
+            free(out->tmp);
+            out->tmp = NULL;
+        }
+        errno = err;
+        return -1;
+    }
     out->vbuf = malloc(OUTPUT_BUFFER);
     if (out->vbuf)
         setvbuf(out->fp, out->vbuf, _IOFBF, OUTPUT_BUFFER);
@@ -425,6 +775,15 @@ static int output_close(output *out, int keep)
     if (fflush(out->fp) != 0 && !failed) {
         failed = 1;
         err = errno;
+    }
+    if (out->raw) {
+        /* Closing the gzip stream writes its end. */
+        if (fclose(out->fp) != 0 && !failed) {
+            failed = 1;
+            err = errno;
+        }
+        out->fp = out->raw;
+        out->raw = NULL;
     }
     if (out->fp != stdout) {
         if (fclose(out->fp) != 0 && !failed) {
@@ -477,6 +836,8 @@ typedef struct sink_ctx {
     FILE *fp;
     size_t failed; /* documents that could not be written */
     int explain;   /* extract: explain the matches on stderr */
+    const fg_filter *filter; /* extract, show: the events to keep */
+    fg_show_options show;    /* show */
 } sink_ctx;
 
 /* The sink of `tokens`: one line per token. Write errors are found by
@@ -603,10 +964,10 @@ static const char EXTRACT_HELP[] =
     "(see doc/ontology.md). The output is the same, byte for byte, for the\n"
     "same input.\n"
     "\n"
-    "Options: -o FILE, --format=FMT, --base=IRI, --no-context-text,\n"
-    "--date=YYYY-MM-DD, --run-info, --rules=PATH, --extra-rules=PATH,\n"
-    "--ontology=FILE, --explain, --input-format=FMT, --help (see\n"
-    "factgraph --help).\n";
+    "Options: -o FILE, --compress, --format=FMT, --base=IRI,\n"
+    "--no-context-text, --date=YYYY-MM-DD, --run-info, --rules=PATH,\n"
+    "--extra-rules=PATH, --ontology=FILE, --explain, --input-format=FMT,\n"
+    "--help (see factgraph --help).\n";
 
 /* Writes the words of tokens [first, end) in quotes. */
 static void put_words(FILE *fp, fg_analysis *a, size_t first, size_t end)
@@ -623,6 +984,31 @@ static void put_words(FILE *fp, fg_analysis *a, size_t first, size_t end)
     putc('"', fp);
 }
 
+/* One kept match: its rule, span, roles, and its elements' tokens, the
+ * details indented by indent. */
+static void explain_match(FILE *fp, fg_analysis *a, const fg_match_info *m,
+                          const char *indent)
+{
+    fprintf(fp, "rule %s (%s:%lu, phase %s, class dpo:%s) matched ", m->rule,
+            m->file, m->line, m->phase, m->cls);
+    put_words(fp, a, m->first_token, m->end_token);
+    fprintf(fp, " (tokens %zu-%zu)\n", m->first_token + 1, m->end_token);
+    for (size_t k = 0; k < m->n_roles; k++) {
+        fprintf(fp, "%srole %s: ", indent, m->roles[k].name);
+        put_words(fp, a, m->roles[k].first_token, m->roles[k].end_token);
+        putc('\n', fp);
+    }
+    for (size_t k = 0; k < m->n_elements; k++) {
+        const fg_match_span *e = &m->elements[k];
+        fprintf(fp, "%sline %lu <%s>: ", indent, e->line, e->name);
+        if (e->end_token > e->first_token)
+            put_words(fp, a, e->first_token, e->end_token);
+        else
+            fputs("no tokens", fp);
+        putc('\n', fp);
+    }
+}
+
 /* --explain: each kept match, its roles and its elements' tokens. */
 static void explain_matches(fg_analysis *a, FILE *fp)
 {
@@ -630,26 +1016,8 @@ static void explain_matches(fg_analysis *a, FILE *fp)
     for (size_t i = 0; i < fg_analysis_match_count(a); i++) {
         const fg_match_info *m = fg_analysis_get_match(a, i);
         const fg_token *t = fg_analysis_get_token(a, m->first_token);
-        fprintf(fp, "%s: sentence %u: rule %s (%s:%lu, phase %s, class "
-                    "dpo:%s) matched ",
-                id, t->sentence + 1, m->rule, m->file, m->line, m->phase,
-                m->cls);
-        put_words(fp, a, m->first_token, m->end_token);
-        fprintf(fp, " (tokens %zu-%zu)\n", m->first_token + 1, m->end_token);
-        for (size_t k = 0; k < m->n_roles; k++) {
-            fprintf(fp, "  role %s: ", m->roles[k].name);
-            put_words(fp, a, m->roles[k].first_token, m->roles[k].end_token);
-            putc('\n', fp);
-        }
-        for (size_t k = 0; k < m->n_elements; k++) {
-            const fg_match_span *e = &m->elements[k];
-            fprintf(fp, "  line %lu <%s>: ", e->line, e->name);
-            if (e->end_token > e->first_token)
-                put_words(fp, a, e->first_token, e->end_token);
-            else
-                fputs("no tokens", fp);
-            putc('\n', fp);
-        }
+        fprintf(fp, "%s: sentence %u: ", id, t->sentence + 1);
+        explain_match(fp, a, m, "  ");
     }
 }
 
@@ -663,7 +1031,10 @@ static int write_rdf(void *ctx, fg_analysis *a)
     size_t len;
     if (x->explain)
         explain_matches(a, stderr);
-    int rc = fg_analysis_rdf(a, &bytes, &len);
+    /* --class, --agent, --min-certainty: before the RDF is made. */
+    int rc = x->filter ? fg_analysis_filter(a, x->filter) : 0;
+    if (rc == 0)
+        rc = fg_analysis_rdf(a, &bytes, &len);
     if (rc == FG_ENOMEM)
         return -1;
     if (rc < 0) {
@@ -704,7 +1075,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
         return FG_EXIT_USAGE;
     }
     output out;
-    if (output_open(&out, opt.output) < 0) {
+    if (output_open(&out, opt.output, opt.compress) < 0) {
         fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
                 strerror(errno));
         fg_engine_free(engine);
@@ -714,7 +1085,7 @@ static int run_subcommand(int argc, char **argv, const char *help,
     }
     if (header)
         fputs(header, out.fp);
-    sink_ctx x = {.fp = out.fp, .explain = opt.explain};
+    sink_ctx x = {.fp = out.fp, .explain = opt.explain, .filter = opt.filter};
     fg_sink sink = {.ctx = &x, .analysis = fn};
     status = run_documents(&opt, engine, diags, &sink, &out);
     if (x.failed)
@@ -966,7 +1337,8 @@ static int cmd_eval(int argc, char **argv)
         if ((engine = load_engine(&opt, diags)) == NULL)
             status = FG_EXIT_USAGE;
     }
-    if (status != FG_EXIT_USAGE && output_open(&out, opt.output) < 0) {
+    if (status != FG_EXIT_USAGE &&
+        output_open(&out, opt.output, opt.compress) < 0) {
         fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
                 strerror(errno));
         status = FG_EXIT_USAGE;
@@ -997,16 +1369,507 @@ static int cmd_eval(int argc, char **argv)
 }
 
 /* ------------------------------------------------------------------ */
+/* query                                                               */
 
-static const struct {
+/* The longest query file read (the library refuses more than 16 MiB). */
+#define MAX_QUERY_FILE ((size_t)17 << 20)
+
+/* Reads a query file (- for standard input) into *out (free it). Returns
+ * 0, or -1 with errno set. */
+static int read_query_file(const char *path, char **out, size_t *len_out)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (fp == NULL)
+        return -1;
+    size_t len = 0, cap = 0;
+    char *buf = NULL;
+    int rc = 0;
+    while (rc == 0 && len < MAX_QUERY_FILE) {
+        if (len == cap) {
+            cap = cap ? cap * 2 : 4096;
+            char *grown = realloc(buf, cap);
+            if (grown == NULL) {
+                rc = -1;
+                break;
+            }
+            buf = grown;
+        }
+        size_t n = fread(buf + len, 1, cap - len, fp);
+        len += n;
+        if (n == 0) {
+            if (ferror(fp))
+                rc = -1;
+            break;
+        }
+    }
+    int err = errno;
+    if (fp != stdin)
+        fclose(fp);
+    if (rc < 0) {
+        free(buf);
+        errno = err;
+        return -1;
+    }
+    *out = buf;
+    *len_out = len;
+    return 0;
+}
+
+typedef struct query_sink {
+    fg_query *q;
+    fg_diag_list *diags;
+    size_t failed;
+} query_sink;
+
+/* The sink of query: each document's N-Triples become data. */
+static int query_rdf(void *ctx, fg_analysis *a)
+{
+    query_sink *x = ctx;
+    const char *bytes;
+    size_t len;
+    int rc = fg_analysis_rdf(a, &bytes, &len);
+    if (rc == 0)
+        rc = fg_query_add_rdf(x->q, fg_doc_id(fg_analysis_doc(a)), "ntriples",
+                              bytes, len, x->diags);
+    if (rc == FG_ENOMEM)
+        return -1;
+    if (rc < 0)
+        x->failed++;
+    return 0;
+}
+
+static int cmd_query(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, QUERY_HELP, 0, &opt);
+    if (status < 0 && opt.query_text == NULL && opt.query_file == NULL) {
+        usage_error("query needs -e SPARQL or -f FILE", NULL);
+        status = FG_EXIT_USAGE;
+    }
+    if (status >= 0) {
+        options_clear(&opt);
+        return status;
+    }
+    status = FG_EXIT_USAGE;
+    fg_diag_list *diags = NULL;
+    char *file_text = NULL;
+    fg_query *q = NULL;
+    fg_engine *engine = NULL;
+    output out;
+    int out_open = 0, rc = 0;
+    const char *name = opt.query_file ? opt.query_file : "-e";
+    const char *text = opt.query_text;
+    size_t len = text ? strlen(text) : 0;
+    /* Dumps are read by the query; texts are extracted first. */
+    char **texts = calloc((size_t)opt.n_inputs + 1, sizeof *texts);
+    char **dumps = calloc((size_t)opt.n_inputs + 1, sizeof *dumps);
+    int n_texts = 0, n_dumps = 0;
+    if (texts == NULL || dumps == NULL || fg_diag_list_new(&diags) < 0) {
+        fputs("factgraph: out of memory\n", stderr);
+        goto done;
+    }
+    if (opt.query_file) {
+        if (read_query_file(opt.query_file, &file_text, &len) < 0) {
+            fprintf(stderr, "%s: error: cannot read: %s\n", opt.query_file,
+                    strerror(errno));
+            goto done;
+        }
+        text = file_text ? file_text : "";
+    }
+    rc = fg_query_new(&q, name, text, len, opt.base, opt.query_format, diags);
+    flush_diags(diags);
+    if (rc == FG_EINVAL)
+        usage_error("not a usable base IRI (absolute, ending in / or #):",
+                    opt.base);
+    else if (rc == FG_ENOMEM)
+        fputs("factgraph: out of memory\n", stderr);
+    if (rc < 0)
+        goto done;
+    for (int i = 0; i < opt.n_inputs; i++) {
+        if (opt.rdf_syntax || rdf_syntax_of(opt.inputs[i]))
+            dumps[n_dumps++] = opt.inputs[i];
+        else
+            texts[n_texts++] = opt.inputs[i];
+    }
+    /* No input: standard input, RDF only when --input-format says so. */
+    if (opt.n_inputs == 0 && opt.rdf_syntax)
+        dumps[n_dumps++] = "-";
+    else if (opt.n_inputs == 0)
+        texts[n_texts++] = "-";
+    if (n_texts > 0) {
+        opt.inputs = texts;
+        opt.n_inputs = n_texts;
+        opt.format = FG_FORMAT_NTRIPLES;
+        if ((engine = load_engine(&opt, diags)) == NULL)
+            goto done;
+    }
+    if (output_open(&out, opt.output, opt.compress) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        goto done;
+    }
+    out_open = 1;
+    status = FG_EXIT_OK;
+    for (int i = 0; i < n_dumps; i++) {
+        const char *syntax =
+            opt.rdf_syntax ? opt.rdf_syntax : rdf_syntax_of(dumps[i]);
+        rc = fg_query_add_rdf(q, dumps[i], syntax, NULL, 0, diags);
+        if (flush_diags(diags) || rc < 0)
+            status = FG_EXIT_PARTIAL;
+        if (rc == FG_ENOMEM)
+            break;
+    }
+    if (engine && rc != FG_ENOMEM) {
+        query_sink x = {q, diags, 0};
+        fg_sink sink = {.ctx = &x, .analysis = query_rdf};
+        if (run_documents(&opt, engine, diags, &sink, &out) != FG_EXIT_OK ||
+            x.failed)
+            status = FG_EXIT_PARTIAL;
+    }
+    rc = rc == FG_ENOMEM ? rc : fg_query_run(q, out.fp, diags);
+    flush_diags(diags);
+    if (rc == FG_ENOMEM)
+        fputs("factgraph: out of memory\n", stderr);
+    if (rc < 0)
+        status = FG_EXIT_PARTIAL;
+done:
+    /* A file is replaced only by a complete answer. */
+    if (out_open && output_close(&out, rc == 0) < 0)
+        status = FG_EXIT_PARTIAL;
+    fg_query_free(q);
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    free(file_text);
+    free(texts);
+    free(dumps);
+    options_clear(&opt);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* show                                                                */
+
+/* Colour and width for the output stream fp: colour with --color=always,
+ * or by default when fp is a terminal and NO_COLOR is unset or empty
+ * (no-color.org); the width from --width, else the terminal's, else
+ * $COLUMNS, else 100. */
+static fg_show_options show_options(const options *opt, FILE *fp)
+{
+    int tty = isatty(fileno(fp));
+    const char *no_color = getenv("NO_COLOR");
+    fg_show_options so = {0, 0};
+    so.color = opt->color == COLOR_ALWAYS ||
+               (opt->color == COLOR_AUTO && tty &&
+                !(no_color && no_color[0]));
+    unsigned long w = opt->width;
+    struct winsize ws;
+    if (w == 0 && tty && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0)
+        w = ws.ws_col;
+    const char *columns = getenv("COLUMNS");
+    if (w == 0 && columns && columns[0] >= '1' && columns[0] <= '9')
+        w = strtoul(columns, NULL, 10);
+    if (w == 0)
+        w = 100;
+    so.width = w < FG_SHOW_MIN_WIDTH   ? FG_SHOW_MIN_WIDTH
+               : w > FG_SHOW_MAX_WIDTH ? FG_SHOW_MAX_WIDTH
+                                       : (unsigned)w;
+    return so;
+}
+
+/* The RDF syntax of a show input that is a dump, or NULL for text: by
+ * its extension, else --input-format's; a directory is texts. */
+static const char *show_syntax(const options *opt, const char *path)
+{
+    const char *syntax = rdf_syntax_of(path);
+    struct stat st;
+    if (syntax == NULL && opt->rdf_syntax &&
+        !(strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+          S_ISDIR(st.st_mode)))
+        syntax = opt->rdf_syntax;
+    return syntax;
+}
+
+/* The sink of show: each document's tables. */
+static int write_show(void *ctx, fg_analysis *a)
+{
+    sink_ctx *x = ctx;
+    int rc = x->filter ? fg_analysis_filter(a, x->filter) : 0;
+    if (rc == 0)
+        rc = fg_analysis_show(a, &x->show, x->fp);
+    return rc == 0 ? 0 : -1; /* out of memory, or the output failed */
+}
+
+/* Shows one dump; returns the exit status of that input. */
+static int show_dump(const options *opt, const char *path,
+                     const char *syntax, const fg_show_options *so,
+                     FILE *fp, fg_diag_list *diags)
+{
+    fg_dump *d = NULL;
+    int rc = fg_dump_new(&d, opt->base);
+    if (rc == 0)
+        rc = fg_dump_add(d, path, syntax, NULL, 0, diags);
+    size_t errors = flush_diags(diags);
+    /* A dump that does not parse is not shown in part. */
+    if (rc == 0 && errors == 0)
+        rc = fg_dump_show(d, opt->filter, so, fp);
+    fg_dump_free(d);
+    if (rc == FG_ENOMEM)
+        fputs("factgraph: out of memory\n", stderr);
+    return rc < 0 || errors ? FG_EXIT_PARTIAL : FG_EXIT_OK;
+}
+
+static int cmd_show(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, SHOW_HELP, 0, &opt);
+    if (status >= 0) {
+        options_clear(&opt);
+        return status;
+    }
+    static char *const STDIN[] = {"-"};
+    char **inputs = opt.n_inputs ? opt.inputs : (char **)STDIN;
+    int n = opt.n_inputs ? opt.n_inputs : 1, texts = 0;
+    for (int i = 0; i < n; i++)
+        texts += show_syntax(&opt, inputs[i]) == NULL;
+    /* Nothing is written as RDF: N-Triples keeps the worker from holding
+     * a whole RDF/XML output back. */
+    opt.format = FG_FORMAT_NTRIPLES;
+    opt.run_info = 0;
+    fg_diag_list *diags = NULL;
+    fg_engine *engine = NULL;
+    output out;
+    status = FG_EXIT_OK;
+    if (fg_diag_list_new(&diags) < 0) {
+        fputs("factgraph: out of memory\n", stderr);
+        status = FG_EXIT_USAGE;
+    } else if (texts && (engine = load_engine(&opt, diags)) == NULL) {
+        status = FG_EXIT_USAGE;
+    } else if (output_open(&out, opt.output, opt.compress) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        status = FG_EXIT_USAGE;
+    }
+    if (status == FG_EXIT_USAGE) {
+        fg_engine_free(engine);
+        fg_diag_list_free(diags);
+        options_clear(&opt);
+        return status;
+    }
+    fg_show_options so = show_options(&opt, out.fp);
+    /* In the order given: dumps one by one, runs of texts together. */
+    for (int i = 0; i < n && !ferror(out.fp);) {
+        const char *syntax = show_syntax(&opt, inputs[i]);
+        if (syntax) {
+            if (show_dump(&opt, inputs[i], syntax, &so, out.fp, diags) != 0)
+                status = FG_EXIT_PARTIAL;
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < n && show_syntax(&opt, inputs[j]) == NULL)
+            j++;
+        options run = opt;
+        run.inputs = inputs + i;
+        run.n_inputs = j - i;
+        sink_ctx x = {.fp = out.fp, .filter = opt.filter, .show = so};
+        fg_sink sink = {.ctx = &x, .analysis = write_show};
+        if (run_documents(&run, engine, diags, &sink, &out) != FG_EXIT_OK ||
+            x.failed)
+            status = FG_EXIT_PARTIAL;
+        i = j;
+    }
+    if (output_close(&out, 1) < 0)
+        status = FG_EXIT_PARTIAL;
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    options_clear(&opt);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+/* explain                                                             */
+
+typedef struct explain_ctx {
+    FILE *fp;
+    int said_rule; /* the rule was named */
+} explain_ctx;
+
+/* What the traced rule did on each sentence of a document. */
+static int write_explanation(void *ctx, fg_analysis *a)
+{
+    explain_ctx *x = ctx;
+    FILE *fp = x->fp;
+    for (size_t i = 0; i < fg_analysis_trace_count(a); i++) {
+        const fg_rule_trace *t = fg_analysis_get_trace(a, i);
+        if (!x->said_rule) {
+            fprintf(fp, "rule %s (%s:%lu, phase %s)\n", t->rule, t->file,
+                    t->line, t->phase);
+            x->said_rule = 1;
+        }
+        fprintf(fp, "sentence %zu: ", t->sentence + 1);
+        put_words(fp, a, t->first_token, t->end_token);
+        putc('\n', fp);
+        if (!t->indexed)
+            fputs("  the rule index does not run the rule here: a word or "
+                  "annotation it requires is not in the sentence\n",
+                  fp);
+        size_t kept = 0;
+        for (size_t k = 0; k < fg_analysis_match_count(a); k++) {
+            const fg_match_info *m = fg_analysis_get_match(a, k);
+            if (strcmp(m->rule, t->rule) != 0 ||
+                m->first_token < t->first_token ||
+                m->first_token >= t->end_token)
+                continue;
+            kept++;
+            fputs("  kept: ", fp);
+            explain_match(fp, a, m, "    ");
+        }
+        if (t->indexed && t->matches > kept)
+            fprintf(fp,
+                    "  %zu match%s dropped where it overlapped a match of "
+                    "another rule (factgraph extract --explain shows "
+                    "what was kept)\n",
+                    t->matches - kept, t->matches - kept == 1 ? "" : "es");
+        if (!t->indexed && t->matches)
+            fprintf(fp, "  the pattern matches here %zu time%s\n", t->matches,
+                    t->matches == 1 ? "" : "s");
+        if (t->matches)
+            continue;
+        fputs("  no match", fp);
+        if (t->n_refused == 0) {
+            fputs("\n", fp);
+            continue;
+        }
+        fprintf(fp, "; the best attempt started at token %zu ",
+                t->attempt_first + 1);
+        put_words(fp, a, t->attempt_first, t->attempt_first + 1);
+        if (t->attempt_end > t->attempt_first) {
+            fputs(", matched ", fp);
+            put_words(fp, a, t->attempt_first, t->attempt_end);
+        }
+        if (t->attempt_end < t->end_token) {
+            fprintf(fp, ", and at token %zu ", t->attempt_end + 1);
+            put_words(fp, a, t->attempt_end, t->attempt_end + 1);
+            fputs(" failed:\n", fp);
+        } else {
+            fputs(", and the sentence ended where it wanted more:\n", fp);
+        }
+        for (size_t k = 0; k < t->n_refused; k++)
+            fprintf(fp, "    line %lu <%s>\n", t->refused[k].line,
+                    t->refused[k].what);
+    }
+    return ferror(fp) ? -1 : 0;
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    options opt;
+    int status = parse_options(argc, argv, EXPLAIN_HELP, 0, &opt);
+    if (status >= 0) {
+        options_clear(&opt);
+        return status;
+    }
+    if (opt.trace_rule == NULL) {
+        usage_error("explain needs --rule=ID", NULL);
+        options_clear(&opt);
+        return FG_EXIT_USAGE;
+    }
+    opt.explain = 1;
+    fg_diag_list *diags = NULL;
+    fg_engine *engine = NULL;
+    if (fg_diag_list_new(&diags) < 0 ||
+        (engine = load_engine(&opt, diags)) == NULL) {
+        fg_diag_list_free(diags);
+        options_clear(&opt);
+        return FG_EXIT_USAGE;
+    }
+    output out;
+    if (output_open(&out, opt.output, 0) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+                strerror(errno));
+        fg_engine_free(engine);
+        fg_diag_list_free(diags);
+        options_clear(&opt);
+        return FG_EXIT_USAGE;
+    }
+    explain_ctx x = {out.fp, 0};
+    fg_sink sink = {&x, write_explanation};
+    if (opt.n_inputs == 0) {
+        /* The text on standard input, as one document. */
+        opt.inputs = (char *[]){"-"};
+        opt.input_format = FG_INPUT_TEXT;
+        opt.n_inputs = 1;
+        status = run_documents(&opt, engine, diags, &sink, &out);
+    } else {
+        fg_worker *worker = NULL;
+        int rc = fg_worker_new(&worker, engine);
+        for (int i = 0; rc == 0 && i < opt.n_inputs; i++) {
+            fg_doc *doc = NULL;
+            char id[32];
+            snprintf(id, sizeof id, "sentence-%d", i + 1);
+            rc = fg_doc_new(&doc, id, opt.inputs[i], strlen(opt.inputs[i]));
+            if (rc == 0 && opt.date)
+                rc = fg_doc_set_date(doc, opt.date);
+            if (rc == 0)
+                rc = fg_engine_process(engine, worker, doc, &sink, diags);
+            if (flush_diags(diags))
+                status = FG_EXIT_PARTIAL;
+            fg_doc_free(doc);
+        }
+        if (rc < 0) {
+            fprintf(stderr, "factgraph: %s\n", fg_strerror(rc));
+            status = FG_EXIT_PARTIAL;
+        } else if (status < 0) {
+            status = FG_EXIT_OK;
+        }
+        fg_worker_free(worker);
+    }
+    if (output_close(&out, 1) < 0)
+        status = FG_EXIT_PARTIAL;
+    fg_engine_free(engine);
+    fg_diag_list_free(diags);
+    options_clear(&opt);
+    return status;
+}
+
+/* ------------------------------------------------------------------ */
+
+static const struct subcommand {
     const char *name;
     int (*run)(int argc, char **argv);
+    const char *help;
 } SUBCOMMANDS[] = {
-    {"extract", cmd_extract},
-    {"tokens", cmd_tokens},
-    {"check-rules", cmd_check_rules},
-    {"eval", cmd_eval},
+    {"extract", cmd_extract, EXTRACT_HELP},
+    {"tokens", cmd_tokens, TOKENS_HELP},
+    {"check-rules", cmd_check_rules, CHECK_RULES_HELP},
+    {"eval", cmd_eval, EVAL_HELP},
+    {"query", cmd_query, QUERY_HELP},
+    {"show", cmd_show, SHOW_HELP},
+    {"explain", cmd_explain, EXPLAIN_HELP},
 };
+#define N_SUBCOMMANDS (sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS)
+
+/* factgraph help [SUBCOMMAND]: the subcommand's help, or the overview. */
+static int cmd_help(int argc, char **argv)
+{
+    const char *help = USAGE;
+    if (argc > 2) {
+        usage_error("help takes one subcommand", NULL);
+        return FG_EXIT_USAGE;
+    }
+    if (argc == 2) {
+        help = NULL;
+        for (size_t i = 0; i < N_SUBCOMMANDS && help == NULL; i++)
+            if (strcmp(argv[1], SUBCOMMANDS[i].name) == 0)
+                help = SUBCOMMANDS[i].help;
+        if (help == NULL) {
+            usage_error("no such subcommand:", argv[1]);
+            return FG_EXIT_USAGE;
+        }
+    }
+    fputs(help, stdout);
+    return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;
+}
 
 int fg_cli_main(int argc, char **argv)
 {
@@ -1017,9 +1880,11 @@ int fg_cli_main(int argc, char **argv)
         return FG_EXIT_USAGE;
     }
     const char *cmd = argv[1];
-    for (size_t i = 0; i < sizeof SUBCOMMANDS / sizeof *SUBCOMMANDS; i++)
+    for (size_t i = 0; i < N_SUBCOMMANDS; i++)
         if (strcmp(cmd, SUBCOMMANDS[i].name) == 0)
             return SUBCOMMANDS[i].run(argc - 1, argv + 1);
+    if (strcmp(cmd, "help") == 0)
+        return cmd_help(argc - 1, argv + 1);
     if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
         fputs(USAGE, stdout);
         return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_PARTIAL;

@@ -961,6 +961,8 @@ int fg_analysis_rdf(fg_analysis *a, const char **bytes_out, size_t *len_out)
     return 0;
 }
 
+struct fg_graph *fg_analysis_graph(fg_analysis *a) { return a->graph; }
+
 /* ------------------------------------------------------------------ */
 /* Checking the rules' examples                                        */
 

@@ -13,4 +13,9 @@
  * FACTGRAPH_DATADIR when set and not empty, else the installed data. */
 const char *fg_engine_default_datadir(void);
 
+/* The fact graph of an analysis, for the display module (filters and
+ * tables); borrowed, valid inside the sink callback. */
+struct fg_graph;
+struct fg_graph *fg_analysis_graph(fg_analysis *a);
+
 #endif

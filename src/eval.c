@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include <json-c/json.h>
-#include <raptor2.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
@@ -18,12 +17,6 @@
 #include "eval.h"
 #include "rdf.h"
 #include "strmap.h"
-
-#define DPO "https://w3id.org/factgraph/dpo#"
-#define NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-#define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
-#define PROV_DERIVED "http://www.w3.org/ns/prov#wasDerivedFrom"
 
 /* A gold line longer than this is refused (a gold sentence or article is
  * far shorter). */
@@ -40,7 +33,7 @@ static const char *const CLASSES[] = {
 static const char *const ROLES[] = {"agent",  "participant", "theme",
                                     "target", "recipient",   "location",
                                     "time",   "topic",       "attributedTo"};
-enum { ROLE_AGENT = 0, ROLE_TIME = 6, N_ROLES = 9 };
+enum { ROLE_AGENT = 0, ROLE_ATTRIBUTED = 8, N_ROLES = 9 };
 
 static const char *const FACTUALITY[] = {"polarity", "certainty", "status"};
 static const char *const FACT_VALUES[3][5] = {
@@ -72,14 +65,6 @@ typedef struct gold_event {
     int matched;
 } gold_event;
 
-/* A triple of the system's RDF; strings in the arena. next: the next
- * triple of the same subject, or UINT32_MAX. */
-typedef struct triple {
-    const char *s, *p, *o;
-    int literal;
-    uint32_t next;
-} triple;
-
 typedef struct sys_event {
     uint32_t doc;
     const char *cls;
@@ -102,20 +87,13 @@ struct fg_eval {
     fg_strmap doc_by_iri; /* document IRI -> index */
     gold_event *gold;
     size_t n_gold, cap_gold;
-    triple *t;
-    size_t n_t, cap_t;
-    fg_strmap first_of; /* subject -> its first triple */
-    raptor_world *world;
+    fg_dump *dump; /* the system's RDF, read back */
     sys_event *sys;
     size_t n_sys, cap_sys, n_unknown_doc;
     fg_eval_row *rows;
     size_t n_rows, cap_rows;
     fg_eval_miss *misses;
     size_t n_misses, cap_misses;
-    /* While parsing: where problems go. */
-    fg_diag_list *diags;
-    const char *parsing;
-    int parse_rc;
 };
 
 /* ------------------------------------------------------------------ */
@@ -445,7 +423,6 @@ int fg_eval_new(fg_eval **out, const char *gold_file, const char *base,
         return FG_ENOMEM;
     fg_arena_init(&ev->arena, 1 << 16);
     fg_strmap_init(&ev->doc_by_iri);
-    fg_strmap_init_in(&ev->first_of, &ev->arena);
     base = base ? base : FG_DEFAULT_BASE;
     ev->base = fg_arena_strndup(&ev->arena, base, strlen(base));
     int rc = ev->base ? read_gold(ev, gold_file, diags) : FG_ENOMEM;
@@ -461,13 +438,10 @@ void fg_eval_free(fg_eval *ev)
 {
     if (ev == NULL)
         return;
-    if (ev->world)
-        raptor_free_world(ev->world);
+    fg_dump_free(ev->dump);
     fg_strmap_clear(&ev->doc_by_iri);
-    fg_strmap_clear(&ev->first_of);
     fg_free(ev->docs);
     fg_free(ev->gold);
-    fg_free(ev->t);
     fg_free(ev->sys);
     fg_free(ev->rows);
     fg_free(ev->misses);
@@ -478,184 +452,51 @@ void fg_eval_free(fg_eval *ev)
 /* ------------------------------------------------------------------ */
 /* The system's RDF                                                    */
 
-static void log_handler(void *data, raptor_log_message *m)
-{
-    fg_eval *ev = data;
-    if (m->level < RAPTOR_LOG_LEVEL_WARN)
-        return;
-    int error = m->level >= RAPTOR_LOG_LEVEL_ERROR;
-    unsigned long line = m->locator && m->locator->line > 0
-                             ? (unsigned long)m->locator->line
-                             : 0;
-    if (fg_diag_add(ev->diags, error ? FG_ERROR : FG_WARNING,
-                    error ? FG_EDATA : 0, ev->parsing, line, 0, FG_NO_OFFSET,
-                    "%s", m->text ? m->text : "RDF parse error") < 0)
-        ev->parse_rc = FG_ENOMEM;
-    else if (error && ev->parse_rc == 0)
-        ev->parse_rc = FG_EDATA;
-}
-
-/* The string of a term, in the arena; *literal says which kind. */
-static const char *term_string(fg_eval *ev, const raptor_term *t, int *literal)
-{
-    *literal = 0;
-    switch (t->type) {
-    case RAPTOR_TERM_TYPE_URI: {
-        size_t len;
-        const unsigned char *s = raptor_uri_as_counted_string(t->value.uri, &len);
-        return fg_arena_strndup(&ev->arena, (const char *)s, len);
-    }
-    case RAPTOR_TERM_TYPE_LITERAL:
-        *literal = 1;
-        return fg_arena_strndup(&ev->arena,
-                                (const char *)t->value.literal.string,
-                                t->value.literal.string_len);
-    case RAPTOR_TERM_TYPE_BLANK: {
-        char *s = fg_arena_alloc(&ev->arena, t->value.blank.string_len + 3);
-        if (s)
-            snprintf(s, t->value.blank.string_len + 3, "_:%s",
-                     (const char *)t->value.blank.string);
-        return s;
-    }
-    default:
-        return NULL;
-    }
-}
-
-static void statement_handler(void *data, raptor_statement *st)
-{
-    fg_eval *ev = data;
-    if (ev->parse_rc == FG_ENOMEM)
-        return;
-    triple t;
-    int lit;
-    t.s = term_string(ev, st->subject, &lit);
-    t.p = term_string(ev, st->predicate, &lit);
-    t.o = term_string(ev, st->object, &t.literal);
-    uint32_t first;
-    int rc;
-    if (t.s == NULL || t.p == NULL || t.o == NULL ||
-        fg_grow((void **)&ev->t, &ev->cap_t, ev->n_t + 1, sizeof *ev->t) < 0 ||
-        (rc = fg_strmap_add(&ev->first_of, t.s, strlen(t.s),
-                            (uint32_t)ev->n_t, &first)) < 0) {
-        ev->parse_rc = FG_ENOMEM;
-        return;
-    }
-    /* Chained behind the subject's first triple. */
-    t.next = UINT32_MAX;
-    if (rc == 1) {
-        t.next = ev->t[first].next;
-        ev->t[first].next = (uint32_t)ev->n_t;
-    }
-    ev->t[ev->n_t++] = t;
-}
-
 int fg_eval_add_rdf(fg_eval *ev, const char *name, const char *syntax,
                     const char *bytes, size_t len, fg_diag_list *diags)
 {
-    if (ev->world == NULL) {
-        ev->world = raptor_new_world();
-        if (ev->world == NULL || raptor_world_open(ev->world))
-            return FG_ENOMEM;
-        raptor_world_set_log_handler(ev->world, ev, log_handler);
-    }
-    ev->diags = diags;
-    ev->parsing = name;
-    ev->parse_rc = 0;
-    /* N-Triples is Turtle too, and Raptor's Turtle parser does not leak
-     * the datatype URIs that its N-Triples parser does (tests/lsan.supp). */
-    raptor_parser *parser = raptor_new_parser(
-        ev->world, strcmp(syntax, "ntriples") == 0 ? "turtle" : syntax);
-    if (parser == NULL)
-        return FG_EINVAL;
-    raptor_parser_set_statement_handler(parser, ev, statement_handler);
-    raptor_uri *base = raptor_new_uri(ev->world,
-                                      (const unsigned char *)ev->base);
-    int rc = base ? 0 : FG_ENOMEM;
-    if (rc == 0 && bytes) {
-        if (raptor_parser_parse_start(parser, base) ||
-            raptor_parser_parse_chunk(parser, (const unsigned char *)bytes,
-                                      len, 1))
-            rc = FG_EDATA;
-    } else if (rc == 0) {
-        FILE *fp = fopen(name, "rb");
-        if (fp == NULL)
-            rc = fg_diag_add(diags, FG_ERROR, FG_EIO, name, 0, 0, FG_NO_OFFSET,
-                             "cannot read: %s", strerror(errno)) < 0
-                     ? FG_ENOMEM
-                     : FG_EIO;
-        else {
-            if (raptor_parser_parse_file_stream(parser, fp, name, base))
-                rc = FG_EDATA;
-            fclose(fp);
-        }
-    }
-    if (base)
-        raptor_free_uri(base);
-    raptor_free_parser(parser);
-    if (ev->parse_rc == FG_ENOMEM || rc == FG_ENOMEM)
+    if (ev->dump == NULL && fg_dump_new(&ev->dump, ev->base) < 0)
         return FG_ENOMEM;
-    if (rc == FG_EDATA && ev->parse_rc == 0 &&
-        fg_diag_add(diags, FG_ERROR, FG_EDATA, name, 0, 0, FG_NO_OFFSET,
-                    "not %s RDF", syntax) < 0)
-        return FG_ENOMEM;
-    return rc < 0 ? rc : ev->parse_rc;
+    return fg_dump_add(ev->dump, name, syntax, bytes, len, diags);
 }
 
-/* The first object of subject's predicate, or NULL. */
-static const triple *object_of(const fg_eval *ev, const char *subject,
-                               const char *predicate)
+/* Whether span lies inside sentence. */
+static int inside(fg_span span, fg_span sentence)
 {
-    uint32_t i;
-    if (subject == NULL ||
-        !fg_strmap_find(&ev->first_of, subject, strlen(subject), &i))
-        return NULL;
-    for (; i != UINT32_MAX; i = ev->t[i].next)
-        if (strcmp(ev->t[i].p, predicate) == 0)
-            return &ev->t[i];
-    return NULL;
+    return span.start >= sentence.start && span.end <= sentence.end;
 }
 
-static size_t index_of(const fg_eval *ev, const char *node, const char *pred)
+/* The words of a role value: a literal's form; an event's trigger; the
+ * label of an entity or group and the words of its mentions inside the
+ * event's sentence. */
+static const char *value_words(fg_eval *ev, const fg_dump_doc *doc,
+                               const fg_value *v, fg_span sentence)
 {
-    const triple *t = object_of(ev, node, pred);
-    return t ? (size_t)strtoull(t->o, NULL, 10) : 0;
-}
-
-/* The local name of an IRI in dpo:, or NULL. */
-static const char *dpo_local(const char *iri)
-{
-    size_t n = strlen(DPO);
-    return iri && strncmp(iri, DPO, n) == 0 ? iri + n : NULL;
-}
-
-/* The words of a role value: a literal's form; else an event's trigger,
- * or a node's labels and the anchors of its mentions in the sentence. */
-static const char *value_words(fg_eval *ev, const triple *v,
-                               const sys_event *se)
-{
-    if (v->literal)
-        return v->o;
+    const fg_graph *g = &doc->graph;
+    if (v->kind == FG_VALUE_LITERAL)
+        return v->literal.value;
     fg_buf b;
     fg_buf_init(&b, 1 << 24);
-    const triple *trigger = object_of(ev, v->o, DPO "trigger");
-    const triple *anchor = trigger ? object_of(ev, trigger->o, NIF "anchorOf")
-                                   : NULL;
-    int rc = anchor ? fg_buf_adds(&b, anchor->o) : 0;
-    uint32_t i;
-    if (fg_strmap_find(&ev->first_of, v->o, strlen(v->o), &i))
-        for (; rc == 0 && i != UINT32_MAX; i = ev->t[i].next) {
-            const triple *t = &ev->t[i];
-            if (strcmp(t->p, RDFS_LABEL) == 0) {
-                rc = fg_buf_printf(&b, " %s", t->o);
-            } else if (strcmp(t->p, DPO "mention") == 0) {
-                size_t mb = index_of(ev, t->o, NIF "beginIndex");
-                size_t me = index_of(ev, t->o, NIF "endIndex");
-                const triple *a = object_of(ev, t->o, NIF "anchorOf");
-                if (a && mb >= se->sent_begin && me <= se->sent_end)
-                    rc = fg_buf_printf(&b, " %s", a->o);
-            }
+    int rc = 0;
+    if (v->kind == FG_VALUE_EVENT) {
+        fg_span t = g->events[v->index].trigger;
+        rc = fg_buf_add(&b, doc->text + t.start, t.end - t.start);
+    } else if (v->kind == FG_VALUE_GROUP) {
+        const fg_group *gr = &g->groups[v->index];
+        rc = fg_buf_printf(&b, " %s", gr->label);
+        fg_span sp = gr->span;
+        if (rc == 0 && inside(sp, sentence))
+            rc = fg_buf_printf(&b, " %.*s", (int)(sp.end - sp.start),
+                               doc->text + sp.start);
+    } else {
+        rc = fg_buf_printf(&b, " %s", g->entities[v->index].label);
+        for (size_t m = 0; rc == 0 && m < g->n_mentions; m++) {
+            fg_span sp = g->mentions[m].span;
+            if (g->mentions[m].entity == v->index && inside(sp, sentence))
+                rc = fg_buf_printf(&b, " %.*s", (int)(sp.end - sp.start),
+                                   doc->text + sp.start);
         }
+    }
     const char *s = rc == 0 ? fg_arena_strndup(&ev->arena, b.data ? b.data : "",
                                                b.len)
                             : NULL;
@@ -663,77 +504,100 @@ static const char *value_words(fg_eval *ev, const triple *v,
     return s;
 }
 
-/* Reads the system's events back from the triples. */
+/* Appends w to the values of role r of se. */
+static int add_words(fg_eval *ev, sys_event *se, int r, const char *w)
+{
+    size_t n = se->n_values[r];
+    const char **vals = fg_arena_alloc(&ev->arena, (n + 1) * sizeof *vals);
+    if (w == NULL || vals == NULL)
+        return FG_ENOMEM;
+    if (n)
+        memcpy(vals, se->values[r], n * sizeof *vals);
+    vals[n] = w;
+    se->values[r] = vals;
+    se->n_values[r] = n + 1;
+    return 0;
+}
+
+/* One event of a document, as the scores see it. */
+static int read_event(fg_eval *ev, const fg_dump_doc *doc, uint32_t e,
+                      sys_event *se)
+{
+    const fg_graph *g = &doc->graph;
+    const fg_event *event = &g->events[e];
+    memset(se, 0, sizeof *se);
+    se->cls = event->cls;
+    fg_span sentence = {0, 0};
+    for (size_t k = 0; k < g->n_evidence; k++)
+        if (g->evidence[k].event == e) {
+            sentence = g->evidence[k].span;
+            break;
+        }
+    se->sent_begin = fg_dump_doc_cp(doc, sentence.start);
+    se->sent_end = fg_dump_doc_cp(doc, sentence.end);
+    se->trig_begin = fg_dump_doc_cp(doc, event->trigger.start);
+    se->trig_end = fg_dump_doc_cp(doc, event->trigger.end);
+    se->trigger = fg_arena_strndup(&ev->arena, doc->text + event->trigger.start,
+                                   event->trigger.end - event->trigger.start);
+    se->fact[0] = fg_polarity_name(event->polarity);
+    se->fact[1] = fg_certainty_name(event->certainty);
+    se->fact[2] = fg_status_name(event->status);
+    if (se->trigger == NULL)
+        return FG_ENOMEM;
+    for (size_t k = 0; k < g->n_roles; k++) {
+        const fg_role_value *rv = &g->roles[k];
+        int r = rv->event == e ? find_name(ROLES, N_ROLES,
+                                           fg_role_name(rv->role))
+                               : -1;
+        if (r < 0)
+            continue;
+        const char *w = value_words(ev, doc, &rv->value, sentence);
+        if (add_words(ev, se, r, w) < 0)
+            return FG_ENOMEM;
+        if (r == ROLE_AGENT && se->agent == NULL) {
+            const char *label = rv->value.kind == FG_VALUE_ENTITY
+                                    ? g->entities[rv->value.index].label
+                                : rv->value.kind == FG_VALUE_GROUP
+                                    ? g->groups[rv->value.index].label
+                                    : NULL;
+            se->agent = rv->value.kind == FG_VALUE_LITERAL
+                            ? rv->value.literal.value
+                        : label ? label
+                                : w;
+        }
+    }
+    if (event->has_attribution &&
+        add_words(ev, se, ROLE_ATTRIBUTED,
+                  value_words(ev, doc, &event->attributed_to, sentence)) < 0)
+        return FG_ENOMEM;
+    return 0;
+}
+
+/* Reads the system's events back from the documents of the RDF. */
 static int read_events(fg_eval *ev)
 {
-    for (size_t k = 0; k < ev->n_t; k++) {
-        const triple *t = &ev->t[k];
-        if (strcmp(t->p, DPO "evidence") != 0)
-            continue;
-        /* One event per subject: its first evidence triple. */
-        if (object_of(ev, t->s, DPO "evidence") != t)
-            continue;
-        sys_event se;
-        memset(&se, 0, sizeof se);
-        const triple *doc = object_of(ev, t->s, PROV_DERIVED);
-        if (doc == NULL)
-            doc = object_of(ev, t->o, NIF "referenceContext");
+    if (ev->dump == NULL)
+        return 0;
+    int rc = fg_dump_build(ev->dump);
+    if (rc < 0)
+        return rc;
+    ev->n_unknown_doc += fg_dump_orphan_events(ev->dump);
+    for (size_t i = 0; i < fg_dump_doc_count(ev->dump); i++) {
+        const fg_dump_doc *doc = fg_dump_get_doc(ev->dump, i);
         uint32_t d;
-        if (doc == NULL ||
-            !fg_strmap_find(&ev->doc_by_iri, doc->o, strlen(doc->o), &d)) {
-            ev->n_unknown_doc++;
+        if (!fg_strmap_find(&ev->doc_by_iri, doc->iri, strlen(doc->iri), &d)) {
+            ev->n_unknown_doc += doc->graph.n_events;
             continue;
         }
-        se.doc = d;
-        uint32_t i;
-        fg_strmap_find(&ev->first_of, t->s, strlen(t->s), &i);
-        for (; i != UINT32_MAX; i = ev->t[i].next)
-            if (strcmp(ev->t[i].p, RDF_TYPE) == 0 && dpo_local(ev->t[i].o))
-                se.cls = dpo_local(ev->t[i].o);
-        se.sent_begin = index_of(ev, t->o, NIF "beginIndex");
-        se.sent_end = index_of(ev, t->o, NIF "endIndex");
-        const triple *trig = object_of(ev, t->s, DPO "trigger");
-        if (trig) {
-            se.trig_begin = index_of(ev, trig->o, NIF "beginIndex");
-            se.trig_end = index_of(ev, trig->o, NIF "endIndex");
-            const triple *a = object_of(ev, trig->o, NIF "anchorOf");
-            se.trigger = a ? a->o : NULL;
+        for (uint32_t e = 0; e < doc->graph.n_events; e++) {
+            sys_event se;
+            if (read_event(ev, doc, e, &se) < 0 ||
+                fg_grow((void **)&ev->sys, &ev->cap_sys, ev->n_sys + 1,
+                        sizeof *ev->sys) < 0)
+                return FG_ENOMEM;
+            se.doc = d;
+            ev->sys[ev->n_sys++] = se;
         }
-        for (int f = 0; f < N_FACT; f++) {
-            char pred[64];
-            snprintf(pred, sizeof pred, DPO "%s", FACTUALITY[f]);
-            const triple *v = object_of(ev, t->s, pred);
-            se.fact[f] = v ? dpo_local(v->o) : NULL;
-        }
-        for (int r = 0; r < N_ROLES; r++) {
-            char pred[64];
-            snprintf(pred, sizeof pred, DPO "%s", ROLES[r]);
-            fg_strmap_find(&ev->first_of, t->s, strlen(t->s), &i);
-            for (; i != UINT32_MAX; i = ev->t[i].next) {
-                const triple *v = &ev->t[i];
-                if (strcmp(v->p, pred) != 0 &&
-                    !(r == ROLE_TIME && strcmp(v->p, DPO "timeText") == 0))
-                    continue;
-                const char *w = value_words(ev, v, &se);
-                size_t n = se.n_values[r];
-                const char **vals = fg_arena_alloc(&ev->arena,
-                                                   (n + 1) * sizeof *vals);
-                if (w == NULL || vals == NULL)
-                    return FG_ENOMEM;
-                if (n)
-                    memcpy(vals, se.values[r], n * sizeof *vals);
-                vals[n] = w;
-                se.values[r] = vals;
-                se.n_values[r] = n + 1;
-                const triple *label = object_of(ev, v->o, RDFS_LABEL);
-                if (r == ROLE_AGENT && se.agent == NULL)
-                    se.agent = v->literal ? v->o : label ? label->o : w;
-            }
-        }
-        if (fg_grow((void **)&ev->sys, &ev->cap_sys, ev->n_sys + 1,
-                    sizeof *ev->sys) < 0)
-            return FG_ENOMEM;
-        ev->sys[ev->n_sys++] = se;
     }
     return 0;
 }

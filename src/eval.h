@@ -5,11 +5,12 @@
  * value and trigger must be words of its document's text. What the
  * system found always arrives as RDF, the way a user has it: a dump that
  * factgraph wrote (N-Triples, Turtle, N-Quads), or the N-Triples of text
- * extracted on the fly. Raptor parses it into a table of triples, from
- * which each event is read back: its class, document, sentence
- * (dpo:evidence), trigger, factuality, and for each role the words that
- * stand for each value (an entity's label and its mentions inside the
- * sentence, a literal's lexical form, an event's trigger).
+ * extracted on the fly. The rdf module reads it back into one fact graph
+ * per document (fg_dump, which show reads too), from which each event is
+ * taken: its class, document, sentence (dpo:evidence), trigger,
+ * factuality, and for each role the words that stand for each value (an
+ * entity's label and its mentions in that document inside the sentence,
+ * a literal's lexical form, an event's trigger).
  *
  * Matching, per document: a system event matches a gold event when its
  * sentence holds the gold trigger, the class is the same, and the agents

@@ -1,23 +1,32 @@
-/* input: documents from files, directories, stdin and JSON Lines.
+/* input: documents from files, directories, stdin, JSON Lines and HTML,
+ * plain or gzip-compressed.
  *
  * An fg_input is a queue of paths. fg_input_next takes the next one
  * apart lazily: a directory becomes its sorted entries (pushed on a stack
  * so that the walk is depth-first and in order), a JSON Lines file stays
- * open and yields one document per line, anything else is one text
- * document. Memory is bounded by the limits in factgraph.h: one document
- * or one JSON line at a time. */
+ * open and yields one document per line, an HTML page is one document of
+ * its main text, anything else is one text document. A file that starts
+ * with the gzip magic bytes is inflated as it is read, and its format is
+ * decided by its name without the .gz. Memory is bounded by the limits in
+ * factgraph.h: one document or one JSON line at a time, however well the
+ * input is compressed. */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <json-c/json.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <zlib.h>
 
 #include "alloc.h"
 #include "buf.h"
@@ -30,6 +39,9 @@
 #define MAX_JSON_DEPTH 32
 /* Bytes read at a time. */
 #define CHUNK 65536
+/* The first bytes of a gzip stream (RFC 1952). */
+#define GZIP_MAGIC_0 0x1f
+#define GZIP_MAGIC_1 0x8b
 
 struct fg_doc {
     char *id;
@@ -161,30 +173,867 @@ int fg_doc_set_origin(fg_doc *doc, const char *file, unsigned long line)
 }
 
 /* ------------------------------------------------------------------ */
-/* Reading lines and whole streams with a limit                        */
+/* HTML pages                                                          */
+
+/* A page is parsed into a tree by libxml2 and walked without recursion
+ * (through the parent and sibling links) to at most FG_MAX_HTML_DEPTH
+ * levels, so that neither its size nor its nesting can exhaust the
+ * stack. libxml2 itself stops building the tree past its own depth limit
+ * (256); both are reported as one warning. */
+
+/* Bytes of a page looked at for NUL bytes, which no HTML has. */
+#define HTML_SNIFF_BYTES 1024
+
+/* Elements that never hold the main text. header is the site's banner,
+ * except inside the article or main element, where it holds the
+ * headline and the lead (see text_walk.keep_header). */
+static const char *const HTML_SKIP[] = {
+    "script", "style",  "nav",    "header", "footer",   "aside",
+    "form",   "noscript", "template", "head", "iframe", "object",
+    "svg",    "math",   "button", "select", "textarea", "dialog",
+};
+
+/* Landmark roles that mean the same as the elements above. */
+static const char *const HTML_SKIP_ROLES[] = {
+    "navigation", "banner", "contentinfo", "complementary",
+    "search",     "dialog", "alertdialog", "menu",
+    "menubar",
+};
+
+/* A part of a class or id (split at - _ and spaces) that marks a cookie
+ * notice, reader comments or advertising. */
+static const char *const HTML_SKIP_NAMES[] = {
+    "cookie", "cookies", "consent", "comments",
+    "ad",     "ads",     "advert",  "advertisement",
+};
+
+/* The elements whose text is the main text, each a paragraph. */
+static const char *const HTML_BLOCKS[] = {"p", "h1", "h2", "h3"};
+
+#define COUNT(a) (sizeof (a) / sizeof *(a))
+
+static int is_element(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE &&
+           xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
+static int name_in(const xmlChar *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (xmlStrcasecmp(name, (const xmlChar *)list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* The value of attribute name of n, borrowed from the tree, or NULL.
+ * (With HTML_PARSE_COMPACT short values live inside the text node, but
+ * its content pointer still points at them.) */
+static const char *attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (xmlStrcasecmp(a->name, (const xmlChar *)name) != 0)
+            continue;
+        if (a->children && a->children->type == XML_TEXT_NODE &&
+            a->children->next == NULL && a->children->content)
+            return (const char *)a->children->content;
+        return ""; /* no value, or one libxml2 split up: present */
+    }
+    return NULL;
+}
+
+static int ascii_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Whether the value of a class or id has a part in HTML_SKIP_NAMES. */
+static int boilerplate_name(const char *v)
+{
+    if (v == NULL)
+        return 0;
+    for (size_t i = 0; v[i];) {
+        while (v[i] && (ascii_space(v[i]) || v[i] == '-' || v[i] == '_'))
+            i++;
+        size_t start = i;
+        while (v[i] && !ascii_space(v[i]) && v[i] != '-' && v[i] != '_')
+            i++;
+        for (size_t k = 0; k < COUNT(HTML_SKIP_NAMES) && i > start; k++)
+            if (strlen(HTML_SKIP_NAMES[k]) == i - start &&
+                strncasecmp(v + start, HTML_SKIP_NAMES[k], i - start) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether a style attribute hides the element (display: none or
+ * visibility: hidden, spaces and case ignored). */
+static int hidden_style(const char *style)
+{
+    if (style == NULL)
+        return 0;
+    char packed[256];
+    size_t n = 0;
+    for (size_t i = 0; style[i] && n + 1 < sizeof packed; i++)
+        if (!ascii_space(style[i]))
+            packed[n++] = (char)((style[i] >= 'A' && style[i] <= 'Z')
+                                     ? style[i] + 32
+                                     : style[i]);
+    packed[n] = '\0';
+    return strstr(packed, "display:none") != NULL ||
+           strstr(packed, "visibility:hidden") != NULL;
+}
+
+/* Whether element n is left out of the main text with all it holds. */
+static int html_skipped(const xmlNode *n, int keep_header)
+{
+    if (name_in(n->name, HTML_SKIP, COUNT(HTML_SKIP)) &&
+        !(keep_header && is_element(n, "header")))
+        return 1;
+    const char *aria = attr(n, "aria-hidden");
+    const char *role = attr(n, "role");
+    if (attr(n, "hidden") || (aria && strcasecmp(aria, "true") == 0) ||
+        hidden_style(attr(n, "style")) ||
+        (role && name_in((const xmlChar *)role, HTML_SKIP_ROLES,
+                         COUNT(HTML_SKIP_ROLES))))
+        return 1;
+    /* The containers themselves are never judged by their names:
+     * <article class="article has-comments"> is still the article. */
+    if (is_element(n, "article") || is_element(n, "main") ||
+        is_element(n, "body"))
+        return 0;
+    return boilerplate_name(attr(n, "class")) ||
+           boilerplate_name(attr(n, "id"));
+}
+
+/* A walk over the subtree under root (at depth root_depth, the html
+ * element being 1). visit is called for each node in document order and
+ * returns 1 to walk into the node's children, 0 to pass over them, or -1
+ * to stop; leave is called after the children of a node walked into.
+ * Nodes deeper than FG_MAX_HTML_DEPTH are passed over, and marked in
+ * *too_deep. Every node is visited once: the walk is linear. */
+enum { TOO_DEEP_WALK = 1, TOO_DEEP_PARSER = 2 };
+typedef int (*html_visit)(void *ctx, xmlNode *n);
+typedef void (*html_leave)(void *ctx, xmlNode *n);
+
+static void html_walk(xmlNode *root, unsigned root_depth, html_visit visit,
+                      html_leave leave, void *ctx, int *too_deep)
+{
+    xmlNode *n = root->children;
+    unsigned depth = root_depth + 1;
+    while (n != NULL) {
+        int in = 0;
+        if (depth > FG_MAX_HTML_DEPTH)
+            *too_deep |= TOO_DEEP_WALK;
+        else if ((in = visit(ctx, n)) < 0)
+            return;
+        if (in && n->children) {
+            n = n->children;
+            depth++;
+            continue;
+        }
+        if (in && leave)
+            leave(ctx, n);
+        /* Up to the next sibling of n or of an ancestor. */
+        while (n != root && n->next == NULL) {
+            n = n->parent;
+            depth--;
+            if (n != root && leave)
+                leave(ctx, n);
+        }
+        if (n == root)
+            return;
+        n = n->next;
+    }
+}
+
+/* The depth of n, the html element being 1; at most limit + 1. */
+static unsigned html_depth(const xmlNode *n, unsigned limit)
+{
+    unsigned d = 0;
+    while (n && n->type != XML_DOCUMENT_NODE &&
+           n->type != XML_HTML_DOCUMENT_NODE && d <= limit) {
+        d++;
+        n = n->parent;
+    }
+    return d;
+}
+
+/* Text with HTML's whitespace collapsed: a separator waits until the
+ * next visible character, so that no text starts or ends with one. */
+enum { SEP_NONE, SEP_SPACE, SEP_LINE, SEP_PARAGRAPH };
+
+typedef struct text_sink {
+    fg_buf buf;
+    int sep; /* the strongest separator seen since the last character */
+    int rc;  /* the first failed append: FG_ELIMIT or FG_ENOMEM */
+} text_sink;
+
+static void sink_sep(text_sink *t, int sep)
+{
+    if (sep > t->sep)
+        t->sep = sep;
+}
+
+static void sink_text(text_sink *t, const char *s)
+{
+    static const char *const SEPS[] = {"", " ", "\n", "\n\n"};
+    for (size_t i = 0; s[i] && t->rc == 0;) {
+        if (ascii_space(s[i])) {
+            sink_sep(t, SEP_SPACE);
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (s[i] && !ascii_space(s[i]))
+            i++;
+        if (t->buf.len && t->sep)
+            t->rc = fg_buf_adds(&t->buf, SEPS[t->sep]);
+        t->sep = SEP_NONE;
+        if (t->rc == 0)
+            t->rc = fg_buf_add(&t->buf, s + start, i - start);
+    }
+}
+
+/* The main text of a container. */
+typedef struct text_walk {
+    text_sink *out;
+    int keep_header;   /* the container is an article or main element */
+    unsigned in_block; /* nesting of p and h1-h3 around the node */
+} text_walk;
+
+static int text_visit(void *ctx, xmlNode *n)
+{
+    text_walk *w = ctx;
+    if (w->out->rc)
+        return -1;
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+        if (w->in_block && n->content)
+            sink_text(w->out, (const char *)n->content);
+        return 0;
+    }
+    if (n->type != XML_ELEMENT_NODE || html_skipped(n, w->keep_header))
+        return 0;
+    if (name_in(n->name, HTML_BLOCKS, COUNT(HTML_BLOCKS))) {
+        sink_sep(w->out, SEP_PARAGRAPH);
+        w->in_block++;
+    } else if (is_element(n, "br") && w->in_block) {
+        sink_sep(w->out, SEP_LINE);
+    }
+    return 1;
+}
+
+static void text_leave(void *ctx, xmlNode *n)
+{
+    text_walk *w = ctx;
+    if (name_in(n->name, HTML_BLOCKS, COUNT(HTML_BLOCKS))) {
+        w->in_block--;
+        sink_sep(w->out, SEP_PARAGRAPH);
+    }
+}
+
+/* Writes the main text under container into out (emptied first). */
+static void container_text(xmlNode *container, int keep_header,
+                           text_sink *out, int *too_deep)
+{
+    fg_buf_reset(&out->buf);
+    out->sep = SEP_NONE;
+    text_walk w = {out, keep_header, 0};
+    html_walk(container, html_depth(container, FG_MAX_HTML_DEPTH),
+              text_visit, text_leave, &w, too_deep);
+}
+
+/* Metadata candidates, by priority: the first of a kind wins, and of
+ * the kinds the first in the order below that has a usable value. */
+enum {
+    TITLE_OG, TITLE_ELEMENT, TITLE_H1, N_TITLES
+};
+enum {
+    DATE_ARTICLE, DATE_OG, DATE_NAME, DATE_DC, DATE_PUBDATE,
+    DATE_ITEMPROP, DATE_TIME, N_DATES
+};
+enum { URL_CANONICAL, URL_OG, N_URLS };
+
+typedef struct html_meta {
+    char *title[N_TITLES];
+    char *date[N_DATES];
+    char *url[N_URLS];
+    int cut; /* a value was cut at FG_MAX_HTML_META_BYTES */
+    int rc;
+} html_meta;
+
+/* Keeps a copy of value (runs of whitespace and control characters made
+ * one space, trimmed, cut at FG_MAX_HTML_META_BYTES on a character
+ * boundary) in *slot unless it holds one already or the value is blank. */
+static void meta_keep(html_meta *m, char **slot, const char *value)
+{
+    if (*slot || value == NULL || m->rc)
+        return;
+    fg_buf b;
+    fg_buf_init(&b, FG_MAX_HTML_META_BYTES);
+    int space = 0, rc = 0;
+    for (size_t i = 0; value[i] && rc == 0; i++) {
+        unsigned char c = (unsigned char)value[i];
+        if (c <= 0x20 || c == 0x7f) {
+            space = b.len > 0;
+            continue;
+        }
+        if (b.len + (size_t)space + 1 > FG_MAX_HTML_META_BYTES) {
+            m->cut = 1;
+            /* Drop a character whose bytes did not all fit. */
+            size_t start = b.len;
+            while (start && ((unsigned char)b.data[start - 1] & 0xC0) == 0x80)
+                start--;
+            if (start) {
+                unsigned char lead = (unsigned char)b.data[start - 1];
+                size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3
+                              : lead >= 0xC0 ? 2 : 1;
+                if (start - 1 + need > b.len)
+                    b.len = start - 1;
+                b.data[b.len] = '\0';
+            }
+            break;
+        }
+        if (space)
+            rc = fg_buf_addc(&b, ' ');
+        if (rc == 0)
+            rc = fg_buf_addc(&b, (char)c);
+        space = 0;
+    }
+    if (rc == 0 && b.len)
+        *slot = fg_buf_steal(&b, NULL);
+    else if (rc < 0)
+        m->rc = FG_ENOMEM;
+    fg_buf_clear(&b);
+}
+
+/* The text of an element (<title>, h1) as metadata. */
+static void meta_keep_text(html_meta *m, char **slot, xmlNode *n)
+{
+    if (*slot)
+        return;
+    xmlChar *s = xmlNodeGetContent(n);
+    if (s == NULL)
+        return;
+    meta_keep(m, slot, (const char *)s);
+    xmlFree(s);
+}
+
+/* Walks the whole page for meta, link and title elements. */
+static int meta_visit(void *ctx, xmlNode *n)
+{
+    html_meta *m = ctx;
+    if (m->rc)
+        return -1;
+    if (n->type != XML_ELEMENT_NODE)
+        return 0;
+    if (is_element(n, "title")) {
+        meta_keep_text(m, &m->title[TITLE_ELEMENT], n);
+        return 0;
+    }
+    if (is_element(n, "link")) {
+        const char *rel = attr(n, "rel");
+        /* rel is a list of words: "canonical" among them. */
+        for (size_t i = 0; rel && rel[i];) {
+            while (ascii_space(rel[i]))
+                i++;
+            size_t start = i;
+            while (rel[i] && !ascii_space(rel[i]))
+                i++;
+            if (i - start == 9 && strncasecmp(rel + start, "canonical", 9) == 0)
+                meta_keep(m, &m->url[URL_CANONICAL], attr(n, "href"));
+        }
+        return 0;
+    }
+    if (!is_element(n, "meta"))
+        return 1;
+    static const struct {
+        const char *key;
+        int date, title, url; /* slot index + 1, or 0 */
+    } KEYS[] = {
+        {"og:title", 0, TITLE_OG + 1, 0},
+        {"og:url", 0, 0, URL_OG + 1},
+        {"article:published_time", DATE_ARTICLE + 1, 0, 0},
+        {"og:published_time", DATE_OG + 1, 0, 0},
+        {"date", DATE_NAME + 1, 0, 0},
+        {"dc.date", DATE_DC + 1, 0, 0},
+        {"dcterms.date", DATE_DC + 1, 0, 0},
+        {"pubdate", DATE_PUBDATE + 1, 0, 0},
+        {"datepublished", DATE_ITEMPROP + 1, 0, 0},
+    };
+    /* Open Graph uses property=, the others name=; microdata itemprop=. */
+    const char *names[] = {attr(n, "property"), attr(n, "name"),
+                           attr(n, "itemprop")};
+    const char *content = attr(n, "content");
+    for (size_t k = 0; k < COUNT(names); k++) {
+        if (names[k] == NULL)
+            continue;
+        for (size_t i = 0; i < COUNT(KEYS); i++) {
+            if (strcasecmp(names[k], KEYS[i].key) != 0)
+                continue;
+            if (KEYS[i].title)
+                meta_keep(m, &m->title[KEYS[i].title - 1], content);
+            if (KEYS[i].date)
+                meta_keep(m, &m->date[KEYS[i].date - 1], content);
+            if (KEYS[i].url)
+                meta_keep(m, &m->url[KEYS[i].url - 1], content);
+        }
+    }
+    return 0;
+}
+
+/* The first h1 and the first <time datetime> of the main container. */
+typedef struct first_walk {
+    html_meta *m;
+    int keep_header;
+} first_walk;
+
+static int first_visit(void *ctx, xmlNode *n)
+{
+    first_walk *f = ctx;
+    if (f->m->rc)
+        return -1;
+    if (n->type != XML_ELEMENT_NODE || html_skipped(n, f->keep_header))
+        return 0;
+    if (is_element(n, "h1")) {
+        meta_keep_text(f->m, &f->m->title[TITLE_H1], n);
+        return 0;
+    }
+    if (is_element(n, "time"))
+        meta_keep(f->m, &f->m->date[DATE_TIME], attr(n, "datetime"));
+    return 1;
+}
+
+/* The day of a date or date-time ("2026-11-28", "2026-11-28T09:30:00+01:00",
+ * "2026-11-28 09:30") into day[11]; 0 when it is none. */
+static int date_part(const char *s, char day[11])
+{
+    if (strlen(s) < 10 || (s[10] && s[10] != 'T' && s[10] != 't' &&
+                           s[10] != ' '))
+        return 0;
+    memcpy(day, s, 10);
+    day[10] = '\0';
+    return fg_input_valid_date(day);
+}
+
+/* Finds the containers: the longest top-level <article> (by its main
+ * text), the first <main> and <body>. */
+typedef struct container_walk {
+    text_sink *scratch;
+    xmlNode *article, *main, *body;
+    size_t article_len;
+    int *too_deep;
+} container_walk;
+
+static int container_visit(void *ctx, xmlNode *n)
+{
+    container_walk *c = ctx;
+    if (n->type != XML_ELEMENT_NODE || html_skipped(n, 0))
+        return 0;
+    if (is_element(n, "article")) {
+        /* An article inside it (a comment, a quoted post) is part of it. */
+        container_text(n, 1, c->scratch, c->too_deep);
+        if (c->scratch->rc)
+            return -1;
+        if (c->article == NULL || c->scratch->buf.len > c->article_len) {
+            c->article = n;
+            c->article_len = c->scratch->buf.len;
+        }
+        return 0;
+    }
+    if (is_element(n, "main") && c->main == NULL)
+        c->main = n;
+    else if (is_element(n, "body") && c->body == NULL)
+        c->body = n;
+    return 1;
+}
+
+void fg_html_page_clear(fg_html_page *page)
+{
+    fg_free(page->text);
+    fg_free(page->title);
+    fg_free(page->date);
+    fg_free(page->url);
+    memset(page, 0, sizeof *page);
+}
+
+/* Gives a structured-error handler to the parser context alone: errors
+ * in a page are no concern of the user (browsers read such pages too),
+ * and without a handler of its own libxml2 would pass them to a
+ * process-wide one. libxml2 uses serror only on a context marked SAX2,
+ * which for the HTML parser changes nothing else. */
+static void html_error(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+/* Whether the first bytes of a page hold a NUL: binary data, or UTF-16
+ * or UTF-32 without a byte order mark, which libxml2 cannot read. */
+static int binary_bytes(const unsigned char *b, size_t len)
+{
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) ||
+                     (b[0] == 0xFE && b[1] == 0xFF)))
+        return 0; /* UTF-16 or UTF-32 with a byte order mark */
+    if (len >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        return 0;
+    return memchr(b, 0, len < HTML_SNIFF_BYTES ? len : HTML_SNIFF_BYTES) !=
+           NULL;
+}
+
+int fg_input_parse_html(fg_html_page *out, const char *bytes, size_t len,
+                        size_t max_text, const char *file,
+                        fg_diag_list *diags)
+{
+    memset(out, 0, sizeof *out);
+    if (len > INT_MAX || binary_bytes((const unsigned char *)bytes, len))
+        return fg_diag_add(diags, FG_ERROR, FG_EDATA, file, 0, 0,
+                           FG_NO_OFFSET,
+                           "not an HTML page (binary data): skipped") < 0
+                   ? FG_ENOMEM
+                   : FG_EDATA;
+    int rc = 0, too_deep = 0;
+    html_meta meta = {0};
+    text_sink text = {.sep = SEP_NONE}, scratch = {.sep = SEP_NONE};
+    fg_buf_init(&text.buf, max_text);
+    fg_buf_init(&scratch.buf, max_text);
+    htmlDocPtr doc = NULL;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (ctxt == NULL || ctxt->sax == NULL) {
+        rc = FG_ENOMEM;
+        goto fail;
+    }
+    ctxt->sax->initialized = XML_SAX2_MAGIC;
+    ctxt->sax->serror = html_error;
+    /* The charset comes from a byte order mark or a meta element (else
+     * UTF-8, falling back to Latin-1); the result is UTF-8. */
+    doc = htmlCtxtReadMemory(ctxt, bytes, (int)len, file, NULL,
+                             HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+                                 HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT |
+                                 HTML_PARSE_RECOVER);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (doc == NULL) {
+        rc = ctxt->lastError.code == XML_ERR_NO_MEMORY ? FG_ENOMEM : FG_EDATA;
+        if (rc == FG_EDATA &&
+            fg_diag_add(diags, FG_ERROR, FG_EDATA, file, 0, 0, FG_NO_OFFSET,
+                        "cannot be parsed as HTML: skipped") < 0)
+            rc = FG_ENOMEM;
+        goto fail;
+    }
+    if (ctxt->disableSAX) {
+        /* libxml2 stopped before the end, and the rest of the page is
+         * lost: it was nested too deep, or worse. */
+        const char *msg = ctxt->lastError.message;
+        if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && msg &&
+            strstr(msg, "depth"))
+            too_deep |= TOO_DEEP_PARSER;
+        else if (fg_diag_add(diags, FG_WARNING, FG_EDATA, file,
+                             (unsigned long)(ctxt->lastError.line > 0
+                                                 ? ctxt->lastError.line
+                                                 : 0),
+                             0, FG_NO_OFFSET,
+                             "the HTML parser stopped here (%.*s): the rest "
+                             "of the page is not read",
+                             msg ? (int)strcspn(msg, "\n") : 7,
+                             msg ? msg : "unknown") < 0) {
+            rc = FG_ENOMEM;
+            goto fail;
+        }
+    }
+
+    if (root) {
+        html_walk((xmlNode *)doc, 0, meta_visit, NULL, &meta, &too_deep);
+        container_walk c = {&scratch, NULL, NULL, NULL, 0, &too_deep};
+        if (meta.rc == 0)
+            html_walk((xmlNode *)doc, 0, container_visit, NULL, &c,
+                      &too_deep);
+        if ((rc = meta.rc ? meta.rc : scratch.rc) != 0)
+            goto fail;
+        /* The longest article with any text, else main, else body, else
+         * the whole page (a fragment without body). */
+        xmlNode *pick[] = {c.article_len ? c.article : NULL, c.main, c.body,
+                           root};
+        xmlNode *container = NULL;
+        for (size_t i = 0; i < COUNT(pick) && text.buf.len == 0; i++) {
+            if (pick[i] == NULL)
+                continue;
+            container = pick[i];
+            container_text(container, i < 2, &text, &too_deep);
+            if (text.rc)
+                break;
+        }
+        if ((rc = text.rc) != 0)
+            goto fail;
+        first_walk f = {&meta, container != c.body && container != root};
+        if (container)
+            html_walk(container, html_depth(container, FG_MAX_HTML_DEPTH),
+                      first_visit, NULL, &f, &too_deep);
+        if ((rc = meta.rc) != 0)
+            goto fail;
+    }
+
+    if (text.buf.data == NULL && (rc = fg_buf_add(&text.buf, "", 0)) < 0)
+        goto fail;
+    out->text = fg_buf_steal(&text.buf, &out->len);
+    for (int i = 0; i < N_TITLES && out->title == NULL; i++) {
+        out->title = meta.title[i];
+        meta.title[i] = NULL;
+    }
+    /* A canonical link may be relative; an absolute og:url is better. */
+    for (int pass = 0; pass < 2 && out->url == NULL; pass++)
+        for (int i = 0; i < N_URLS && out->url == NULL; i++) {
+            const char *u = meta.url[i];
+            if (u && (pass == 1 || strstr(u, "://"))) {
+                out->url = meta.url[i];
+                meta.url[i] = NULL;
+            }
+        }
+    const char *bad_date = NULL;
+    char day[11];
+    for (int i = 0; i < N_DATES && out->date == NULL; i++) {
+        if (meta.date[i] == NULL)
+            continue;
+        if (date_part(meta.date[i], day)) {
+            if ((out->date = fg_strdup(day)) == NULL) {
+                rc = FG_ENOMEM;
+                goto fail;
+            }
+        } else if (bad_date == NULL) {
+            bad_date = meta.date[i];
+        }
+    }
+    if (out->date == NULL && bad_date &&
+        fg_diag_add(diags, FG_WARNING, FG_EDATA, file, 0, 0, FG_NO_OFFSET,
+                    "publication date '%s' is not a date YYYY-MM-DD (or a "
+                    "date-time): ignored",
+                    bad_date) < 0)
+        rc = FG_ENOMEM;
+    if (rc == 0 && meta.cut &&
+        fg_diag_add(diags, FG_WARNING, FG_ELIMIT, file, 0, 0, FG_NO_OFFSET,
+                    "a title, date or URL of the page is longer than %d "
+                    "bytes: cut",
+                    FG_MAX_HTML_META_BYTES) < 0)
+        rc = FG_ENOMEM;
+    if (rc == 0 && too_deep &&
+        fg_diag_add(diags, FG_WARNING, FG_ELIMIT, file, 0, 0, FG_NO_OFFSET,
+                    "HTML nested more than %d elements deep: %s",
+                    FG_MAX_HTML_DEPTH,
+                    too_deep & TOO_DEEP_PARSER
+                        ? "the page is read only up to there"
+                        : "the deeper content is skipped") < 0)
+        rc = FG_ENOMEM;
+    if (rc == 0 && out->len == 0 &&
+        fg_diag_add(diags, FG_WARNING, FG_EDATA, file, 0, 0, FG_NO_OFFSET,
+                    "no main text in the HTML page (no paragraph or heading "
+                    "outside navigation and the like): the document is "
+                    "empty") < 0)
+        rc = FG_ENOMEM;
+
+fail:
+    if (rc == FG_ELIMIT &&
+        fg_diag_add(diags, FG_ERROR, FG_ELIMIT, file, 0, 0, FG_NO_OFFSET,
+                    "text of the HTML page larger than the limit of %zu "
+                    "%s: skipped",
+                    max_text % (1 << 20) ? max_text : max_text >> 20,
+                    max_text % (1 << 20) ? "bytes" : "MiB") < 0)
+        rc = FG_ENOMEM;
+    if (rc < 0)
+        fg_html_page_clear(out);
+    for (int i = 0; i < N_TITLES; i++)
+        fg_free(meta.title[i]);
+    for (int i = 0; i < N_DATES; i++)
+        fg_free(meta.date[i]);
+    for (int i = 0; i < N_URLS; i++)
+        fg_free(meta.url[i]);
+    fg_buf_clear(&text.buf);
+    fg_buf_clear(&scratch.buf);
+    if (doc)
+        xmlFreeDoc(doc);
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading lines and whole streams with a limit, plain or gzip         */
+
+/* A gzip stream being inflated: compressed bytes read ahead and zlib's
+ * state. It is on the heap because zlib's state points back at the
+ * z_stream, which must not move when a reader is copied. */
+typedef struct gz_state {
+    z_stream z;
+    unsigned char in[CHUNK];
+    int raw_eof;     /* the file has no more compressed bytes */
+    int member_done; /* a gzip member ended; another may follow */
+} gz_state;
 
 typedef struct reader {
     int fd;
     int eof;
     char *chunk;
     size_t pos, len; /* unread bytes: chunk[pos..len) */
+    gz_state *gz;    /* non-NULL while the bytes are inflated */
+    const char *why; /* after FG_EDATA: what is wrong with the gzip data */
 } reader;
+
+/* zlib's memory comes from fg_malloc too, so that tests see its leaks. */
+static voidpf gz_alloc(voidpf opaque, uInt items, uInt size)
+{
+    (void)opaque;
+    return fg_malloc((size_t)items * size);
+}
+
+static void gz_release(voidpf opaque, voidpf p)
+{
+    (void)opaque;
+    fg_free(p);
+}
+
+static int read_fd(int fd, void *buf, size_t n, size_t *got)
+{
+    ssize_t k;
+    do
+        k = read(fd, buf, n);
+    while (k < 0 && errno == EINTR);
+    if (k < 0)
+        return FG_EIO;
+    *got = (size_t)k;
+    return 0;
+}
+
+/* Inflates the next chunk. Concatenated gzip members (cat a.gz b.gz) are
+ * one stream, as for gzip -d; anything else after a member, a damaged
+ * member or one cut short is FG_EDATA, with r->why saying which. */
+static int gz_fill(reader *r)
+{
+    gz_state *g = r->gz;
+    z_stream *z = &g->z;
+    z->next_out = (Bytef *)r->chunk;
+    z->avail_out = CHUNK;
+    /* Each turn reads input, inflates some, or ends: the loop is bounded
+     * by the size of the file. */
+    for (;;) {
+        if (z->avail_in == 0 && !g->raw_eof) {
+            size_t got;
+            if (read_fd(r->fd, g->in, CHUNK, &got) < 0)
+                return FG_EIO;
+            g->raw_eof = got == 0;
+            z->next_in = g->in;
+            z->avail_in = (uInt)got;
+        }
+        if (g->member_done) {
+            if (z->avail_in == 0 && g->raw_eof)
+                break;
+            if (z->avail_in == 0)
+                continue;
+            if (z->avail_in == 1 && !g->raw_eof) {
+                /* The next member's magic may straddle two reads. */
+                size_t got;
+                g->in[0] = z->next_in[0];
+                if (read_fd(r->fd, g->in + 1, CHUNK - 1, &got) < 0)
+                    return FG_EIO;
+                g->raw_eof = got == 0;
+                z->next_in = g->in;
+                z->avail_in = (uInt)(got + 1);
+                continue;
+            }
+            if (z->avail_in < 2 || z->next_in[0] != GZIP_MAGIC_0 ||
+                z->next_in[1] != GZIP_MAGIC_1 || inflateReset(z) != Z_OK) {
+                r->why = "other data after the end of the stream";
+                return FG_EDATA;
+            }
+            g->member_done = 0;
+        }
+        uInt in_before = z->avail_in, out_before = z->avail_out;
+        int zr = inflate(z, Z_NO_FLUSH);
+        if (zr == Z_STREAM_END) {
+            g->member_done = 1;
+        } else if (zr == Z_MEM_ERROR) {
+            return FG_ENOMEM;
+        } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            r->why = z->msg ? z->msg : "corrupt";
+            return FG_EDATA;
+        }
+        if (z->avail_out == 0)
+            break;
+        if (!g->member_done && g->raw_eof && z->avail_in == in_before &&
+            z->avail_out == out_before) {
+            /* No input left in the middle of a member. What came before
+             * is handed out first; the next call reports the cut. */
+            if (z->avail_out < CHUNK)
+                break;
+            r->why = "cut short";
+            return FG_EDATA;
+        }
+    }
+    r->pos = 0;
+    r->len = CHUNK - z->avail_out;
+    if (r->len == 0)
+        r->eof = 1;
+    return 0;
+}
 
 static int reader_fill(reader *r)
 {
-    if (r->eof)
+    if (r->eof) {
+        r->pos = r->len = 0;
         return 0;
-    ssize_t n;
-    do
-        n = read(r->fd, r->chunk, CHUNK);
-    while (n < 0 && errno == EINTR);
-    if (n < 0)
+    }
+    if (r->gz)
+        return gz_fill(r);
+    size_t got;
+    if (read_fd(r->fd, r->chunk, CHUNK, &got) < 0)
         return FG_EIO;
     r->pos = 0;
-    r->len = (size_t)n;
-    if (n == 0)
+    r->len = got;
+    if (got == 0)
         r->eof = 1;
     return 0;
+}
+
+/* Looks at the first bytes of a fresh reader and, when they are gzip's
+ * magic, inflates from then on. Returns 0, FG_EIO or FG_ENOMEM. */
+static int reader_start(reader *r)
+{
+    /* Two bytes are needed, and a pipe may give them one at a time. */
+    while (r->len < 2 && !r->eof) {
+        size_t got;
+        if (read_fd(r->fd, r->chunk + r->len, CHUNK - r->len, &got) < 0)
+            return FG_EIO;
+        r->len += got;
+        r->eof = got == 0;
+    }
+    if (r->len < 2 || (unsigned char)r->chunk[0] != GZIP_MAGIC_0 ||
+        (unsigned char)r->chunk[1] != GZIP_MAGIC_1)
+        return 0;
+    gz_state *g = fg_calloc(1, sizeof *g);
+    if (g == NULL)
+        return FG_ENOMEM;
+    g->z.zalloc = gz_alloc;
+    g->z.zfree = gz_release;
+    /* 15 + 16: the largest window, with a gzip header and trailer. */
+    if (inflateInit2(&g->z, 15 + 16) != Z_OK) {
+        fg_free(g);
+        return FG_ENOMEM;
+    }
+    memcpy(g->in, r->chunk, r->len);
+    g->z.next_in = g->in;
+    g->z.avail_in = (uInt)r->len;
+    g->raw_eof = r->eof;
+    r->gz = g;
+    r->eof = 0;
+    r->pos = r->len = 0;
+    return 0;
+}
+
+/* Frees what reading r took; the file stays open. */
+static void reader_end(reader *r)
+{
+    if (r->gz) {
+        inflateEnd(&r->gz->z);
+        fg_free(r->gz);
+        r->gz = NULL;
+    }
 }
 
 /* Reads one line (without its newline) into line, which is limited to
@@ -307,6 +1156,7 @@ static void close_jsonl(fg_input *in)
 {
     if (!in->jsonl_open)
         return;
+    reader_end(&in->jr);
     if (in->jr.fd != STDIN_FILENO)
         close(in->jr.fd);
     fg_free(in->jsonl_file);
@@ -499,23 +1349,73 @@ static int expand_dir(fg_input *in, const pending *p, const struct stat *st,
     return rc;
 }
 
-/* Whether a path is read as JSON Lines. */
-static int is_jsonl(const fg_input *in, const char *path, reader *r)
+/* Whether name (of n bytes) ends in suffix, ignoring ASCII case. */
+static int has_suffix_n(const char *name, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n >= m && strncasecmp(name + n - m, suffix, m) == 0;
+}
+
+/* How a path is read: as --input-format says, else by its name without
+ * a .gz ending, else (stdin) by its first bytes, looked at in the first
+ * chunk without consuming anything. */
+static fg_input_format format_of(const fg_input *in, const char *path,
+                                 reader *r)
 {
     if (in->format != FG_INPUT_AUTO)
-        return in->format == FG_INPUT_JSONL;
-    if (strcmp(path, "-") != 0)
-        return has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
-    /* stdin: look at the first byte that is not whitespace in the first
-     * chunk, without consuming anything. */
-    if (r->pos == r->len && reader_fill(r) < 0)
-        return 0;
-    for (size_t i = r->pos; i < r->len; i++) {
-        char c = r->chunk[i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            return c == '{';
+        return in->format;
+    if (strcmp(path, "-") != 0) {
+        size_t n = strlen(path);
+        if (has_suffix_n(path, n, ".gz"))
+            n -= 3;
+        if (has_suffix_n(path, n, ".jsonl") || has_suffix_n(path, n, ".ndjson"))
+            return FG_INPUT_JSONL;
+        if (has_suffix_n(path, n, ".html") || has_suffix_n(path, n, ".htm") ||
+            has_suffix_n(path, n, ".xhtml"))
+            return FG_INPUT_HTML;
+        return FG_INPUT_TEXT;
     }
-    return 0;
+    if (r->pos == r->len && reader_fill(r) < 0)
+        return FG_INPUT_TEXT; /* the error shows when the text is read */
+    size_t i = r->pos;
+    if (r->len - i >= 3 && memcmp(r->chunk + i, "\xEF\xBB\xBF", 3) == 0)
+        i += 3; /* a byte order mark */
+    while (i < r->len && ascii_space(r->chunk[i]))
+        i++;
+    const char *s = r->chunk + i;
+    size_t left = r->len - i;
+    if (left && s[0] == '{')
+        return FG_INPUT_JSONL;
+    if ((left >= 14 && strncasecmp(s, "<!doctype html", 14) == 0) ||
+        (left >= 5 && strncasecmp(s, "<html", 5) == 0))
+        return FG_INPUT_HTML;
+    return FG_INPUT_TEXT;
+}
+
+/* Reads everything left of r into buf (limited to a document's size).
+ * Returns 1 with the bytes in buf; 0 after reporting why not (the
+ * document counted as failed, buf cleared); or FG_ENOMEM. */
+static int read_whole(fg_input *in, const pending *p, reader *r, fg_buf *buf,
+                      fg_diag_list *diags)
+{
+    fg_buf_init(buf, FG_MAX_DOC_BYTES);
+    int rc = reader_all(r, buf);
+    if (rc == 0 && buf->data == NULL)
+        rc = fg_buf_add(buf, "", 0);
+    if (rc == 0)
+        return 1;
+    fg_buf_clear(buf);
+    if (rc == FG_ELIMIT)
+        rc = fail_doc(in, diags, FG_ELIMIT, p->path, 0,
+                      "document larger than the limit of %s%s: skipped",
+                      "64 MiB", r->gz ? " when decompressed" : "");
+    else if (rc == FG_EDATA)
+        rc = fail_doc(in, diags, FG_EDATA, p->path, 0,
+                      "not valid gzip data (%s): skipped", r->why);
+    else if (rc == FG_EIO)
+        rc = fail_doc(in, diags, FG_EIO, p->path, 0, "read error: %s",
+                      strerror(errno));
+    return rc < 0 ? rc : 0;
 }
 
 /* Reads a whole text document from r. */
@@ -523,25 +1423,9 @@ static int read_text(fg_input *in, const pending *p, reader *r, fg_doc **out,
                      fg_diag_list *diags)
 {
     fg_buf buf;
-    fg_buf_init(&buf, FG_MAX_DOC_BYTES);
-    int rc = reader_all(r, &buf);
-    if (rc == FG_ELIMIT) {
-        fg_buf_clear(&buf);
-        return fail_doc(in, diags, FG_ELIMIT, p->path, 0,
-                        "document larger than the limit of %s: skipped",
-                        "64 MiB");
-    }
-    if (rc == FG_EIO) {
-        fg_buf_clear(&buf);
-        return fail_doc(in, diags, FG_EIO, p->path, 0, "read error: %s",
-                        strerror(errno));
-    }
-    if (rc < 0) {
-        fg_buf_clear(&buf);
+    int rc = read_whole(in, p, r, &buf, diags);
+    if (rc <= 0)
         return rc;
-    }
-    if (buf.data == NULL && fg_buf_add(&buf, "", 0) < 0)
-        return FG_ENOMEM;
     size_t len;
     char *bytes = fg_buf_steal(&buf, &len);
     fg_doc *doc;
@@ -552,6 +1436,37 @@ static int read_text(fg_input *in, const pending *p, reader *r, fg_doc **out,
         return rc;
     }
     return deliver(in, doc, out, diags);
+}
+
+/* Reads an HTML page from r: a document of its main text, with its
+ * title, date and URL as metadata. */
+static int read_html(fg_input *in, const pending *p, reader *r, fg_doc **out,
+                     fg_diag_list *diags)
+{
+    fg_buf buf;
+    int rc = read_whole(in, p, r, &buf, diags);
+    if (rc <= 0)
+        return rc;
+    fg_html_page page;
+    rc = fg_input_parse_html(&page, buf.data, buf.len, FG_MAX_DOC_BYTES,
+                             p->path, diags);
+    fg_buf_clear(&buf);
+    if (rc == FG_EDATA || rc == FG_ELIMIT) {
+        in->n_failed++; /* reported already */
+        return 0;
+    }
+    if (rc < 0)
+        return rc;
+    fg_doc *doc;
+    rc = doc_adopt(&doc, p->id, page.text, page.len);
+    page.text = NULL; /* the document's now, or freed */
+    if (rc == 0 && ((rc = fg_doc_set_origin(doc, p->path, 0)) < 0 ||
+                    (rc = fg_doc_set_date(doc, page.date)) < 0 ||
+                    (rc = fg_doc_set_title(doc, page.title)) < 0 ||
+                    (rc = fg_doc_set_source(doc, page.url)) < 0))
+        fg_doc_free(doc);
+    fg_html_page_clear(&page);
+    return rc < 0 ? rc : deliver(in, doc, out, diags);
 }
 
 /* A JSON member as a string: *out is NULL when absent or null. Returns 0,
@@ -711,6 +1626,14 @@ static int next_jsonl(fg_input *in, fg_doc **out, fg_diag_list *diags)
                              "not read",
                              strerror(errno));
             close_jsonl(in);
+        } else if (rc == FG_EDATA) {
+            in->n_failed++;
+            rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, in->jsonl_file,
+                             in->jsonl_line, 0, FG_NO_OFFSET,
+                             "not valid gzip data (%s); the rest of the "
+                             "file is not read",
+                             in->jr.why);
+            close_jsonl(in);
         } else if (rc > 0) {
             rc = parse_jsonl(in, out, diags);
         }
@@ -756,7 +1679,21 @@ static int open_pending(fg_input *in, const pending *p, fg_doc **out,
         }
     }
     reader r = {.fd = fd, .chunk = in->chunk};
-    if (is_jsonl(in, p->path, &r)) {
+    int rc = reader_start(&r);
+    if (rc == FG_EIO) {
+        int err = errno;
+        if (!is_stdin)
+            close(fd);
+        return fail_doc(in, diags, FG_EIO, p->path, 0, "read error: %s",
+                        strerror(err));
+    }
+    if (rc < 0) {
+        if (!is_stdin)
+            close(fd);
+        return rc;
+    }
+    fg_input_format format = format_of(in, p->path, &r);
+    if (format == FG_INPUT_JSONL) {
         in->jr = r;
         in->jsonl_file = fg_strdup(p->path);
         in->jsonl_name = fg_strdup(p->id);
@@ -764,6 +1701,7 @@ static int open_pending(fg_input *in, const pending *p, fg_doc **out,
             fg_free(in->jsonl_file);
             fg_free(in->jsonl_name);
             in->jsonl_file = in->jsonl_name = NULL;
+            reader_end(&r);
             if (!is_stdin)
                 close(fd);
             return FG_ENOMEM;
@@ -772,7 +1710,11 @@ static int open_pending(fg_input *in, const pending *p, fg_doc **out,
         in->jsonl_open = 1;
         return next_jsonl(in, out, diags);
     }
-    int rc = read_text(in, p, &r, out, diags);
+    if (format == FG_INPUT_HTML)
+        rc = read_html(in, p, &r, out, diags);
+    else
+        rc = read_text(in, p, &r, out, diags);
+    reader_end(&r);
     if (!is_stdin)
         close(fd);
     return rc;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1061,3 +1062,917 @@ int fg_rdf_finish(fg_rdf_writer *w, fg_buf *out, fg_diag_list *diags)
         rc = FG_ENOMEM;
     return rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* Reading back: fg_dump                                               */
+
+#define DPO_NS "https://w3id.org/factgraph/dpo#"
+#define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+#define RDFS_LABEL "http://www.w3.org/2000/01/rdf-schema#label"
+#define PROV_DERIVED "http://www.w3.org/ns/prov#wasDerivedFrom"
+#define DCTERMS_NS "http://purl.org/dc/terms/"
+#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
+
+/* Code points between two entries of a document's offset map. */
+#define CP_STEP 64
+
+/* A triple as read; strings in the dump's arena. dt: the datatype IRI of
+ * a typed literal, else NULL. next: the next triple of the same subject,
+ * or UINT32_MAX. */
+typedef struct rtriple {
+    const char *s, *p, *o, *dt;
+    int literal;
+    uint32_t next;
+    uint32_t last; /* of a subject's first triple: its last one */
+} rtriple;
+
+/* What one pass over the triples finds for a document: its NIF strings,
+ * its events and the nodes that have a mention in it (triple indices). */
+typedef struct doc_lists {
+    uint32_t *nif, *events, *nodes;
+    size_t n_nif, cap_nif, n_events, cap_events, n_nodes, cap_nodes;
+} doc_lists;
+
+struct fg_dump {
+    fg_arena arena;
+    char *base;
+    raptor_world *world;
+    rtriple *t;
+    size_t n_t, cap_t;
+    fg_strmap first_of;   /* subject -> its first triple */
+    fg_dump_doc *docs;
+    size_t n_docs, cap_docs;
+    doc_lists *lists;     /* per document, while building */
+    fg_strmap doc_by_iri; /* document IRI -> index */
+    size_t orphans;
+    int built;
+    /* While parsing: where problems go. */
+    fg_diag_list *diags;
+    const char *parsing;
+    int parse_rc;
+};
+
+int fg_dump_new(fg_dump **out, const char *base)
+{
+    *out = NULL;
+    if (base == NULL)
+        base = FG_DEFAULT_BASE;
+    fg_dump *d = fg_calloc(1, sizeof *d);
+    if (d == NULL)
+        return FG_ENOMEM;
+    fg_arena_init(&d->arena, 1 << 16);
+    fg_strmap_init_in(&d->first_of, &d->arena);
+    fg_strmap_init_in(&d->doc_by_iri, &d->arena);
+    if ((d->base = fg_strdup(base)) == NULL) {
+        fg_dump_free(d);
+        return FG_ENOMEM;
+    }
+    *out = d;
+    return 0;
+}
+
+void fg_dump_free(fg_dump *d)
+{
+    if (d == NULL)
+        return;
+    if (d->world)
+        raptor_free_world(d->world);
+    for (size_t i = 0; i < d->n_docs; i++) {
+        fg_graph_clear(&d->docs[i].graph);
+        fg_free(d->docs[i].cp_bytes);
+    }
+    fg_free(d->docs);
+    fg_free(d->t);
+    fg_strmap_clear(&d->first_of);
+    fg_strmap_clear(&d->doc_by_iri);
+    fg_free(d->base);
+    fg_arena_clear(&d->arena);
+    fg_free(d);
+}
+
+static void dump_log_handler(void *data, raptor_log_message *m)
+{
+    fg_dump *d = data;
+    if (m->level < RAPTOR_LOG_LEVEL_WARN)
+        return;
+    int error = m->level >= RAPTOR_LOG_LEVEL_ERROR;
+    unsigned long line = m->locator && m->locator->line > 0
+                             ? (unsigned long)m->locator->line
+                             : 0;
+    if (fg_diag_add(d->diags, error ? FG_ERROR : FG_WARNING,
+                    error ? FG_EDATA : 0, d->parsing, line, 0, FG_NO_OFFSET,
+                    "%s", m->text ? m->text : "RDF parse error") < 0)
+        d->parse_rc = FG_ENOMEM;
+    else if (error && d->parse_rc == 0)
+        d->parse_rc = FG_EDATA;
+}
+
+/* The string of a term, in the arena; *literal says which kind and *dt
+ * gets a literal's datatype IRI. */
+static const char *dump_term(fg_dump *d, const raptor_term *t, int *literal,
+                             const char **dt)
+{
+    *literal = 0;
+    *dt = NULL;
+    switch (t->type) {
+    case RAPTOR_TERM_TYPE_URI: {
+        size_t len;
+        const unsigned char *s =
+            raptor_uri_as_counted_string(t->value.uri, &len);
+        return fg_arena_strndup(&d->arena, (const char *)s, len);
+    }
+    case RAPTOR_TERM_TYPE_LITERAL:
+        *literal = 1;
+        if (t->value.literal.datatype) {
+            size_t len;
+            const unsigned char *s = raptor_uri_as_counted_string(
+                t->value.literal.datatype, &len);
+            if ((*dt = fg_arena_strndup(&d->arena, (const char *)s, len)) ==
+                NULL)
+                return NULL;
+        }
+        return fg_arena_strndup(&d->arena,
+                                (const char *)t->value.literal.string,
+                                t->value.literal.string_len);
+    case RAPTOR_TERM_TYPE_BLANK: {
+        char *s = fg_arena_alloc(&d->arena, t->value.blank.string_len + 3);
+        if (s)
+            snprintf(s, t->value.blank.string_len + 3, "_:%s",
+                     (const char *)t->value.blank.string);
+        return s;
+    }
+    default:
+        return NULL;
+    }
+}
+
+static void dump_statement(void *data, raptor_statement *st)
+{
+    fg_dump *d = data;
+    if (d->parse_rc == FG_ENOMEM)
+        return;
+    rtriple t;
+    int lit;
+    const char *dt;
+    t.s = dump_term(d, st->subject, &lit, &dt);
+    t.p = dump_term(d, st->predicate, &lit, &dt);
+    t.o = dump_term(d, st->object, &t.literal, &t.dt);
+    uint32_t first;
+    int rc;
+    if (t.s == NULL || t.p == NULL || t.o == NULL || d->n_t >= UINT32_MAX - 1 ||
+        fg_grow((void **)&d->t, &d->cap_t, d->n_t + 1, sizeof *d->t) < 0 ||
+        (rc = fg_strmap_add(&d->first_of, t.s, strlen(t.s), (uint32_t)d->n_t,
+                            &first)) < 0) {
+        d->parse_rc = FG_ENOMEM;
+        return;
+    }
+    /* Chained behind the subject's last triple: in the order read. */
+    t.next = UINT32_MAX;
+    t.last = (uint32_t)d->n_t;
+    if (rc == 1) {
+        d->t[d->t[first].last].next = (uint32_t)d->n_t;
+        d->t[first].last = (uint32_t)d->n_t;
+    }
+    d->t[d->n_t++] = t;
+}
+
+int fg_dump_add(fg_dump *d, const char *name, const char *syntax,
+                const char *bytes, size_t len, fg_diag_list *diags)
+{
+    if (d->built)
+        return FG_EINVAL;
+    if (d->world == NULL) {
+        d->world = raptor_new_world();
+        if (d->world == NULL || raptor_world_open(d->world))
+            return FG_ENOMEM;
+        raptor_world_set_log_handler(d->world, d, dump_log_handler);
+    }
+    if (strcmp(syntax, "turtle") != 0 && strcmp(syntax, "ntriples") != 0 &&
+        strcmp(syntax, "nquads") != 0)
+        return FG_EINVAL;
+    d->diags = diags;
+    d->parsing = name;
+    d->parse_rc = 0;
+    /* N-Triples is Turtle too, and Raptor's Turtle parser does not leak
+     * the datatype URIs that its N-Triples parser does (tests/lsan.supp). */
+    raptor_parser *parser = raptor_new_parser(
+        d->world, strcmp(syntax, "ntriples") == 0 ? "turtle" : syntax);
+    if (parser == NULL)
+        return FG_ENOMEM;
+    raptor_parser_set_statement_handler(parser, d, dump_statement);
+    raptor_uri *base = raptor_new_uri(d->world,
+                                      (const unsigned char *)d->base);
+    int rc = base ? 0 : FG_ENOMEM;
+    if (rc == 0 && bytes) {
+        if (raptor_parser_parse_start(parser, base) ||
+            raptor_parser_parse_chunk(parser, (const unsigned char *)bytes,
+                                      len, 1))
+            rc = FG_EDATA;
+    } else if (rc == 0) {
+        int std = strcmp(name, "-") == 0;
+        FILE *fp = std ? stdin : fopen(name, "rb");
+        if (fp == NULL)
+            rc = fg_diag_add(diags, FG_ERROR, FG_EIO, name, 0, 0, FG_NO_OFFSET,
+                             "cannot read: %s", strerror(errno)) < 0
+                     ? FG_ENOMEM
+                     : FG_EIO;
+        else {
+            if (raptor_parser_parse_file_stream(parser, fp, name, base))
+                rc = FG_EDATA;
+            if (!std)
+                fclose(fp);
+        }
+    }
+    if (base)
+        raptor_free_uri(base);
+    raptor_free_parser(parser);
+    if (d->parse_rc == FG_ENOMEM || rc == FG_ENOMEM)
+        return FG_ENOMEM;
+    if (rc == FG_EDATA && d->parse_rc == 0 &&
+        fg_diag_add(diags, FG_ERROR, FG_EDATA, name, 0, 0, FG_NO_OFFSET,
+                    "not %s RDF", syntax) < 0)
+        return FG_ENOMEM;
+    return rc < 0 ? rc : d->parse_rc;
+}
+
+/* The first triple of subject with predicate, or NULL. */
+static const rtriple *dump_first(const fg_dump *d, const char *subject,
+                                 const char *predicate)
+{
+    uint32_t i;
+    if (subject == NULL ||
+        !fg_strmap_find(&d->first_of, subject, strlen(subject), &i))
+        return NULL;
+    for (; i != UINT32_MAX; i = d->t[i].next)
+        if (strcmp(d->t[i].p, predicate) == 0)
+            return &d->t[i];
+    return NULL;
+}
+
+static const char *dump_object(const fg_dump *d, const char *subject,
+                               const char *predicate)
+{
+    const rtriple *t = dump_first(d, subject, predicate);
+    return t ? t->o : NULL;
+}
+
+/* A non-negative integer literal of subject, or -1. */
+static long long dump_index(const fg_dump *d, const char *subject,
+                            const char *predicate)
+{
+    const rtriple *t = dump_first(d, subject, predicate);
+    if (t == NULL || !t->literal || t->o[0] < '0' || t->o[0] > '9')
+        return -1;
+    char *end;
+    unsigned long long v = strtoull(t->o, &end, 10);
+    return *end == '\0' && v < ((unsigned long long)1 << 40) ? (long long)v
+                                                              : -1;
+}
+
+/* The local name of a dpo: IRI, or NULL. */
+static const char *dpo_local(const char *iri)
+{
+    size_t n = sizeof DPO_NS - 1;
+    return iri && strncmp(iri, DPO_NS, n) == 0 ? iri + n : NULL;
+}
+
+/* Whether subject has rdf:type dpo:local. */
+static int dump_has_type(const fg_dump *d, const char *subject,
+                         const char *iri)
+{
+    uint32_t i;
+    if (!fg_strmap_find(&d->first_of, subject, strlen(subject), &i))
+        return 0;
+    for (; i != UINT32_MAX; i = d->t[i].next)
+        if (strcmp(d->t[i].p, RDF_TYPE) == 0 && strcmp(d->t[i].o, iri) == 0)
+            return 1;
+    return 0;
+}
+
+/* The entity class of a node by its rdf:type, or -1. */
+static int dump_entity_class(const fg_dump *d, const char *subject)
+{
+    uint32_t i;
+    if (!fg_strmap_find(&d->first_of, subject, strlen(subject), &i))
+        return -1;
+    for (; i != UINT32_MAX; i = d->t[i].next) {
+        const char *local = strcmp(d->t[i].p, RDF_TYPE) == 0
+                                ? dpo_local(d->t[i].o)
+                                : NULL;
+        for (int c = 0; local && c < FG_ENTITY_CLASSES; c++)
+            if (strcmp(local, fg_entity_class_name((fg_entity_class)c)) == 0)
+                return c;
+    }
+    return -1;
+}
+
+/* The index of the document with IRI iri, added when new. */
+static int dump_doc_of(fg_dump *d, const char *iri, uint32_t *out)
+{
+    uint32_t index;
+    int rc = fg_strmap_add(&d->doc_by_iri, iri, strlen(iri),
+                           (uint32_t)d->n_docs, &index);
+    if (rc < 0)
+        return rc;
+    if (rc == 0) {
+        if (fg_grow((void **)&d->docs, &d->cap_docs, d->n_docs + 1,
+                    sizeof *d->docs) < 0)
+            return FG_ENOMEM;
+        fg_dump_doc *doc = &d->docs[d->n_docs++];
+        memset(doc, 0, sizeof *doc);
+        doc->iri = iri;
+        fg_graph_init(&doc->graph, &d->arena);
+    }
+    *out = index;
+    return 0;
+}
+
+static int list_add(uint32_t **list, size_t *n, size_t *cap, uint32_t v)
+{
+    if (fg_grow((void **)list, cap, *n + 1, sizeof **list) < 0)
+        return FG_ENOMEM;
+    (*list)[(*n)++] = v;
+    return 0;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                  : -1;
+}
+
+/* s percent-decoded (and '_' as a space when underscores is set), in the
+ * arena; s itself when the result would not be valid UTF-8 without NUL. */
+static const char *decode_iri_part(fg_arena *a, const char *s, int underscores)
+{
+    size_t n = strlen(s), k = 0;
+    char *out = fg_arena_alloc(a, n + 1);
+    if (out == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        int hi, lo;
+        if (s[i] == '%' && i + 2 < n && (hi = hexval(s[i + 1])) >= 0 &&
+            (lo = hexval(s[i + 2])) >= 0) {
+            out[k++] = (char)(hi << 4 | lo);
+            i += 2;
+        } else {
+            out[k++] = underscores && s[i] == '_' ? ' ' : s[i];
+        }
+    }
+    out[k] = '\0';
+    utf8proc_int32_t cp;
+    for (size_t i = 0; i < k;) {
+        utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)out + i,
+                                              (utf8proc_ssize_t)(k - i), &cp);
+        if (m < 1 || cp == 0)
+            return s;
+        i += (size_t)m;
+    }
+    return out;
+}
+
+/* ---- The text of a document ---- */
+
+typedef struct nif_piece {
+    size_t begin, end;
+    const char *anchor;
+} nif_piece;
+
+static int piece_cmp(const void *x, const void *y)
+{
+    const nif_piece *a = x, *b = y;
+    if (a->begin != b->begin)
+        return a->begin < b->begin ? -1 : 1;
+    return a->end > b->end ? -1 : a->end < b->end;
+}
+
+/* Appends n spaces. */
+static int add_spaces(fg_buf *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fg_buf_addc(b, ' ') < 0)
+            return FG_ENOMEM;
+    return 0;
+}
+
+/* The document's text: its nif:isString, or, when the dump was written
+ * without it (--no-context-text), a text of the same length in code
+ * points with every NIF string's anchor at its place and spaces between,
+ * so that offsets mean the same. Then the map from code points to
+ * bytes. */
+static int dump_text(fg_dump *d, fg_dump_doc *doc, const doc_lists *l)
+{
+    const rtriple *is = dump_first(d, doc->iri, NIF_NS "isString");
+    fg_buf b;
+    fg_buf_init(&b, FG_MAX_DOC_BYTES * 4);
+    int rc = 0;
+    if (is && is->literal) {
+        doc->text = is->o;
+        doc->len = strlen(is->o);
+        doc->whole_text = 1;
+    } else {
+        nif_piece *p = fg_malloc((l->n_nif + 1) * sizeof *p);
+        size_t n = 0, cursor = 0;
+        if (p == NULL)
+            return FG_ENOMEM;
+        for (size_t i = 0; i < l->n_nif; i++) {
+            const char *s = d->t[l->nif[i]].s;
+            long long b0 = dump_index(d, s, NIF_NS "beginIndex");
+            long long e0 = dump_index(d, s, NIF_NS "endIndex");
+            const char *a = dump_object(d, s, NIF_NS "anchorOf");
+            if (b0 < 0 || e0 < b0 || a == NULL ||
+                fg_utf8_count(a, strlen(a)) != (size_t)(e0 - b0))
+                continue; /* not a NIF string this text can hold */
+            p[n++] = (nif_piece){(size_t)b0, (size_t)e0, a};
+        }
+        qsort(p, n, sizeof *p, piece_cmp);
+        for (size_t i = 0; i < n && rc == 0; i++) {
+            if (p[i].end <= cursor)
+                continue; /* inside what is there already */
+            const char *a = p[i].anchor;
+            if (p[i].begin >= cursor) {
+                rc = add_spaces(&b, p[i].begin - cursor);
+            } else {
+                /* Overlaps: only the part after the cursor is new. */
+                size_t pos = 0, len = strlen(a);
+                for (size_t k = p[i].begin; k < cursor; k++)
+                    fg_utf8_decode(a, len, &pos);
+                a += pos;
+            }
+            if (rc == 0)
+                rc = fg_buf_adds(&b, a);
+            cursor = p[i].end;
+        }
+        long long end = dump_index(d, doc->iri, NIF_NS "endIndex");
+        if (rc == 0 && end > 0 && (size_t)end > cursor &&
+            (size_t)end - cursor < FG_MAX_DOC_BYTES)
+            rc = add_spaces(&b, (size_t)end - cursor);
+        fg_free(p);
+        if (rc == 0) {
+            doc->len = b.len;
+            doc->text = fg_arena_strndup(&d->arena, b.data ? b.data : "",
+                                         b.len);
+            if (doc->text == NULL)
+                rc = FG_ENOMEM;
+        }
+    }
+    fg_buf_clear(&b);
+    if (rc < 0)
+        return rc;
+    /* Every CP_STEP-th code point's byte offset. */
+    size_t cps = fg_utf8_count(doc->text, doc->len);
+    doc->cp_bytes = fg_malloc((cps / CP_STEP + 1) * sizeof *doc->cp_bytes);
+    if (doc->cp_bytes == NULL)
+        return FG_ENOMEM;
+    doc->n_cps = cps;
+    size_t pos = 0;
+    for (size_t k = 0; k < cps; k++) {
+        if (k % CP_STEP == 0)
+            doc->cp_bytes[k / CP_STEP] = pos;
+        fg_utf8_decode(doc->text, doc->len, &pos);
+    }
+    if (cps % CP_STEP == 0)
+        doc->cp_bytes[cps / CP_STEP] = pos;
+    return 0;
+}
+
+/* The byte offset of code point cp of the document's text (its end when
+ * past it). */
+static size_t doc_byte(const fg_dump_doc *doc, size_t cp)
+{
+    if (cp >= doc->n_cps)
+        return doc->len;
+    size_t pos = doc->cp_bytes[cp / CP_STEP];
+    for (size_t k = cp - cp % CP_STEP; k < cp; k++)
+        fg_utf8_decode(doc->text, doc->len, &pos);
+    return pos;
+}
+
+size_t fg_dump_doc_cp(const fg_dump_doc *doc, size_t byte)
+{
+    if (byte >= doc->len)
+        return doc->n_cps;
+    /* The last checkpoint at or before byte, then count. */
+    size_t lo = 0, hi = doc->n_cps / CP_STEP;
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        if (doc->cp_bytes[mid] <= byte)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    size_t pos = doc->cp_bytes[lo], cp = lo * CP_STEP;
+    while (pos < byte) {
+        fg_utf8_decode(doc->text, doc->len, &pos);
+        cp++;
+    }
+    return cp;
+}
+
+/* The byte span of a NIF string of the document; 0 when it is none. */
+static int dump_span(const fg_dump *d, const fg_dump_doc *doc,
+                     const char *nif, fg_span *out)
+{
+    const char *ctx = dump_object(d, nif, NIF_NS "referenceContext");
+    long long b = dump_index(d, nif, NIF_NS "beginIndex");
+    long long e = dump_index(d, nif, NIF_NS "endIndex");
+    if (ctx == NULL || strcmp(ctx, doc->iri) != 0 || b < 0 || e < b)
+        return 0;
+    out->start = doc_byte(doc, (size_t)b);
+    out->end = doc_byte(doc, (size_t)e);
+    return 1;
+}
+
+/* ---- The fact graph of a document ---- */
+
+typedef struct doc_builder {
+    fg_dump *d;
+    fg_dump_doc *doc;
+    fg_graph *g;
+    fg_strmap nodes; /* node IRI -> kind << 28 | index */
+    const char **entity_iri; /* per entity of the graph */
+    size_t cap_entity_iri;
+} doc_builder;
+
+enum { NODE_ENTITY = 1, NODE_GROUP = 2, NODE_EVENT = 3 };
+#define NODE_INDEX_MASK ((1u << 28) - 1)
+
+/* The entity of IRI, added to the graph when new (with its class from
+ * its rdf:type and its key from its IRI). 1 and *out, 0 when IRI is no
+ * entity, or FG_ENOMEM. */
+static int builder_entity(doc_builder *b, const char *iri, uint32_t *out)
+{
+    uint32_t v;
+    if (fg_strmap_find(&b->nodes, iri, strlen(iri), &v)) {
+        *out = v & NODE_INDEX_MASK;
+        return v >> 28 == NODE_ENTITY;
+    }
+    int cls = dump_entity_class(b->d, iri);
+    if (cls < 0)
+        return 0;
+    /* The key is what follows BASE entity/CLASS/ in the IRI. */
+    const char *key = iri;
+    size_t bl = strlen(b->d->base);
+    const char *cn = fg_entity_class_name((fg_entity_class)cls);
+    if (strncmp(iri, b->d->base, bl) == 0 &&
+        strncmp(iri + bl, "entity/", 7) == 0 &&
+        strncmp(iri + bl + 7, cn, strlen(cn)) == 0 &&
+        iri[bl + 7 + strlen(cn)] == '/' && iri[bl + 8 + strlen(cn)])
+        key = decode_iri_part(&b->d->arena, iri + bl + 8 + strlen(cn), 1);
+    const char *label = dump_object(b->d, iri, RDFS_LABEL);
+    if (key == NULL)
+        return FG_ENOMEM;
+    int rc = fg_graph_add_entity(b->g, (fg_entity_class)cls, key,
+                                 label ? label : key, out);
+    if (rc < 0)
+        return rc == FG_EINVAL ? 0 : rc;
+    if (*out > NODE_INDEX_MASK ||
+        fg_strmap_put(&b->nodes, iri, strlen(iri),
+                      (uint32_t)NODE_ENTITY << 28 | *out, 0) < 0 ||
+        fg_grow((void **)&b->entity_iri, &b->cap_entity_iri, *out + 1,
+                sizeof *b->entity_iri) < 0)
+        return FG_ENOMEM;
+    b->entity_iri[*out] = iri;
+    return 1;
+}
+
+/* The value of a triple's object: a literal, or a node of the graph
+ * (entities are added as they are met). 1, 0 when it is neither, or
+ * FG_ENOMEM. */
+static int builder_value(doc_builder *b, const rtriple *t, fg_value *out)
+{
+    if (t->literal) {
+        static const struct {
+            const char *local;
+            fg_literal_type type;
+        } TYPES[] = {{"integer", FG_LITERAL_INTEGER},
+                     {"nonNegativeInteger", FG_LITERAL_INTEGER},
+                     {"decimal", FG_LITERAL_DECIMAL},
+                     {"date", FG_LITERAL_DATE},
+                     {"gYearMonth", FG_LITERAL_YEAR_MONTH},
+                     {"gYear", FG_LITERAL_YEAR}};
+        fg_literal lit = {FG_LITERAL_STRING, t->o};
+        size_t n = sizeof XSD_NS - 1;
+        for (size_t i = 0; t->dt && i < sizeof TYPES / sizeof *TYPES; i++)
+            if (strncmp(t->dt, XSD_NS, n) == 0 &&
+                strcmp(t->dt + n, TYPES[i].local) == 0)
+                lit.type = TYPES[i].type;
+        *out = fg_value_literal(lit);
+        return 1;
+    }
+    uint32_t v;
+    if (fg_strmap_find(&b->nodes, t->o, strlen(t->o), &v)) {
+        uint32_t i = v & NODE_INDEX_MASK;
+        *out = v >> 28 == NODE_ENTITY  ? fg_value_entity(i)
+               : v >> 28 == NODE_GROUP ? fg_value_group(i)
+                                       : fg_value_event(i);
+        return 1;
+    }
+    int rc = builder_entity(b, t->o, &v);
+    if (rc == 1)
+        *out = fg_value_entity(v);
+    return rc;
+}
+
+/* Adds the graph's records for an FG_E* result of a builder: FG_EINVAL
+ * (a value the graph refuses) is left out, the rest is passed on. */
+static int keep_going(int rc) { return rc == FG_EINVAL ? 0 : rc; }
+
+static int build_events(doc_builder *b, const doc_lists *l)
+{
+    fg_dump *d = b->d;
+    int rc = 0;
+    /* The events first, so that roles can point to any of them. */
+    for (size_t i = 0; i < l->n_events && rc == 0; i++) {
+        const char *s = d->t[l->events[i]].s;
+        const char *cls = NULL;
+        uint32_t k;
+        fg_strmap_find(&d->first_of, s, strlen(s), &k);
+        for (; k != UINT32_MAX && cls == NULL; k = d->t[k].next)
+            if (strcmp(d->t[k].p, RDF_TYPE) == 0 && dpo_local(d->t[k].o))
+                cls = dpo_local(d->t[k].o);
+        const char *rule = dump_object(d, s, DPO_NS "rule");
+        const char *trig = dump_object(d, s, DPO_NS "trigger");
+        fg_span span = {0, 0};
+        if (trig == NULL || !dump_span(d, b->doc, trig, &span)) {
+            const char *ev = dump_object(d, s, DPO_NS "evidence");
+            if (ev && dump_span(d, b->doc, ev, &span))
+                span.end = span.start;
+        }
+        uint32_t e;
+        rc = fg_graph_add_event(b->g, cls ? cls : "Event",
+                                rule && rule[0] ? rule : "?", span, &e);
+        if (rc == FG_EINVAL) {
+            rc = 0;
+            continue;
+        }
+        if (rc == 0 && (e > NODE_INDEX_MASK ||
+                        fg_strmap_put(&b->nodes, s, strlen(s),
+                                      (uint32_t)NODE_EVENT << 28 | e, 0) < 0))
+            rc = FG_ENOMEM;
+    }
+    for (size_t i = 0; i < l->n_events && rc == 0; i++) {
+        const char *s = d->t[l->events[i]].s;
+        uint32_t v, k;
+        if (!fg_strmap_find(&b->nodes, s, strlen(s), &v))
+            continue;
+        uint32_t e = v & NODE_INDEX_MASK;
+        fg_event *ev = &b->g->events[e];
+        fg_polarity pol = ev->polarity;
+        fg_certainty cer = ev->certainty;
+        fg_status sta = ev->status;
+        fg_strmap_find(&d->first_of, s, strlen(s), &k);
+        for (; k != UINT32_MAX && rc == 0; k = d->t[k].next) {
+            const rtriple *t = &d->t[k];
+            const char *pred = dpo_local(t->p);
+            const char *val = t->literal ? NULL : dpo_local(t->o);
+            fg_value value;
+            if (pred == NULL)
+                continue;
+            if (strcmp(pred, "polarity") == 0 && val) {
+                pol = strcmp(val, "Negative") == 0 ? FG_NEGATIVE : FG_POSITIVE;
+            } else if (strcmp(pred, "certainty") == 0 && val) {
+                for (int c = FG_CERTAIN; c <= FG_UNLIKELY; c++)
+                    if (strcmp(val, fg_certainty_name((fg_certainty)c)) == 0)
+                        cer = (fg_certainty)c;
+            } else if (strcmp(pred, "status") == 0 && val) {
+                for (int c = FG_PAST; c <= FG_HYPOTHETICAL; c++)
+                    if (strcmp(val, fg_status_name((fg_status)c)) == 0)
+                        sta = (fg_status)c;
+            } else if (strcmp(pred, "evidence") == 0) {
+                fg_span span;
+                if (dump_span(d, b->doc, t->o, &span))
+                    rc = keep_going(fg_graph_add_evidence(b->g, e, span));
+            } else if (strcmp(pred, "attributedTo") == 0) {
+                if ((rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(fg_graph_set_attribution(b->g, e, value));
+            } else {
+                int role = -1;
+                for (int r = 0; r < FG_ROLES; r++)
+                    if (strcmp(pred, fg_role_name((fg_role)r)) == 0)
+                        role = r;
+                if (strcmp(pred, "timeText") == 0)
+                    role = FG_ROLE_TIME;
+                if (role >= 0 && (rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(
+                        fg_graph_add_role(b->g, e, (fg_role)role, value));
+            }
+        }
+        if (rc == 0)
+            rc = keep_going(fg_graph_set_factuality(b->g, e, pol, cer, sta));
+    }
+    return rc;
+}
+
+/* The groups and entities with a mention in the document, their
+ * mentions, and the groups' counts and origins. */
+static int build_nodes(doc_builder *b, const doc_lists *l)
+{
+    fg_dump *d = b->d;
+    int rc = 0;
+    for (size_t i = 0; i < l->n_nodes && rc == 0; i++) {
+        const rtriple *m = &d->t[l->nodes[i]];
+        fg_span span;
+        if (!dump_span(d, b->doc, m->o, &span))
+            continue;
+        uint32_t v;
+        if (dump_has_type(d, m->s, DPO_NS "Group")) {
+            if (fg_strmap_find(&b->nodes, m->s, strlen(m->s), &v))
+                continue;
+            const char *label = dump_object(d, m->s, RDFS_LABEL);
+            rc = fg_graph_add_group(b->g, label ? label : "", span, &v);
+            if (rc == 0 &&
+                (v > NODE_INDEX_MASK ||
+                 fg_strmap_put(&b->nodes, m->s, strlen(m->s),
+                               (uint32_t)NODE_GROUP << 28 | v, 0) < 0))
+                rc = FG_ENOMEM;
+        } else if ((rc = builder_entity(b, m->s, &v)) == 1) {
+            rc = keep_going(fg_graph_add_mention(b->g, v, span));
+        }
+    }
+    return rc;
+}
+
+static int build_group_facts(doc_builder *b, const doc_lists *l)
+{
+    fg_dump *d = b->d;
+    int rc = 0;
+    for (size_t i = 0; i < l->n_nodes && rc == 0; i++) {
+        const char *s = d->t[l->nodes[i]].s;
+        uint32_t v, k;
+        if (!fg_strmap_find(&b->nodes, s, strlen(s), &v) ||
+            v >> 28 != NODE_GROUP)
+            continue;
+        uint32_t gi = v & NODE_INDEX_MASK;
+        fg_strmap_find(&d->first_of, s, strlen(s), &k);
+        for (; k != UINT32_MAX && rc == 0; k = d->t[k].next) {
+            const rtriple *t = &d->t[k];
+            const char *pred = dpo_local(t->p);
+            fg_value value;
+            if (pred == NULL)
+                continue;
+            if (strcmp(pred, "count") == 0 && t->literal) {
+                fg_qualifier q = FG_QUALIFIER_NONE;
+                const char *qn =
+                    dpo_local(dump_object(d, s, DPO_NS "countQualifier"));
+                for (int c = FG_QUALIFIER_ABOUT;
+                     qn && c <= FG_QUALIFIER_EXACTLY; c++)
+                    if (strcmp(qn, fg_qualifier_name((fg_qualifier)c)) == 0)
+                        q = (fg_qualifier)c;
+                if ((rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(
+                        fg_graph_set_count(b->g, gi, value.literal, q));
+            } else if (strcmp(pred, "from") == 0) {
+                if ((rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(fg_graph_set_from(b->g, gi, value));
+            } else if (strcmp(pred, "affiliation") == 0) {
+                if ((rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(fg_graph_set_affiliation(b->g, gi, value));
+            }
+        }
+    }
+    return rc;
+}
+
+/* The facts of every entity of the graph; the entities they name join
+ * the graph and have their facts read in turn. */
+static int build_entity_facts(doc_builder *b)
+{
+    fg_dump *d = b->d;
+    int rc = 0;
+    for (uint32_t e = 0; e < b->g->n_entities && rc == 0; e++) {
+        const char *iri = b->entity_iri[e];
+        uint32_t k;
+        if (iri == NULL ||
+            !fg_strmap_find(&d->first_of, iri, strlen(iri), &k))
+            continue;
+        for (; k != UINT32_MAX && rc == 0; k = d->t[k].next) {
+            const rtriple *t = &d->t[k];
+            const char *pred = dpo_local(t->p);
+            for (int f = FG_FACT_HOLDS_OFFICE; pred && f <= FG_FACT_MEMBER_OF;
+                 f++) {
+                fg_value value;
+                if (strcmp(pred, fg_fact_name((fg_fact_kind)f)) != 0)
+                    continue;
+                if ((rc = builder_value(b, t, &value)) == 1)
+                    rc = keep_going(
+                        fg_graph_add_fact(b->g, e, (fg_fact_kind)f, value));
+            }
+        }
+    }
+    return rc;
+}
+
+static int build_doc(fg_dump *d, fg_dump_doc *doc, const doc_lists *l)
+{
+    int rc = dump_text(d, doc, l);
+    if (rc < 0)
+        return rc;
+    const char *title = dump_object(d, doc->iri, DCTERMS_NS "title");
+    const char *date = dump_object(d, doc->iri, DCTERMS_NS "date");
+    doc->title = title;
+    doc->date = date;
+    size_t bl = strlen(d->base);
+    doc->id = strncmp(doc->iri, d->base, bl) == 0 && doc->iri[bl]
+                  ? decode_iri_part(&d->arena, doc->iri + bl, 0)
+                  : doc->iri;
+    if (doc->id == NULL)
+        return FG_ENOMEM;
+    doc_builder b;
+    memset(&b, 0, sizeof b);
+    b.d = d;
+    b.doc = doc;
+    b.g = &doc->graph;
+    fg_strmap_init(&b.nodes);
+    rc = build_nodes(&b, l);
+    if (rc == 0)
+        rc = build_events(&b, l);
+    if (rc == 0)
+        rc = build_group_facts(&b, l);
+    if (rc == 0)
+        rc = build_entity_facts(&b);
+    fg_strmap_clear(&b.nodes);
+    fg_free(b.entity_iri);
+    return rc < 0 ? rc : 0;
+}
+
+int fg_dump_build(fg_dump *d)
+{
+    if (d->built)
+        return 0;
+    d->built = 1;
+    int rc = 0;
+    /* Documents in the order their nif:Context appears. */
+    for (size_t k = 0; k < d->n_t && rc == 0; k++) {
+        uint32_t i;
+        if (strcmp(d->t[k].p, RDF_TYPE) == 0 &&
+            strcmp(d->t[k].o, NIF_NS "Context") == 0)
+            rc = dump_doc_of(d, d->t[k].s, &i);
+    }
+    /* What belongs to each: NIF strings, events, nodes with mentions. */
+    doc_lists *lists = NULL;
+    size_t n_lists = 0;
+    for (size_t k = 0; k < d->n_t && rc == 0; k++) {
+        const rtriple *t = &d->t[k];
+        const char *doc_iri = NULL;
+        int kind = 0;
+        if (strcmp(t->p, NIF_NS "referenceContext") == 0) {
+            doc_iri = t->o;
+            kind = 1;
+        } else if (strcmp(t->p, DPO_NS "evidence") == 0 &&
+                   dump_first(d, t->s, DPO_NS "evidence") == t) {
+            doc_iri = dump_object(d, t->s, PROV_DERIVED);
+            if (doc_iri == NULL)
+                doc_iri = dump_object(d, t->o, NIF_NS "referenceContext");
+            kind = 2;
+            if (doc_iri == NULL) {
+                d->orphans++;
+                continue;
+            }
+        } else if (strcmp(t->p, DPO_NS "mention") == 0) {
+            doc_iri = dump_object(d, t->o, NIF_NS "referenceContext");
+            kind = 3;
+        }
+        uint32_t i;
+        if (doc_iri == NULL || (rc = dump_doc_of(d, doc_iri, &i)) < 0)
+            continue;
+        if (i >= n_lists) {
+            size_t cap = n_lists;
+            if (fg_grow((void **)&lists, &cap, d->n_docs, sizeof *lists) < 0) {
+                rc = FG_ENOMEM;
+                break;
+            }
+            memset(lists + n_lists, 0, (cap - n_lists) * sizeof *lists);
+            n_lists = cap;
+        }
+        doc_lists *l = &lists[i];
+        uint32_t at = (uint32_t)k;
+        rc = kind == 1   ? list_add(&l->nif, &l->n_nif, &l->cap_nif, at)
+             : kind == 2 ? list_add(&l->events, &l->n_events, &l->cap_events,
+                                    at)
+                         : list_add(&l->nodes, &l->n_nodes, &l->cap_nodes, at);
+    }
+    doc_lists none;
+    memset(&none, 0, sizeof none);
+    for (size_t i = 0; i < d->n_docs && rc == 0; i++)
+        rc = build_doc(d, &d->docs[i], i < n_lists ? &lists[i] : &none);
+    for (size_t i = 0; i < n_lists; i++) {
+        fg_free(lists[i].nif);
+        fg_free(lists[i].events);
+        fg_free(lists[i].nodes);
+    }
+    fg_free(lists);
+    return rc;
+}
+
+size_t fg_dump_doc_count(const fg_dump *d) { return d->n_docs; }
+
+fg_dump_doc *fg_dump_get_doc(fg_dump *d, size_t i)
+{
+    return i < d->n_docs ? &d->docs[i] : NULL;
+}
+
+size_t fg_dump_orphan_events(const fg_dump *d) { return d->orphans; }

@@ -76,4 +76,44 @@ int fg_rdf_finish(fg_rdf_writer *w, fg_buf *out, fg_diag_list *diags);
  * language[-script][-region][-variant]*, ASCII letters and digits). */
 int fg_rdf_valid_language(const char *tag);
 
+/* ------------------------------------------------------------------ */
+/* Reading back: fg_dump (public: fg_dump_new, fg_dump_add, fg_dump_free)
+ *
+ * RDF that factgraph wrote (Turtle, N-Triples, N-Quads) is parsed by
+ * Raptor into a table of triples; fg_dump_build then rebuilds, per
+ * document, the fact graph that rdf, display and eval all read, over a
+ * text that offsets point into: the document's nif:isString, or, in a
+ * dump written without it, a text of the same length in code points in
+ * which every NIF string's anchor stands at its place and spaces fill the
+ * rest. Entities are shared between documents in RDF: a document gets
+ * those with a mention in it and those its records name, with all their
+ * facts. Everything lives until fg_dump_free. */
+
+typedef struct fg_dump_doc {
+    const char *iri;
+    const char *id;    /* the IRI without the base, percent-decoded; or
+                          the IRI when it is not under the base */
+    const char *title; /* dcterms:title, dcterms:date; NULL when absent */
+    const char *date;
+    const char *text;  /* NFC, what the graph's spans point into */
+    size_t len;
+    int whole_text;    /* text is the document's nif:isString */
+    fg_graph graph;
+    size_t *cp_bytes;  /* the offset map (fg_dump_doc_cp) */
+    size_t n_cps;
+} fg_dump_doc;
+
+/* Rebuilds the documents from the triples read; call once, after the
+ * last fg_dump_add (which then refuses more, FG_EINVAL). Returns 0,
+ * FG_ENOMEM or FG_ELIMIT. */
+int fg_dump_build(fg_dump *d);
+size_t fg_dump_doc_count(const fg_dump *d);
+/* Borrowed; NULL past the end. */
+fg_dump_doc *fg_dump_get_doc(fg_dump *d, size_t i);
+/* Events whose document could not be told (no prov:wasDerivedFrom, no
+ * nif:referenceContext of their evidence). */
+size_t fg_dump_orphan_events(const fg_dump *d);
+/* The code point of doc->text at byte offset byte (NIF offsets). */
+size_t fg_dump_doc_cp(const fg_dump_doc *doc, size_t byte);
+
 #endif

@@ -1,10 +1,13 @@
-/* Unit tests of input: files, directories, JSON Lines, ids, limits. */
+/* Unit tests of input: files, directories, JSON Lines, ids, limits, the
+ * main text of HTML pages and gzip-compressed inputs. */
 #include "config.h"
 
 #include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <zlib.h>
 
 #include "testutil.h"
 
@@ -249,6 +252,459 @@ static void test_size_limit(void **state)
     fg_diag_list_free(diags);
 }
 
+/* ---- HTML ---- */
+
+/* Parses page (a C string) with the document limit; the diagnostics'
+ * messages joined by '|' go to msgs. */
+static int parse_page(fg_html_page *page, const char *html, size_t max_text,
+                      char *msgs, size_t cap)
+{
+    fg_diag_list *diags;
+    fg_diag_list_new(&diags);
+    int rc = fg_input_parse_html(page, html, strlen(html), max_text,
+                                 "page.html", diags);
+    msgs[0] = '\0';
+    for (size_t i = 0; i < fg_diag_list_count(diags); i++) {
+        const fg_diag *d = fg_diag_list_get(diags, i);
+        assert_string_equal(d->file, "page.html");
+        if (i)
+            strncat(msgs, "|", cap - strlen(msgs) - 1);
+        strncat(msgs, d->severity == FG_ERROR ? "error: " : "warning: ",
+                cap - strlen(msgs) - 1);
+        strncat(msgs, d->message, cap - strlen(msgs) - 1);
+    }
+    fg_diag_list_free(diags);
+    return rc;
+}
+
+/* The main text of a news page: the longest article's paragraphs and
+ * headings (its own header kept), without the page's navigation, banner,
+ * scripts, teasers, hidden parts, cookie notice and comments; metadata
+ * from the meta tags. */
+static void test_html_article(void **state)
+{
+    (void)state;
+    const char *html =
+        "<!DOCTYPE html><html lang=\"de\"><head>\n"
+        "<meta charset=\"utf-8\"><title>Seitentitel | Zeitung</title>\n"
+        "<meta property=\"og:title\" content=\"  Minister\n beraten  \">\n"
+        "<meta property=\"article:published_time\" "
+        "content=\"2026-11-28T09:30:00+01:00\">\n"
+        "<meta name=\"date\" content=\"2020-01-01\">\n"
+        "<link rel=\"alternate canonical\" href=\"https://example.org/a\">\n"
+        "<meta property=\"og:url\" content=\"https://example.org/og\">\n"
+        "<style>p { color: red }</style><script>var x = 'SCRIPT';</script>\n"
+        "</head><body>\n"
+        "<div class=\"cookie-notice\"><p>COOKIE</p></div>\n"
+        "<header><p>SITEHEADER</p></header><nav><p>NAV</p></nav>\n"
+        "<article class=\"teaser\"><h3>TEASER</h3><p>kurz</p></article>\n"
+        "<article class=\"story has-comments\">\n"
+        "  <header><h1>Minister   beraten</h1></header>\n"
+        "  <p>Erster  Absatz\n  &uuml;ber <b>Munition</b>&nbsp;und&amp;mehr."
+        "</p>\n"
+        "  <div><p>Zweiter<br>mit Umbruch.</p></div>\n"
+        "  <p hidden>HIDDEN</p><p style=\"Display : None\">HIDDEN2</p>\n"
+        "  <p aria-hidden=\"true\">HIDDEN3</p>\n"
+        "  <aside><p>ASIDE</p></aside><form><p>FORM</p></form>\n"
+        "  <div role=\"navigation\"><p>ROLE</p></div>\n"
+        "  <h2>Zwischen&shy;titel</h2><h4>H4</h4>\n"
+        "  <template><p>TEMPLATE</p></template><noscript><p>NS</p></noscript>\n"
+        "  <!-- <p>COMMENT</p> -->\n"
+        "  <footer><p>ARTICLEFOOTER</p></footer>\n"
+        "</article>\n"
+        "<section id=\"comments\"><p>COMMENTS</p></section>\n"
+        "<footer><p>FOOTER</p></footer></body></html>\n";
+    fg_html_page page;
+    char msgs[1024];
+    assert_int_equal(parse_page(&page, html, FG_MAX_DOC_BYTES, msgs,
+                                sizeof msgs), 0);
+    assert_string_equal(msgs, "");
+    assert_string_equal(page.text,
+                        "Minister beraten\n\n"
+                        "Erster Absatz \xC3\xBC" "ber Munition\xC2\xA0und&mehr."
+                        "\n\nZweiter\nmit Umbruch.\n\n"
+                        "Zwischen\xC2\xAD" "titel");
+    assert_int_equal(page.len, strlen(page.text));
+    assert_string_equal(page.title, "Minister beraten");
+    assert_string_equal(page.date, "2026-11-28");
+    assert_string_equal(page.url, "https://example.org/a");
+    fg_html_page_clear(&page);
+    assert_null(page.text);
+    fg_html_page_clear(&page); /* twice is harmless */
+}
+
+/* Without an article: the body's paragraphs and headings; the title from
+ * <title>, else the first h1; the date from <time> in the main text; a
+ * relative canonical link loses to an absolute og:url. */
+static void test_html_fallbacks(void **state)
+{
+    (void)state;
+    fg_html_page page;
+    char msgs[1024];
+    assert_int_equal(
+        parse_page(&page,
+                   "<html><head><title> Titel </title>"
+                   "<link rel=canonical href=\"/relativ\">"
+                   "<meta property=og:url content=\"https://e.org/x\">"
+                   "</head><body><header><p>KOPF</p></header>"
+                   "<div>lose</div><h1>Eins</h1><ul><li>LISTE</li></ul>"
+                   "<p>Zwei <time datetime=\"2025-03-14\">gestern</time>.</p>"
+                   "<h3>Drei</h3></body></html>",
+                   FG_MAX_DOC_BYTES, msgs, sizeof msgs),
+        0);
+    assert_string_equal(msgs, "");
+    assert_string_equal(page.text, "Eins\n\nZwei gestern.\n\nDrei");
+    assert_string_equal(page.title, "Titel");
+    assert_string_equal(page.date, "2025-03-14");
+    assert_string_equal(page.url, "https://e.org/x");
+    fg_html_page_clear(&page);
+
+    /* No <title>: the h1. A date that is none is reported and ignored;
+     * a relative canonical link is all there is. */
+    assert_int_equal(
+        parse_page(&page,
+                   "<html><head><meta name=\"DC.date\" content=\"gestern\">"
+                   "<link rel=\"canonical\" href=\"/relativ\"></head>"
+                   "<body><main><h1>Schlagzeile</h1><p>Text.</p></main>"
+                   "<p>NICHT IM MAIN</p></body></html>",
+                   FG_MAX_DOC_BYTES, msgs, sizeof msgs),
+        0);
+    assert_string_equal(page.text, "Schlagzeile\n\nText.");
+    assert_string_equal(page.title, "Schlagzeile");
+    assert_null(page.date);
+    assert_string_equal(page.url, "/relativ");
+    assert_non_null(strstr(msgs, "warning: publication date 'gestern'"));
+    fg_html_page_clear(&page);
+}
+
+/* The charset of a meta element is honoured; the text is UTF-8. */
+static void test_html_charset(void **state)
+{
+    (void)state;
+    fg_html_page page;
+    char msgs[1024];
+    assert_int_equal(
+        parse_page(&page,
+                   "<html><head><meta http-equiv=\"Content-Type\" "
+                   "content=\"text/html; charset=iso-8859-1\">"
+                   "<title>Gr\xFC\xDF" "e</title></head>"
+                   "<body><p>M\xFCnchen &#8364; &euro;</p></body></html>",
+                   FG_MAX_DOC_BYTES, msgs, sizeof msgs),
+        0);
+    assert_string_equal(page.text,
+                        "M\xC3\xBCnchen \xE2\x82\xAC \xE2\x82\xAC");
+    assert_string_equal(page.title, "Gr\xC3\xBC\xC3\x9F" "e");
+    fg_html_page_clear(&page);
+}
+
+/* Empty pages, binary data, the text limit, nesting, entities. */
+static void test_html_limits(void **state)
+{
+    (void)state;
+    fg_html_page page;
+    char msgs[1024];
+    /* Nothing to read: an empty document with a warning. */
+    assert_int_equal(parse_page(&page, "", FG_MAX_DOC_BYTES, msgs,
+                                sizeof msgs), 0);
+    assert_string_equal(page.text, "");
+    assert_int_equal(page.len, 0);
+    assert_null(page.title);
+    assert_non_null(strstr(msgs, "warning: no main text"));
+    fg_html_page_clear(&page);
+    assert_int_equal(parse_page(&page,
+                                "<html><body><nav><p>x</p></nav>"
+                                "<div>ohne Absatz</div></body></html>",
+                                FG_MAX_DOC_BYTES, msgs, sizeof msgs),
+                     0);
+    assert_string_equal(page.text, "");
+    assert_non_null(strstr(msgs, "warning: no main text"));
+    fg_html_page_clear(&page);
+
+    /* Binary data is no page. */
+    fg_diag_list *diags;
+    fg_diag_list_new(&diags);
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_int_equal(fg_input_parse_html(&page, png, sizeof png - 1,
+                                         FG_MAX_DOC_BYTES, "b.html", diags),
+                     FG_EDATA);
+    assert_null(page.text);
+    assert_int_equal(fg_diag_list_errors(diags), 1);
+    assert_non_null(strstr(fg_diag_list_get(diags, 0)->message, "binary"));
+    fg_diag_list_free(diags);
+
+    /* A text over the limit is an error, not a cut text. */
+    assert_int_equal(parse_page(&page, "<p>zwanzig Bytes Text</p>", 10, msgs,
+                                sizeof msgs),
+                     FG_ELIMIT);
+    assert_null(page.text);
+    assert_non_null(strstr(msgs, "error: text of the HTML page larger"));
+    assert_int_equal(parse_page(&page, "<p>zwanzig Bytes Text</p>", 20, msgs,
+                                sizeof msgs),
+                     0);
+    assert_string_equal(page.text, "zwanzig Bytes Text");
+    fg_html_page_clear(&page);
+
+    /* 5,000 nested elements: what comes before is read, the rest is
+     * skipped with one warning. */
+    enum { DEEP = 5000 };
+    char *deep = malloc(DEEP * 11 + 100);
+    assert_non_null(deep);
+    strcpy(deep, "<html><body><p>Oben.</p>");
+    size_t n = strlen(deep);
+    for (int i = 0; i < DEEP; i++, n += 5)
+        memcpy(deep + n, "<div>", 5);
+    strcpy(deep + n, "<p>Tief.</p>");
+    n += strlen(deep + n);
+    for (int i = 0; i < DEEP; i++, n += 6)
+        memcpy(deep + n, "</div>", 6);
+    deep[n] = '\0';
+    assert_int_equal(parse_page(&page, deep, FG_MAX_DOC_BYTES, msgs,
+                                sizeof msgs), 0);
+    free(deep);
+    assert_string_equal(page.text, "Oben.");
+    assert_string_equal(msgs, "warning: HTML nested more than 256 elements "
+                              "deep: the page is read only up to there");
+    fg_html_page_clear(&page);
+
+    /* No DTD, no entity of its own, nothing loaded: the entities stay as
+     * written (the internal subset, which the HTML parser does not know,
+     * becomes stray text). */
+    assert_int_equal(
+        parse_page(&page,
+                   "<!DOCTYPE html [<!ENTITY a \"aaaaaaaaaa\">"
+                   "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+                   "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                   "<html><body><p>&b; &x;</p></body></html>",
+                   FG_MAX_DOC_BYTES, msgs, sizeof msgs),
+        0);
+    assert_non_null(strstr(page.text, "\n\n&b; &x;"));
+    assert_null(strstr(page.text, "aaaaaaaaaaaaaaaaaaaa"));
+    assert_null(strstr(page.text, "root:"));
+    fg_html_page_clear(&page);
+
+    /* A title of 9,000 two-byte letters is cut at 8 KiB, between two
+     * letters, with a warning. */
+    char *big = malloc(20000);
+    assert_non_null(big);
+    strcpy(big, "<title>");
+    n = strlen(big);
+    for (int i = 0; i < 9000; i++, n += 2)
+        memcpy(big + n, "\xC3\xA4", 2);
+    strcpy(big + n, "</title><p>x</p>");
+    assert_int_equal(parse_page(&page, big, FG_MAX_DOC_BYTES, msgs,
+                                sizeof msgs), 0);
+    free(big);
+    assert_int_equal(strlen(page.title), FG_MAX_HTML_META_BYTES);
+    assert_non_null(strstr(msgs, "warning: a title, date or URL"));
+    fg_html_page_clear(&page);
+}
+
+/* HTML files by extension (also .htm, .xhtml and in upper case) or by
+ * --input-format; the page's metadata on the document. */
+static void test_html_input(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><head><title>T</title>"
+        "<meta name=pubdate content=\"2024-02-29\"></head>"
+        "<body><p>Hallo.</p></body></html>";
+    WRITE("p.html", page);
+    WRITE("p.HTM", page);
+    WRITE("p.xhtml", page);
+    WRITE("p.txt", page);
+    fg_input *in;
+    fg_diag_list *diags;
+    fg_diag_list_new(&diags);
+    const char *names[] = {"p.html", "p.HTM", "p.xhtml", "p.txt"};
+    for (int format = 0; format < 2; format++) {
+        fg_input_new(&in, format ? FG_INPUT_HTML : FG_INPUT_AUTO);
+        for (size_t i = 0; i < 4; i++) {
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+            fg_input_add(in, path);
+        }
+        for (size_t i = 0; i < 4; i++) {
+            fg_doc *doc;
+            assert_int_equal(fg_input_next(in, &doc, diags), 0);
+            assert_non_null(doc);
+            size_t len;
+            const char *bytes = fg_doc_bytes(doc, &len);
+            if (i == 3 && format == 0) {
+                /* p.txt is text, markup and all. */
+                assert_int_equal(len, sizeof page - 1);
+                assert_null(fg_doc_title(doc));
+            } else {
+                assert_int_equal(len, 6);
+                assert_memory_equal(bytes, "Hallo.", 6);
+                assert_string_equal(fg_doc_title(doc), "T");
+                assert_string_equal(fg_doc_date(doc), "2024-02-29");
+                assert_null(fg_doc_source(doc));
+            }
+            fg_doc_free(doc);
+        }
+        fg_input_free(in);
+    }
+    assert_int_equal(fg_diag_list_count(diags), 0);
+    fg_diag_list_free(diags);
+}
+
+/* ---- gzip ---- */
+
+/* Writes content compressed with gzip as dir/rel. */
+static void write_gz(const char *rel, const char *content, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    gzFile gz = gzopen(path, "wb");
+    assert_non_null(gz);
+    if (len)
+        assert_int_equal(gzwrite(gz, content, (unsigned)len), (int)len);
+    assert_int_equal(gzclose(gz), Z_OK);
+}
+
+/* Reads the one document of dir/rel; its bytes into text. */
+static void read_one(const char *rel, fg_input_format format, char *text,
+                     size_t cap, fg_doc **doc_out)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    fg_input *in;
+    fg_diag_list *diags;
+    fg_input_new(&in, format);
+    fg_diag_list_new(&diags);
+    fg_input_add(in, path);
+    fg_doc *doc;
+    assert_int_equal(fg_input_next(in, &doc, diags), 0);
+    assert_non_null(doc);
+    assert_int_equal(fg_diag_list_count(diags), 0);
+    size_t len;
+    const char *bytes = fg_doc_bytes(doc, &len);
+    assert_true(len < cap);
+    memcpy(text, bytes, len);
+    text[len] = '\0';
+    fg_input_free(in);
+    fg_diag_list_free(diags);
+    *doc_out = doc;
+}
+
+/* Text, JSON Lines and HTML compressed with gzip read as the plain ones;
+ * the format is by the name without .gz, not by the bytes. */
+static void test_gzip(void **state)
+{
+    (void)state;
+    static const char text[] = "Merz traf Macron in Paris.\n";
+    write_gz("a.txt.gz", text, sizeof text - 1);
+    write_gz("a.gz", text, sizeof text - 1);
+    write_gz("p.html.gz", "<p>Seite.</p>", 13);
+    write_gz("empty.txt.gz", "", 0);
+    char got[256];
+    fg_doc *doc;
+    read_one("a.txt.gz", FG_INPUT_AUTO, got, sizeof got, &doc);
+    assert_string_equal(got, text);
+    assert_non_null(strstr(fg_doc_id(doc), "a.txt.gz"));
+    fg_doc_free(doc);
+    read_one("a.gz", FG_INPUT_AUTO, got, sizeof got, &doc);
+    assert_string_equal(got, text);
+    fg_doc_free(doc);
+    read_one("p.html.gz", FG_INPUT_AUTO, got, sizeof got, &doc);
+    assert_string_equal(got, "Seite.");
+    fg_doc_free(doc);
+    read_one("empty.txt.gz", FG_INPUT_AUTO, got, sizeof got, &doc);
+    assert_string_equal(got, "");
+    fg_doc_free(doc);
+    /* A plain file with a .gz name is read as it is. */
+    WRITE("plain.txt.gz", "nicht komprimiert");
+    read_one("plain.txt.gz", FG_INPUT_AUTO, got, sizeof got, &doc);
+    assert_string_equal(got, "nicht komprimiert");
+    fg_doc_free(doc);
+
+    /* JSON Lines, as two gzip members one after the other (cat a b). */
+    static const char l1[] = "{\"id\": \"j1\", \"text\": \"Eins.\"}\n";
+    static const char l2[] = "{\"id\": \"j2\", \"text\": \"Zwei.\"}\n";
+    write_gz("m1.gz", l1, sizeof l1 - 1);
+    write_gz("m2.gz", l2, sizeof l2 - 1);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cat '%s/m1.gz' '%s/m2.gz' > '%s/n.jsonl.gz'",
+             dir, dir, dir);
+    assert_int_equal(system(cmd), 0);
+    fg_input *in;
+    fg_diag_list *diags;
+    fg_input_new(&in, FG_INPUT_AUTO);
+    fg_diag_list_new(&diags);
+    char path[512];
+    snprintf(path, sizeof path, "%s/n.jsonl.gz", dir);
+    fg_input_add(in, path);
+    char ids[256];
+    assert_int_equal(read_all(in, diags, ids, sizeof ids), 2);
+    assert_string_equal(ids, "j1|j2");
+    assert_int_equal(fg_diag_list_count(diags), 0);
+    fg_input_free(in);
+    fg_diag_list_free(diags);
+}
+
+/* Damaged gzip data fails that input alone, named; a gzip bomb stops at
+ * the document limit. */
+static void test_gzip_bad(void **state)
+{
+    (void)state;
+    static const char text[] = "Ein Satz, der komprimiert wird, und noch "
+                               "einer, damit es etwas zu packen gibt.\n";
+    write_gz("ok.txt.gz", text, sizeof text - 1);
+    char path[512];
+    static char cmd[8192];
+    snprintf(path, sizeof path, "%s/ok.txt.gz", dir);
+    /* Cut short, and with its data bytes overwritten. */
+    snprintf(cmd, sizeof cmd,
+             "head -c 25 '%s' > '%s/cut.txt.gz' && "
+             "cp '%s' '%s/bad.txt.gz' && "
+             "printf '\\377\\377\\377\\377\\377\\377' | dd of='%s/bad.txt.gz' "
+             "bs=1 seek=12 conv=notrunc 2>/dev/null && "
+             "{ cat '%s'; echo rest; } > '%s/trail.txt.gz' && "
+             "head -c 40 '%s' > '%s/cut.jsonl.gz'",
+             path, dir, path, dir, dir, path, dir, path, dir);
+    assert_int_equal(system(cmd), 0);
+
+    /* A bomb: a few hundred KiB that inflate to more than the limit. */
+    snprintf(path, sizeof path, "%s/bomb.txt.gz", dir);
+    gzFile gz = gzopen(path, "wb9");
+    assert_non_null(gz);
+    static char zeros[1 << 16];
+    memset(zeros, 'a', sizeof zeros);
+    for (size_t done = 0; done <= FG_MAX_DOC_BYTES; done += sizeof zeros)
+        assert_int_equal(gzwrite(gz, zeros, sizeof zeros), sizeof zeros);
+    assert_int_equal(gzclose(gz), Z_OK);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size < (1 << 20));
+
+    const char *names[] = {"cut.txt.gz", "bad.txt.gz", "trail.txt.gz",
+                           "cut.jsonl.gz", "bomb.txt.gz", "ok.txt.gz"};
+    fg_input *in;
+    fg_diag_list *diags;
+    fg_input_new(&in, FG_INPUT_AUTO);
+    fg_diag_list_new(&diags);
+    for (size_t i = 0; i < 6; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        fg_input_add(in, path);
+    }
+    char ids[1024];
+    assert_int_equal(read_all(in, diags, ids, sizeof ids), 1);
+    assert_non_null(strstr(ids, "ok.txt.gz"));
+    assert_int_equal(fg_input_count_failed(in), 5);
+    assert_int_equal(fg_diag_list_count(diags), 5);
+    const char *words[] = {"cut short", "not valid gzip", "other data",
+                           "cut short", "64 MiB when decompressed"};
+    for (size_t i = 0; i < 5; i++) {
+        const fg_diag *d = fg_diag_list_get(diags, i);
+        assert_int_equal(d->severity, FG_ERROR);
+        if (strstr(d->file, names[i]) == NULL ||
+            strstr(d->message, words[i]) == NULL)
+            fail_msg("diag %zu: %s: %s", i, d->file, d->message);
+    }
+    fg_input_free(in);
+    fg_diag_list_free(diags);
+}
+
 static void test_doc_api(void **state)
 {
     (void)state;
@@ -279,6 +735,13 @@ int main(void)
         cmocka_unit_test(test_jsonl),
         cmocka_unit_test(test_size_limit),
         cmocka_unit_test(test_doc_api),
+        cmocka_unit_test(test_html_article),
+        cmocka_unit_test(test_html_fallbacks),
+        cmocka_unit_test(test_html_charset),
+        cmocka_unit_test(test_html_limits),
+        cmocka_unit_test(test_html_input),
+        cmocka_unit_test(test_gzip),
+        cmocka_unit_test(test_gzip_bad),
     };
     return cmocka_run_group_tests_name("input", tests, setup, teardown);
 }
