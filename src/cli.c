@@ -1207,27 +1207,36 @@ static const char *rdf_syntax_of(const char *path)
     return NULL;
 }
 
-typedef struct eval_sink {
-    fg_eval *ev;
+/* Where eval and query send the N-Triples of each extracted document:
+ * to the scorer or to the query's data, through add. */
+typedef struct rdf_sink {
+    int (*add)(void *target, const char *name, const char *syntax,
+               const char *bytes, size_t len, fg_diag_list *diags);
+    void *target;
     fg_diag_list *diags;
     size_t failed;
-} eval_sink;
+} rdf_sink;
 
-/* The sink of eval: each document's N-Triples go to the scorer. */
-static int eval_rdf(void *ctx, fg_analysis *a)
+static int sink_rdf(void *ctx, fg_analysis *a)
 {
-    eval_sink *x = ctx;
+    rdf_sink *x = ctx;
     const char *bytes;
     size_t len;
     int rc = fg_analysis_rdf(a, &bytes, &len);
     if (rc == 0)
-        rc = fg_eval_add_rdf(x->ev, fg_doc_id(fg_analysis_doc(a)), "ntriples",
-                             bytes, len, x->diags);
+        rc = x->add(x->target, fg_doc_id(fg_analysis_doc(a)), "ntriples",
+                    bytes, len, x->diags);
     if (rc == FG_ENOMEM)
         return -1;
     if (rc < 0)
         x->failed++;
     return 0;
+}
+
+static int add_to_eval(void *ev, const char *name, const char *syntax,
+                       const char *bytes, size_t len, fg_diag_list *diags)
+{
+    return fg_eval_add_rdf(ev, name, syntax, bytes, len, diags);
 }
 
 static void print_scores(const fg_eval *ev, const options *opt, FILE *fp)
@@ -1344,8 +1353,8 @@ static int cmd_eval(int argc, char **argv)
         status = FG_EXIT_USAGE;
     }
     if (status != FG_EXIT_USAGE) {
-        eval_sink x = {ev, diags, 0};
-        fg_sink sink = {.ctx = &x, .analysis = eval_rdf};
+        rdf_sink x = {add_to_eval, ev, diags, 0};
+        fg_sink sink = {.ctx = &x, .analysis = sink_rdf};
         if (engine) {
             int s = run_documents(&opt, engine, diags, &sink, &out);
             if (s != FG_EXIT_OK || x.failed)
@@ -1415,27 +1424,10 @@ static int read_query_file(const char *path, char **out, size_t *len_out)
     return 0;
 }
 
-typedef struct query_sink {
-    fg_query *q;
-    fg_diag_list *diags;
-    size_t failed;
-} query_sink;
-
-/* The sink of query: each document's N-Triples become data. */
-static int query_rdf(void *ctx, fg_analysis *a)
+static int add_to_query(void *q, const char *name, const char *syntax,
+                        const char *bytes, size_t len, fg_diag_list *diags)
 {
-    query_sink *x = ctx;
-    const char *bytes;
-    size_t len;
-    int rc = fg_analysis_rdf(a, &bytes, &len);
-    if (rc == 0)
-        rc = fg_query_add_rdf(x->q, fg_doc_id(fg_analysis_doc(a)), "ntriples",
-                              bytes, len, x->diags);
-    if (rc == FG_ENOMEM)
-        return -1;
-    if (rc < 0)
-        x->failed++;
-    return 0;
+    return fg_query_add_rdf(q, name, syntax, bytes, len, diags);
 }
 
 static int cmd_query(int argc, char **argv)
@@ -1520,8 +1512,8 @@ static int cmd_query(int argc, char **argv)
             break;
     }
     if (engine && rc != FG_ENOMEM) {
-        query_sink x = {q, diags, 0};
-        fg_sink sink = {.ctx = &x, .analysis = query_rdf};
+        rdf_sink x = {add_to_query, q, diags, 0};
+        fg_sink sink = {.ctx = &x, .analysis = sink_rdf};
         if (run_documents(&opt, engine, diags, &sink, &out) != FG_EXIT_OK ||
             x.failed)
             status = FG_EXIT_PARTIAL;
