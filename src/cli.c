@@ -273,6 +273,11 @@ static const char SHOW_HELP[] =
     "      --width=N            lines of at most N columns (30-1000;\n"
     "                           default: the terminal's width, else\n"
     "                           $COLUMNS, else 100)\n"
+    "      --explain            after each document extracted from text,\n"
+    "                           the matches kept: rule, file and line,\n"
+    "                           phase, roles and the tokens of each\n"
+    "                           pattern element (not for dumps: they\n"
+    "                           hold no tokens)\n"
     "      --input-format=FMT   text, jsonl, html, auto (default), or\n"
     "                           turtle, ntriples, nquads: inputs without a\n"
     "                           known extension (and standard input) are\n"
@@ -835,7 +840,7 @@ static void put_tsv_field(FILE *fp, const char *s, size_t len)
 typedef struct sink_ctx {
     FILE *fp;
     size_t failed; /* documents that could not be written */
-    int explain;   /* extract: explain the matches on stderr */
+    int explain;   /* extract: explain the matches on stderr; show: inline */
     const fg_filter *filter; /* extract, show: the events to keep */
     fg_show_options show;    /* show */
 } sink_ctx;
@@ -1588,7 +1593,19 @@ static int write_show(void *ctx, fg_analysis *a)
     int rc = x->filter ? fg_analysis_filter(a, x->filter) : 0;
     if (rc == 0)
         rc = fg_analysis_show(a, &x->show, x->fp);
-    return rc == 0 ? 0 : -1; /* out of memory, or the output failed */
+    if (rc == 0 && x->explain && fg_analysis_match_count(a) > 0) {
+        /* --explain: inline, after the document's tables. */
+        fprintf(x->fp, "Matches (%zu)\n", fg_analysis_match_count(a));
+        for (size_t i = 0; i < fg_analysis_match_count(a); i++) {
+            const fg_match_info *m = fg_analysis_get_match(a, i);
+            fprintf(x->fp, "  sentence %u: ",
+                    fg_analysis_get_token(a, m->first_token)->sentence + 1);
+            explain_match(x->fp, a, m, "    ");
+        }
+        putc('\n', x->fp);
+    }
+    return rc == 0 && !ferror(x->fp) ? 0 : -1; /* out of memory, or the
+                                                  output failed */
 }
 
 /* Shows one dump; returns the exit status of that input. */
@@ -1663,7 +1680,10 @@ static int cmd_show(int argc, char **argv)
         options run = opt;
         run.inputs = inputs + i;
         run.n_inputs = j - i;
-        sink_ctx x = {.fp = out.fp, .filter = opt.filter, .show = so};
+        sink_ctx x = {.fp = out.fp,
+                      .explain = opt.explain,
+                      .filter = opt.filter,
+                      .show = so};
         fg_sink sink = {.ctx = &x, .analysis = write_show};
         if (run_documents(&run, engine, diags, &sink, &out) != FG_EXIT_OK ||
             x.failed)

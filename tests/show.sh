@@ -276,4 +276,16 @@ expect_eq "extract with filters: the entities stay" \
 fg extract --class Nope "$TMP/facts.txt" > "$TMP/f.out" 2>&1
 expect_eq "extract --class Nope: exit 2" $? 2
 
+# --explain inline: after the tables, each kept match with its rule, its
+# file and line, its roles and its elements' tokens.
+fg show --explain --color=never "$example" > "$TMP/explain.out" 2> "$TMP/explain.err"
+expect_eq "show --explain: exit 0" $? 0
+expect_match "show --explain: the matches after the tables" \
+    "$(cat "$TMP/explain.out")" '^Matches \([0-9]+\)$'
+expect_match "show --explain: a Statement rule with its file and line" \
+    "$(cat "$TMP/explain.out")" 'rule statement\.[a-z.-]+ \(.*events-statement\.xml:[0-9]+, phase events, class dpo:Statement\) matched'
+expect_match "show --explain: elements with their lines" \
+    "$(cat "$TMP/explain.out")" '    line [0-9]+ <token [^>]*>: "'
+expect_eq "show --explain: nothing on stderr" "$(cat "$TMP/explain.err")" ""
+
 done_testing
