@@ -48,6 +48,15 @@ expect_match "and the first element refused" "$(cat "$TMP/third")" \
 printf 'Polen traf sich. Rom traf sich nicht.' | fg > "$TMP/out"
 expect_eq "stdin: one line per sentence" "$(grep -c '^sentence' "$TMP/out")" 2
 
+# The example article on standard input: one line per sentence, and the
+# statement rule kept for Healey's statement.
+"$FACTGRAPH" explain --rule statement.finite-verb < "$top_srcdir/examples/koalition-der-willigen.txt" > "$TMP/out"
+expect_eq "the example article: exit 0" $? 0
+expect_eq "the example article: every sentence" "$(grep -c '^sentence' "$TMP/out")" \
+    "$(printf 'x' | "$FACTGRAPH" tokens "$top_srcdir/examples/koalition-der-willigen.txt" | tail -n 1 | cut -f2)"
+expect_match "the example article: a kept Statement of Healey's" "$(cat "$TMP/out")" \
+    'kept: rule statement\.finite-verb .*matched "[^"]*Healey'
+
 # A rule of the shipped pack, found by its id.
 out=$("$FACTGRAPH" explain --rule statement.attribution-laut 'Laut dem Pentagon liefert Deutschland Panzer.')
 expect_match "a pack rule" "$out" 'kept: rule statement\.attribution-laut'
