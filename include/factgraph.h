@@ -20,8 +20,14 @@
  * never prints on its own and never exits.
  *
  * Threads: an fg_engine is read-only after fg_engine_new and may be shared
- * by any number of threads. Everything else (worker, input, diag list,
- * doc) belongs to one thread at a time.
+ * by any number of threads, each with its own fg_worker. Everything else
+ * (worker, input, diag list, doc, eval, query, dump, filter while it is
+ * being built) belongs to one thread at a time and may be handed from one
+ * thread to another; a finished fg_filter is read-only and may be shared.
+ * Create the workers on one thread before starting the others (Raptor's
+ * first world and libxml2 initialise process-wide state). The library
+ * keeps no mutable static state and changes no process-wide libxml2 or
+ * Raptor setting.
  */
 #ifndef FACTGRAPH_H
 #define FACTGRAPH_H
@@ -165,6 +171,21 @@ FG_API int fg_input_next(fg_input *in, fg_doc **out, fg_diag_list *diags);
 /* Documents returned so far, and documents that failed to be read. */
 FG_API size_t fg_input_count_read(const fg_input *in);
 FG_API size_t fg_input_count_failed(const fg_input *in);
+/* Asks skip(ctx, path, name) before each file (or stdin) is read, once
+ * it is open: name is the file's name for what is made from it (its path
+ * relative to the directory argument it was found under, else the path
+ * as given, "stdin" for "-"). Non-zero skips the file: counted by
+ * fg_input_count_skipped, neither read nor failed. For resumable runs. */
+FG_API void fg_input_set_skip(fg_input *in,
+                              int (*skip)(void *ctx, const char *path,
+                                          const char *name),
+                              void *ctx);
+FG_API size_t fg_input_count_skipped(const fg_input *in);
+/* How far the reading is: *done bytes read from files and stdin so far
+ * (gzip files counted as stored), and *total, the sizes of the paths
+ * added when every one is a regular file, else 0 (unknown). */
+FG_API void fg_input_progress(const fg_input *in, uint64_t *done,
+                              uint64_t *total);
 
 /* ------------------------------------------------------------------ */
 /* engine: configuration, loaded data, processing                      */
@@ -232,8 +253,13 @@ FG_API void fg_engine_free(fg_engine *engine);
  * digits (XXH3, 128 bits: to tell rule packs apart, not cryptographic). */
 FG_API const char *fg_engine_digest(const fg_engine *engine);
 
-/* The number of rules loaded. */
+/* The number of rules loaded, and rule i (in load order, from 0): its id,
+ * and where it is defined when file_out and line_out are not NULL. NULL
+ * past the end. Strings are borrowed from the engine. */
 FG_API size_t fg_engine_rule_count(const fg_engine *engine);
+FG_API const char *fg_engine_rule_id(const fg_engine *engine, size_t i,
+                                     const char **file_out,
+                                     unsigned long *line_out);
 
 /* Runs every rule's examples and counter-examples through the engine
  * (each as a document of its own, through all phases and rules). A
@@ -263,6 +289,20 @@ FG_API int fg_worker_run_info(fg_worker *worker, const char *started,
 FG_API int fg_worker_finish(fg_worker *worker, const char **bytes_out,
                             size_t *len_out, fg_diag_list *diags);
 FG_API void fg_worker_free(fg_worker *worker);
+
+/* What a worker did so far: documents processed, and the events and RDF
+ * statements (triples or quads) of the documents whose RDF was made
+ * (fg_analysis_rdf; the run information not counted). */
+typedef struct fg_worker_stats {
+    size_t documents;
+    size_t events;
+    size_t statements;
+} fg_worker_stats;
+
+FG_API void fg_worker_get_stats(const fg_worker *worker, fg_worker_stats *out);
+/* How many matches of rule i (as fg_engine_rule_id) the worker kept, over
+ * every document it processed; 0 past the end. */
+FG_API size_t fg_worker_rule_hits(const fg_worker *worker, size_t i);
 
 /* Token flags. */
 enum {

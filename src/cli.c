@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <search.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +20,13 @@
 #include "factgraph.h"
 
 #include "cli.h"
+#include "cli_run.h"
 
 /* stdio buffer for the output stream. */
 #define OUTPUT_BUFFER (1 << 20)
+
+/* The most worker threads -j takes. */
+#define FG_MAX_JOBS 1024
 
 /* ------------------------------------------------------------------ */
 /* Options shared by the subcommands                                   */
@@ -56,6 +61,12 @@ typedef struct options {
     unsigned width;      /* --width, or 0 */
     /* end of show */
     const char *trace_rule; /* explain: --rule */
+    int threads;         /* -j: worker threads; 0: one per core */
+    int progress;        /* draw the progress line */
+    int summary;         /* the run's summary: -1 never (--quiet), 0 a
+                            brief one when documents failed, 1 always */
+    int stats;           /* --stats: hits per rule */
+    const char *output_dir; /* --output-dir */
     char **inputs;
     int n_inputs;
 } options;
@@ -84,7 +95,12 @@ enum {
     OPT_COLOR,
     OPT_WIDTH,
     /* end of show */
-    OPT_RULE /* explain */
+    OPT_RULE, /* explain */
+    OPT_JOBS,
+    OPT_QUIET,
+    OPT_PROGRESS,
+    OPT_STATS,
+    OPT_OUTPUT_DIR
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -110,6 +126,11 @@ static const struct option LONG_OPTIONS[] = {
     {"width", required_argument, NULL, OPT_WIDTH},
     /* end of show */
     {"rule", required_argument, NULL, OPT_RULE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"quiet", no_argument, NULL, OPT_QUIET},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"stats", no_argument, NULL, OPT_STATS},
+    {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -348,6 +369,8 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
     opt->input_format = FG_INPUT_AUTO;
     opt->format = FG_FORMAT_TURTLE;
     opt->context_text = 1;
+    opt->progress = -1; /* not set */
+    opt->summary = -2;  /* not set */
     optind = 1;
     opterr = 0;
     int c;
@@ -358,7 +381,7 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
         fputs("factgraph: out of memory\n", stderr);
         return FG_EXIT_USAGE;
     }
-    while ((c = getopt_long(argc, argv, "+:o:hVe:f:", LONG_OPTIONS, NULL)) !=
+    while ((c = getopt_long(argc, argv, "+:o:hVe:f:j:", LONG_OPTIONS, NULL)) !=
            -1) {
         switch (c) {
         /* ---- query ---- */
@@ -406,6 +429,31 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
             break;
         case OPT_COMPRESS:
             opt->compress = 1;
+            break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            long n = strtol(optarg, &end, 10);
+            if (errno || end == optarg || *end || n < 1 || n > FG_MAX_JOBS) {
+                usage_error("-j takes a number of threads from 1 to 1024, not",
+                            optarg);
+                return FG_EXIT_USAGE;
+            }
+            opt->threads = (int)n;
+            break;
+        }
+        case OPT_QUIET:
+            opt->progress = 0;
+            opt->summary = -1;
+            break;
+        case OPT_PROGRESS:
+            opt->progress = opt->summary = 1;
+            break;
+        case OPT_STATS:
+            opt->stats = 1;
+            break;
+        case OPT_OUTPUT_DIR:
+            opt->output_dir = optarg;
             break;
         case OPT_FORMAT: {
             /* ---- query ---- */
@@ -547,6 +595,16 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
     }
     opt->inputs = argv + optind;
     opt->n_inputs = argc - optind;
+    /* By default a terminal gets the progress line and the summary,
+     * unless the output goes to the same terminal. */
+    if (opt->progress < 0) {
+        int to_file = opt->output_dir ||
+                      (opt->output && strcmp(opt->output, "-") != 0);
+        opt->progress = isatty(STDERR_FILENO) &&
+                        (to_file || !isatty(STDOUT_FILENO));
+    }
+    if (opt->summary == -2)
+        opt->summary = opt->progress || opt->stats;
     return -1;
 }
 
@@ -814,6 +872,201 @@ static int output_close(output *out, int keep)
     return failed ? -1 : 0;
 }
 
+/* The file name endings of the RDF formats, by fg_format. */
+static const char *const OUTPUT_EXT[] = {"ttl", "nt", "nq", "rdf", "json"};
+
+/* The default consumer: the bytes to the output. */
+static int write_output(void *ctx, const fg_doc *doc, const char *bytes,
+                        size_t len)
+{
+    (void)doc;
+    FILE *fp = ((output *)ctx)->fp;
+    return fwrite(bytes, 1, len, fp) == len && !ferror(fp) ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* --output-dir                                                        */
+
+/* One output file per input file (all documents of a JSON Lines file go
+ * into one): DIR/NAME.EXT, NAME the input's path relative to the
+ * directory argument it was found under, or the base name of a file
+ * argument. Each is written to a temporary file and renamed when its
+ * last document is in; an input whose output exists is skipped, so that
+ * a stopped run resumes where it stopped. */
+typedef struct dir_entry {
+    char *src;  /* the input's path, as fg_doc_file gives it */
+    char *path; /* its output */
+} dir_entry;
+
+typedef struct dir_output {
+    const char *dir;
+    char ext[16];       /* ".ttl", ".nq.gz", ... */
+    const char *header; /* the first line of each file, or NULL */
+    int compress;
+    dir_entry *queue;   /* inputs being read, in order: [head, n) */
+    size_t head, n, cap;
+    void *names;        /* tsearch tree: the output paths of this run */
+    output out;         /* open for queue[head] when is_open */
+    int is_open;
+    size_t collisions;  /* inputs refused: their output name was taken */
+} dir_output;
+
+/* Creates the folders of path up to its last slash. Returns 0 or -1. */
+static int make_parents(const char *path)
+{
+    char *copy = strdup(path);
+    if (copy == NULL)
+        return -1;
+    int rc = 0;
+    for (char *p = strchr(copy + 1, '/'); p && rc == 0; p = strchr(p + 1, '/')) {
+        *p = '\0';
+        if (mkdir(copy, 0777) != 0 && errno != EEXIST)
+            rc = -1;
+        *p = '/';
+    }
+    free(copy);
+    return rc;
+}
+
+/* Whether name can be used below DIR as it is: relative, without "."
+ * or ".." parts. */
+static int plain_relative(const char *name)
+{
+    if (name[0] == '/' || name[0] == '\0')
+        return 0;
+    for (const char *p = name; p; p = strchr(p, '/')) {
+        if (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        if (n == 0 || (n == 1 && p[0] == '.') ||
+            (n == 2 && p[0] == '.' && p[1] == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
+
+/* Room for one more queued input; the finished ones are dropped first. */
+static int queue_room(dir_output *d)
+{
+    if (d->head > 0 && d->n == d->cap) {
+        memmove(d->queue, d->queue + d->head,
+                (d->n - d->head) * sizeof *d->queue);
+        d->n -= d->head;
+        d->head = 0;
+    }
+    if (d->n < d->cap)
+        return 0;
+    size_t cap = d->cap ? d->cap * 2 : 64;
+    dir_entry *q = realloc(d->queue, cap * sizeof *q);
+    if (q == NULL)
+        return -1;
+    d->queue = q;
+    d->cap = cap;
+    return 0;
+}
+
+/* Opens the oldest queued input's file. Returns 0 or -1 (said why). */
+static int dir_open_head(dir_output *d)
+{
+    const char *path = d->queue[d->head].path;
+    if (make_parents(path) < 0 || output_open(&d->out, path, d->compress) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n", path,
+                strerror(errno));
+        return -1;
+    }
+    d->is_open = 1;
+    if (d->header)
+        fputs(d->header, d->out.fp);
+    return 0;
+}
+
+/* fg_input's skip hook: skips an input whose output exists, else queues
+ * it. */
+static int dir_skip(void *ctx, const char *path, const char *name)
+{
+    dir_output *d = ctx;
+    const char *slash = strrchr(name, '/');
+    /* A file argument (its name is its path) is named by its base name. */
+    const char *rel = strcmp(path, name) != 0 && plain_relative(name) ? name
+                      : slash && slash[1]                              ? slash + 1
+                                                                       : name;
+    size_t n = strlen(d->dir) + strlen(rel) + strlen(d->ext) + 2;
+    char *out = malloc(n);
+    char *src = strdup(path);
+    int rc = -1;
+    if (out && src && plain_relative(rel)) {
+        snprintf(out, n, "%s/%s%s", d->dir, rel, d->ext);
+        if (tfind(out, &d->names, cmp_names) != NULL) {
+            fprintf(stderr, "%s: error: its output %s is the output of an "
+                            "earlier input too: not read\n",
+                    path, out);
+            d->collisions++;
+            rc = 1;
+        } else if (access(out, F_OK) == 0) {
+            rc = 1; /* done by an earlier run */
+        } else if (queue_room(d) == 0 &&
+                   tsearch(out, &d->names, cmp_names) != NULL) {
+            d->queue[d->n++] = (dir_entry){src, out};
+            return 0;
+        }
+    }
+    if (rc < 0) {
+        fprintf(stderr, "%s: error: %s: not read\n", path,
+                out && src && !plain_relative(rel) ? "no usable output name"
+                                                   : "out of memory");
+        d->collisions++;
+        rc = 1;
+    }
+    free(out);
+    free(src);
+    return rc;
+}
+
+/* Finishes the oldest queued input's file (an input without documents
+ * gets an empty one). keep is 0 to throw the file away. Returns 0 or
+ * -1 (said why). */
+static int dir_finish_head(dir_output *d, int keep)
+{
+    int rc = !d->is_open && keep ? dir_open_head(d) : 0;
+    if (d->is_open && output_close(&d->out, keep) < 0)
+        rc = -1;
+    d->is_open = 0;
+    free(d->queue[d->head].src); /* the path stays in d->names */
+    d->head++;
+    return rc;
+}
+
+/* The consumer of --output-dir. */
+static int dir_consume(void *ctx, const fg_doc *doc, const char *bytes,
+                       size_t len)
+{
+    dir_output *d = ctx;
+    const char *src = fg_doc_file(doc);
+    while (d->head < d->n && strcmp(d->queue[d->head].src, src) != 0)
+        if (dir_finish_head(d, 1) < 0)
+            return -1;
+    if (d->head == d->n)
+        return -1; /* cannot happen: every input is queued */
+    if (!d->is_open && dir_open_head(d) < 0)
+        return -1;
+    return write_output(&d->out, doc, bytes, len);
+}
+
+/* After the run: the files still open or queued are finished when the
+ * run went through (ok), else thrown away. Returns 0 or -1. */
+static int dir_output_end(dir_output *d, int ok)
+{
+    int rc = 0;
+    while (d->head < d->n)
+        if (dir_finish_head(d, ok && rc == 0) < 0)
+            rc = -1;
+    tdestroy(d->names, free);
+    free(d->queue);
+    return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* tokens                                                              */
 
@@ -836,20 +1089,19 @@ static void put_tsv_field(FILE *fp, const char *s, size_t len)
     fwrite(s + from, 1, len - from, fp);
 }
 
-/* What the sinks of the subcommands write to. */
+/* What the subcommands' producers (fg_run_config.produce) read: the
+ * same for every document and every worker thread. */
 typedef struct sink_ctx {
-    FILE *fp;
-    size_t failed; /* documents that could not be written */
     int explain;   /* extract: explain the matches on stderr; show: inline */
     const fg_filter *filter; /* extract, show: the events to keep */
     fg_show_options show;    /* show */
 } sink_ctx;
 
-/* The sink of `tokens`: one line per token. Write errors are found by
- * ferror on the stream. */
-static int write_tokens(void *ctx, fg_analysis *a)
+/* The producer of `tokens`: one line per token. */
+static int write_tokens(void *ctx, fg_analysis *a, FILE *fp, FILE *err)
 {
-    FILE *fp = ((sink_ctx *)ctx)->fp;
+    (void)ctx;
+    (void)err;
     size_t len;
     const char *text = fg_analysis_text(a, &len);
     const char *id = fg_doc_id(fg_analysis_doc(a));
@@ -879,7 +1131,7 @@ static int write_tokens(void *ctx, fg_analysis *a)
             putc('-', fp);
         fprintf(fp, "\t%s\n", fg_analysis_entity_tag(a, i));
     }
-    return ferror(fp) ? -1 : 0;
+    return ferror(fp) ? -1 : 0; /* a memory stream: out of memory */
 }
 
 /* The current time as xsd:dateTime in UTC. */
@@ -891,70 +1143,193 @@ static void utc_now(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* Runs the sink over every document of the inputs. Returns the exit
- * code. */
+/* How a subcommand's documents are run: see fg_run_config. consume may
+ * be NULL: then the bytes go to the output. */
+typedef struct run_spec {
+    int (*produce)(void *ctx, fg_analysis *a, FILE *out, FILE *err);
+    void *produce_ctx;
+    int (*consume)(void *ctx, const fg_doc *doc, const char *bytes,
+                   size_t len);
+    void *consume_ctx;
+    int one_worker; /* produce_ctx changes from one document to the next */
+    int rdf;        /* the summary counts events and triples */
+    dir_output *dir; /* --output-dir, or NULL */
+} run_spec;
+
+/* Rules by hits, most first, then in load order. */
+typedef struct rule_hits {
+    size_t rule, hits;
+} rule_hits;
+
+static int cmp_hits(const void *a, const void *b)
+{
+    const rule_hits *x = a, *y = b;
+    if (x->hits != y->hits)
+        return x->hits > y->hits ? -1 : 1;
+    return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
+/* --stats: kept matches per rule over all workers, and the rules that
+ * never fired, on stderr. */
+static void print_rule_stats(const fg_engine *engine, fg_worker **workers,
+                             int n_workers)
+{
+    size_t n = fg_engine_rule_count(engine);
+    rule_hits *h = calloc(n ? n : 1, sizeof *h);
+    if (h == NULL) {
+        fputs("factgraph: out of memory\n", stderr);
+        return;
+    }
+    size_t never = 0;
+    for (size_t i = 0; i < n; i++) {
+        h[i].rule = i;
+        for (int w = 0; w < n_workers; w++)
+            h[i].hits += fg_worker_rule_hits(workers[w], i);
+        never += h[i].hits == 0;
+    }
+    qsort(h, n, sizeof *h, cmp_hits);
+    fprintf(stderr, "factgraph: matches kept per rule (%zu of %zu rules "
+                    "fired):\n",
+            n - never, n);
+    for (size_t i = 0; i < n && h[i].hits > 0; i++) {
+        const char *file;
+        unsigned long line;
+        const char *id = fg_engine_rule_id(engine, h[i].rule, &file, &line);
+        fprintf(stderr, "%10zu  %s  %s:%lu\n", h[i].hits, id, file, line);
+    }
+    if (never)
+        fprintf(stderr, "factgraph: %zu rules never fired:\n", never);
+    for (size_t i = n - never; i < n; i++) {
+        const char *file;
+        unsigned long line;
+        const char *id = fg_engine_rule_id(engine, h[i].rule, &file, &line);
+        fprintf(stderr, "%10s  %s  %s:%lu\n", "0", id, file, line);
+    }
+    free(h);
+}
+
+/* The summary of a run on stderr; brief: only the documents (what a
+ * run with failures says even when no summary was asked for). */
+static void print_summary(const fg_run_counts *n, fg_worker **workers,
+                          int n_workers, int rdf, int brief)
+{
+    fg_worker_stats total = {0, 0, 0};
+    for (int w = 0; w < n_workers; w++) {
+        fg_worker_stats st;
+        fg_worker_get_stats(workers[w], &st);
+        total.events += st.events;
+        total.statements += st.statements;
+    }
+    double secs = n->seconds > 1e-3 ? n->seconds : 1e-3;
+    fprintf(stderr, "factgraph: %zu document%s read, %zu processed, %zu "
+                    "failed",
+            n->read, n->read == 1 ? "" : "s", n->processed, n->failed);
+    if (brief) {
+        fputs(n->stopped ? " (the run stopped)\n" : "\n", stderr);
+        return;
+    }
+    if (rdf)
+        fprintf(stderr, "; %zu events, %zu triples written", total.events,
+                total.statements);
+    if (n->skipped)
+        fprintf(stderr, "; %zu input%s skipped (output exists)", n->skipped,
+                n->skipped == 1 ? "" : "s");
+    if (n->stopped)
+        fputs("; the run stopped", stderr);
+    fprintf(stderr, "; %.1f MB in %.2f s (%.1f docs/s, %.2f MB/s, %d "
+                    "thread%s)\n",
+            (double)n->bytes / 1e6, n->seconds, (double)n->processed / secs,
+            (double)n->bytes / 1e6 / secs, n_workers,
+            n_workers == 1 ? "" : "s");
+}
+
+/* Runs every document of the inputs through spec, into out (NULL with
+ * --output-dir). Returns the exit code. */
 static int run_documents(const options *opt, fg_engine *engine,
-                         fg_diag_list *diags, const fg_sink *sink,
-                         output *out)
+                         const run_spec *spec, output *out)
 {
     int status = FG_EXIT_OK;
     fg_input *in = NULL;
-    fg_worker *worker = NULL;
+    fg_diag_list *diags = NULL;
     char started[32];
     utc_now(started);
-    int rc = fg_input_new(&in, opt->input_format);
+    /* Whole-output formats keep every document in one worker. */
+    int n_workers = opt->threads ? opt->threads : fg_cli_cores();
+    if (spec->one_worker || opt->format == FG_FORMAT_RDFXML ||
+        opt->format == FG_FORMAT_JSON)
+        n_workers = 1;
+    fg_worker **workers = calloc((size_t)n_workers, sizeof *workers);
+    int rc = workers ? fg_input_new(&in, opt->input_format) : FG_ENOMEM;
     if (rc == 0)
-        rc = fg_worker_new(&worker, engine);
+        rc = fg_diag_list_new(&diags);
+    for (int w = 0; rc == 0 && w < n_workers; w++)
+        rc = fg_worker_new(&workers[w], engine);
     for (int i = 0; rc == 0 && i < opt->n_inputs; i++)
         rc = fg_input_add(in, opt->inputs[i]);
     if (rc == 0 && opt->n_inputs == 0)
         rc = fg_input_add(in, "-");
-    while (rc == 0) {
-        fg_doc *doc;
-        rc = fg_input_next(in, &doc, diags);
-        if (flush_diags(diags))
+    if (rc == 0 && spec->dir)
+        fg_input_set_skip(in, dir_skip, spec->dir);
+    fg_run_counts counts = {0};
+    if (rc == 0) {
+        fg_run_config c = {
+            .engine = engine,
+            .workers = workers,
+            .n_workers = n_workers,
+            .date = opt->date,
+            .produce = spec->produce,
+            .produce_ctx = spec->produce_ctx,
+            .consume = spec->dir       ? dir_consume
+                       : spec->consume ? spec->consume
+                                       : write_output,
+            .consume_ctx = spec->dir       ? (void *)spec->dir
+                           : spec->consume ? spec->consume_ctx
+                                           : out,
+            .progress = opt->progress,
+        };
+        int r = fg_cli_run(&c, in, &counts);
+        if (r != 0)
             status = FG_EXIT_PARTIAL;
-        if (rc < 0 || doc == NULL)
-            break;
-        if (opt->date && fg_doc_date(doc) == NULL)
-            rc = fg_doc_set_date(doc, opt->date);
-        if (rc == 0)
-            rc = fg_engine_process(engine, worker, doc, sink, diags);
-        if (flush_diags(diags))
+        if (r < 0)
+            rc = FG_ENOMEM;
+        if (spec->dir && (dir_output_end(spec->dir, !counts.stopped) < 0 ||
+                          spec->dir->collisions > 0))
             status = FG_EXIT_PARTIAL;
-        fg_doc_free(doc);
-        if (rc == FG_ESINK || ferror(out->fp))
-            break; /* the output failed: output_close says why */
-    }
-    if (rc < 0 && rc != FG_ESINK) {
-        fprintf(stderr, "factgraph: %s\n", fg_strerror(rc));
+    } else {
+        fputs("factgraph: out of memory\n", stderr);
         status = FG_EXIT_PARTIAL;
     }
-    if (rc == FG_ESINK)
-        status = FG_EXIT_PARTIAL;
-    if (fg_input_count_failed(in) > 0)
-        status = FG_EXIT_PARTIAL;
-    if (worker && rc != FG_ENOMEM) {
+    if (rc == 0 && out) {
         const char *bytes;
         size_t len;
         if (opt->run_info) {
             char ended[32];
             utc_now(ended);
-            if (fg_worker_run_info(worker, started, ended, &bytes, &len,
+            if (fg_worker_run_info(workers[0], started, ended, &bytes, &len,
                                    diags) < 0)
                 status = FG_EXIT_PARTIAL;
             else
                 fwrite(bytes, 1, len, out->fp);
         }
         /* What the worker holds back: the whole RDF/XML or JSON output. */
-        if (fg_worker_finish(worker, &bytes, &len, diags) < 0)
+        if (fg_worker_finish(workers[0], &bytes, &len, diags) < 0)
             status = FG_EXIT_PARTIAL;
         else
             fwrite(bytes, 1, len, out->fp);
         if (flush_diags(diags))
             status = FG_EXIT_PARTIAL;
     }
-    fg_worker_free(worker);
+    if (rc == 0) {
+        if (opt->summary > 0 || (opt->summary == 0 && counts.failed > 0))
+            print_summary(&counts, workers, n_workers, spec->rdf,
+                          opt->summary == 0);
+        if (opt->stats)
+            print_rule_stats(engine, workers, n_workers);
+    }
+    for (int w = 0; workers && w < n_workers; w++)
+        fg_worker_free(workers[w]);
+    free(workers);
+    fg_diag_list_free(diags);
     fg_input_free(in);
     return status;
 }
@@ -1026,16 +1401,16 @@ static void explain_matches(fg_analysis *a, FILE *fp)
     }
 }
 
-/* The sink of extract: each document's RDF, in input order. A document
- * whose RDF cannot be made is reported and the others go on; a write
- * error stops the run (output_close reports it). */
-static int write_rdf(void *ctx, fg_analysis *a)
+/* The producer of extract (and of the N-Triples that eval and query
+ * read): each document's RDF. A document whose RDF cannot be made is
+ * reported and the others go on. */
+static int write_rdf(void *ctx, fg_analysis *a, FILE *fp, FILE *err)
 {
-    sink_ctx *x = ctx;
+    const sink_ctx *x = ctx;
     const char *bytes;
     size_t len;
     if (x->explain)
-        explain_matches(a, stderr);
+        explain_matches(a, err);
     /* --class, --agent, --min-certainty: before the RDF is made. */
     int rc = x->filter ? fg_analysis_filter(a, x->filter) : 0;
     if (rc == 0)
@@ -1045,24 +1420,37 @@ static int write_rdf(void *ctx, fg_analysis *a)
     if (rc < 0) {
         /* FG_EIO is in the diagnostics already; FG_ELIMIT is not. */
         if (rc == FG_ELIMIT)
-            fprintf(stderr, "%s: error: document '%s': RDF larger than "
-                            "1 GiB: not written\n",
+            fprintf(err, "%s: error: document '%s': RDF larger than "
+                         "1 GiB: not written\n",
                     fg_doc_file(fg_analysis_doc(a)),
                     fg_doc_id(fg_analysis_doc(a)));
-        x->failed++;
-        return 0;
+        return 1;
     }
-    return fwrite(bytes, 1, len, x->fp) == len ? 0 : -1;
+    return fwrite(bytes, 1, len, fp) == len ? 0 : -1;
 }
 
 /* A subcommand that runs a sink over the documents: options, data,
  * output, the documents, and the exit code. */
 static int run_subcommand(int argc, char **argv, const char *help,
-                          int (*fn)(void *ctx, fg_analysis *a),
+                          int (*fn)(void *ctx, fg_analysis *a, FILE *out,
+                                    FILE *err),
                           const char *header)
 {
     options opt;
     int status = parse_options(argc, argv, help, 0, &opt);
+    if (status < 0 && opt.output_dir) {
+        const char *bad =
+            opt.output          ? "--output-dir goes without -o"
+            : opt.run_info      ? "--run-info needs one output (-o), not "
+                                  "--output-dir"
+            : opt.format == FG_FORMAT_RDFXML || opt.format == FG_FORMAT_JSON
+                ? "--output-dir writes turtle, ntriples or nquads"
+                : NULL;
+        if (bad) {
+            usage_error(bad, NULL);
+            status = FG_EXIT_USAGE;
+        }
+    }
     if (status >= 0) {
         options_clear(&opt);
         return status;
@@ -1080,22 +1468,33 @@ static int run_subcommand(int argc, char **argv, const char *help,
         return FG_EXIT_USAGE;
     }
     output out;
-    if (output_open(&out, opt.output, opt.compress) < 0) {
-        fprintf(stderr, "factgraph: %s: cannot create: %s\n", opt.output,
+    dir_output dir = {.dir = opt.output_dir, .header = header,
+                      .compress = opt.compress};
+    int rdf = fn == write_rdf;
+    if (opt.output_dir)
+        snprintf(dir.ext, sizeof dir.ext, ".%s%s",
+                 rdf ? OUTPUT_EXT[opt.format] : "tsv",
+                 opt.compress ? ".gz" : "");
+    if (opt.output_dir ? make_parents(opt.output_dir) < 0 ||
+                             (mkdir(opt.output_dir, 0777) != 0 &&
+                              errno != EEXIST)
+                       : output_open(&out, opt.output, opt.compress) < 0) {
+        fprintf(stderr, "factgraph: %s: cannot create: %s\n",
+                opt.output_dir ? opt.output_dir : opt.output,
                 strerror(errno));
         fg_engine_free(engine);
         fg_diag_list_free(diags);
         options_clear(&opt);
         return FG_EXIT_USAGE;
     }
-    if (header)
+    if (header && !opt.output_dir)
         fputs(header, out.fp);
-    sink_ctx x = {.fp = out.fp, .explain = opt.explain, .filter = opt.filter};
-    fg_sink sink = {.ctx = &x, .analysis = fn};
-    status = run_documents(&opt, engine, diags, &sink, &out);
-    if (x.failed)
-        status = FG_EXIT_PARTIAL;
-    if (output_close(&out, 1) < 0)
+    sink_ctx x = {.explain = opt.explain, .filter = opt.filter};
+    run_spec spec = {.produce = fn, .produce_ctx = &x, .rdf = rdf,
+                     .dir = opt.output_dir ? &dir : NULL};
+    status = run_documents(&opt, engine, &spec,
+                           opt.output_dir ? NULL : &out);
+    if (!opt.output_dir && output_close(&out, 1) < 0)
         status = FG_EXIT_PARTIAL;
     fg_engine_free(engine);
     fg_diag_list_free(diags);
@@ -1212,30 +1611,38 @@ static const char *rdf_syntax_of(const char *path)
     return NULL;
 }
 
-/* Where eval and query send the N-Triples of each extracted document:
- * to the scorer or to the query's data, through add. */
+/* Where eval and query send the N-Triples of each extracted document
+ * (write_rdf makes them): to the scorer or to the query's data, through
+ * add. */
 typedef struct rdf_sink {
     int (*add)(void *target, const char *name, const char *syntax,
                const char *bytes, size_t len, fg_diag_list *diags);
     void *target;
     fg_diag_list *diags;
-    size_t failed;
 } rdf_sink;
 
-static int sink_rdf(void *ctx, fg_analysis *a)
+static int consume_rdf(void *ctx, const fg_doc *doc, const char *bytes,
+                       size_t len)
 {
     rdf_sink *x = ctx;
-    const char *bytes;
-    size_t len;
-    int rc = fg_analysis_rdf(a, &bytes, &len);
-    if (rc == 0)
-        rc = x->add(x->target, fg_doc_id(fg_analysis_doc(a)), "ntriples",
-                    bytes, len, x->diags);
+    int rc = x->add(x->target, fg_doc_id(doc), "ntriples", bytes, len,
+                    x->diags);
+    flush_diags(x->diags);
     if (rc == FG_ENOMEM)
-        return -1;
-    if (rc < 0)
-        x->failed++;
-    return 0;
+        fputs("factgraph: out of memory\n", stderr);
+    return rc == FG_ENOMEM ? -1 : rc < 0;
+}
+
+/* Runs the texts of eval and query into target. */
+static int run_into(const options *opt, fg_engine *engine, output *out,
+                    rdf_sink *x)
+{
+    static const sink_ctx plain = {0, NULL, {0, 0}};
+    run_spec spec = {.produce = write_rdf,
+                     .produce_ctx = (void *)&plain,
+                     .consume = consume_rdf,
+                     .consume_ctx = x};
+    return run_documents(opt, engine, &spec, out);
 }
 
 static int add_to_eval(void *ev, const char *name, const char *syntax,
@@ -1358,13 +1765,9 @@ static int cmd_eval(int argc, char **argv)
         status = FG_EXIT_USAGE;
     }
     if (status != FG_EXIT_USAGE) {
-        rdf_sink x = {add_to_eval, ev, diags, 0};
-        fg_sink sink = {.ctx = &x, .analysis = sink_rdf};
-        if (engine) {
-            int s = run_documents(&opt, engine, diags, &sink, &out);
-            if (s != FG_EXIT_OK || x.failed)
-                status = FG_EXIT_PARTIAL;
-        }
+        rdf_sink x = {add_to_eval, ev, diags};
+        if (engine && run_into(&opt, engine, &out, &x) != FG_EXIT_OK)
+            status = FG_EXIT_PARTIAL;
         if (fg_eval_score(ev) < 0) {
             fputs("factgraph: out of memory\n", stderr);
             status = FG_EXIT_PARTIAL;
@@ -1517,10 +1920,8 @@ static int cmd_query(int argc, char **argv)
             break;
     }
     if (engine && rc != FG_ENOMEM) {
-        rdf_sink x = {add_to_query, q, diags, 0};
-        fg_sink sink = {.ctx = &x, .analysis = sink_rdf};
-        if (run_documents(&opt, engine, diags, &sink, &out) != FG_EXIT_OK ||
-            x.failed)
+        rdf_sink x = {add_to_query, q, diags};
+        if (run_into(&opt, engine, &out, &x) != FG_EXIT_OK)
             status = FG_EXIT_PARTIAL;
     }
     rc = rc == FG_ENOMEM ? rc : fg_query_run(q, out.fp, diags);
@@ -1587,25 +1988,25 @@ static const char *show_syntax(const options *opt, const char *path)
 }
 
 /* The sink of show: each document's tables. */
-static int write_show(void *ctx, fg_analysis *a)
+static int write_show(void *ctx, fg_analysis *a, FILE *fp, FILE *err)
 {
-    sink_ctx *x = ctx;
+    (void)err;
+    const sink_ctx *x = ctx;
     int rc = x->filter ? fg_analysis_filter(a, x->filter) : 0;
     if (rc == 0)
-        rc = fg_analysis_show(a, &x->show, x->fp);
+        rc = fg_analysis_show(a, &x->show, fp);
     if (rc == 0 && x->explain && fg_analysis_match_count(a) > 0) {
         /* --explain: inline, after the document's tables. */
-        fprintf(x->fp, "Matches (%zu)\n", fg_analysis_match_count(a));
+        fprintf(fp, "Matches (%zu)\n", fg_analysis_match_count(a));
         for (size_t i = 0; i < fg_analysis_match_count(a); i++) {
             const fg_match_info *m = fg_analysis_get_match(a, i);
-            fprintf(x->fp, "  sentence %u: ",
+            fprintf(fp, "  sentence %u: ",
                     fg_analysis_get_token(a, m->first_token)->sentence + 1);
-            explain_match(x->fp, a, m, "    ");
+            explain_match(fp, a, m, "    ");
         }
-        putc('\n', x->fp);
+        putc('\n', fp);
     }
-    return rc == 0 && !ferror(x->fp) ? 0 : -1; /* out of memory, or the
-                                                  output failed */
+    return rc == 0 && !ferror(fp) ? 0 : -1; /* out of memory */
 }
 
 /* Shows one dump; returns the exit status of that input. */
@@ -1680,13 +2081,10 @@ static int cmd_show(int argc, char **argv)
         options run = opt;
         run.inputs = inputs + i;
         run.n_inputs = j - i;
-        sink_ctx x = {.fp = out.fp,
-                      .explain = opt.explain,
-                      .filter = opt.filter,
+        sink_ctx x = {.explain = opt.explain, .filter = opt.filter,
                       .show = so};
-        fg_sink sink = {.ctx = &x, .analysis = write_show};
-        if (run_documents(&run, engine, diags, &sink, &out) != FG_EXIT_OK ||
-            x.failed)
+        run_spec spec = {.produce = write_show, .produce_ctx = &x};
+        if (run_documents(&run, engine, &spec, &out) != FG_EXIT_OK)
             status = FG_EXIT_PARTIAL;
         i = j;
     }
@@ -1773,6 +2171,16 @@ static int write_explanation(void *ctx, fg_analysis *a)
     return ferror(fp) ? -1 : 0;
 }
 
+/* write_explanation as the producer of a run (of one worker). */
+static int produce_explanation(void *ctx, fg_analysis *a, FILE *out,
+                               FILE *err)
+{
+    (void)err;
+    explain_ctx *x = ctx;
+    x->fp = out;
+    return write_explanation(x, a);
+}
+
 static int cmd_explain(int argc, char **argv)
 {
     options opt;
@@ -1811,7 +2219,10 @@ static int cmd_explain(int argc, char **argv)
         opt.inputs = (char *[]){"-"};
         opt.input_format = FG_INPUT_TEXT;
         opt.n_inputs = 1;
-        status = run_documents(&opt, engine, diags, &sink, &out);
+        run_spec spec = {.produce = produce_explanation,
+                         .produce_ctx = &x,
+                         .one_worker = 1};
+        status = run_documents(&opt, engine, &spec, &out);
     } else {
         fg_worker *worker = NULL;
         int rc = fg_worker_new(&worker, engine);

@@ -96,6 +96,7 @@ struct fg_worker {
     fg_analysis analysis;
     fg_rule_trace *traces; /* the traced rule's, per sentence */
     size_t n_traces, cap_traces;
+    size_t documents; /* processed, for fg_worker_get_stats */
 };
 
 const char *fg_version(void) { return PACKAGE_VERSION; }
@@ -382,6 +383,18 @@ size_t fg_engine_rule_count(const fg_engine *engine)
     return fg_pack_count(engine->pack);
 }
 
+const char *fg_engine_rule_id(const fg_engine *engine, size_t i,
+                              const char **file_out,
+                              unsigned long *line_out)
+{
+    const fg_rule *r = fg_pack_get(engine->pack, i);
+    if (file_out)
+        *file_out = r ? r->def.file : NULL;
+    if (line_out)
+        *line_out = r ? r->def.line : 0;
+    return r ? r->def.id : NULL;
+}
+
 int fg_worker_new(fg_worker **out, const fg_engine *engine)
 {
     fg_worker *w = fg_calloc(1, sizeof *w);
@@ -394,7 +407,9 @@ int fg_worker_new(fg_worker **out, const fg_engine *engine)
     fg_resolver_init(&w->resolver);
     fg_morph_vec_init(&w->morph);
     fg_buf_init(&w->rdf_out, FG_RDF_MAX_BYTES);
-    int rc = fg_vm_new(&w->vm);
+    size_t n_rules = fg_pack_count(engine->pack);
+    w->resolver.hits = fg_calloc(n_rules ? n_rules : 1, sizeof(size_t));
+    int rc = w->resolver.hits ? fg_vm_new(&w->vm) : FG_ENOMEM;
     if (rc == 0)
         rc = fg_rdf_writer_new(&w->rdf, engine->rdf.format, engine->rdf.base,
                                engine->rdf.flags);
@@ -432,6 +447,18 @@ int fg_worker_finish(fg_worker *worker, const char **bytes_out,
     *bytes_out = worker->rdf_out.data ? worker->rdf_out.data : "";
     *len_out = rc == 0 ? worker->rdf_out.len : 0;
     return rc;
+}
+
+void fg_worker_get_stats(const fg_worker *worker, fg_worker_stats *out)
+{
+    out->documents = worker->documents;
+    fg_rdf_writer_counts(worker->rdf, &out->events, &out->statements);
+}
+
+size_t fg_worker_rule_hits(const fg_worker *worker, size_t i)
+{
+    return i < fg_pack_count(worker->engine->pack) ? worker->resolver.hits[i]
+                                                   : 0;
 }
 
 void fg_worker_free(fg_worker *worker)
@@ -864,6 +891,7 @@ int fg_engine_process(const fg_engine *engine, fg_worker *worker,
 
     if ((rc = tag_entities(engine, worker, a)) < 0)
         return rc;
+    worker->documents++;
     if (sink && sink->analysis && sink->analysis(sink->ctx, a) != 0)
         return FG_ESINK;
     return 0;

@@ -874,6 +874,7 @@ typedef struct reader {
     size_t pos, len; /* unread bytes: chunk[pos..len) */
     gz_state *gz;    /* non-NULL while the bytes are inflated */
     const char *why; /* after FG_EDATA: what is wrong with the gzip data */
+    uint64_t *raw;   /* counts the bytes read from fd, or NULL */
 } reader;
 
 /* zlib's memory comes from fg_malloc too, so that tests see its leaks. */
@@ -889,15 +890,17 @@ static void gz_release(voidpf opaque, voidpf p)
     fg_free(p);
 }
 
-static int read_fd(int fd, void *buf, size_t n, size_t *got)
+static int read_fd(reader *r, void *buf, size_t n, size_t *got)
 {
     ssize_t k;
     do
-        k = read(fd, buf, n);
+        k = read(r->fd, buf, n);
     while (k < 0 && errno == EINTR);
     if (k < 0)
         return FG_EIO;
     *got = (size_t)k;
+    if (r->raw)
+        *r->raw += (uint64_t)k;
     return 0;
 }
 
@@ -915,7 +918,7 @@ static int gz_fill(reader *r)
     for (;;) {
         if (z->avail_in == 0 && !g->raw_eof) {
             size_t got;
-            if (read_fd(r->fd, g->in, CHUNK, &got) < 0)
+            if (read_fd(r, g->in, CHUNK, &got) < 0)
                 return FG_EIO;
             g->raw_eof = got == 0;
             z->next_in = g->in;
@@ -930,7 +933,7 @@ static int gz_fill(reader *r)
                 /* The next member's magic may straddle two reads. */
                 size_t got;
                 g->in[0] = z->next_in[0];
-                if (read_fd(r->fd, g->in + 1, CHUNK - 1, &got) < 0)
+                if (read_fd(r, g->in + 1, CHUNK - 1, &got) < 0)
                     return FG_EIO;
                 g->raw_eof = got == 0;
                 z->next_in = g->in;
@@ -982,7 +985,7 @@ static int reader_fill(reader *r)
     if (r->gz)
         return gz_fill(r);
     size_t got;
-    if (read_fd(r->fd, r->chunk, CHUNK, &got) < 0)
+    if (read_fd(r, r->chunk, CHUNK, &got) < 0)
         return FG_EIO;
     r->pos = 0;
     r->len = got;
@@ -998,7 +1001,7 @@ static int reader_start(reader *r)
     /* Two bytes are needed, and a pipe may give them one at a time. */
     while (r->len < 2 && !r->eof) {
         size_t got;
-        if (read_fd(r->fd, r->chunk + r->len, CHUNK - r->len, &got) < 0)
+        if (read_fd(r, r->chunk + r->len, CHUNK - r->len, &got) < 0)
             return FG_EIO;
         r->len += got;
         r->eof = got == 0;
@@ -1126,6 +1129,13 @@ struct fg_input {
     size_t n_ids, ids_cap; /* ids_cap: 0 or a power of two */
     size_t n_read, n_failed;
     char *chunk;
+    /* Bytes read from the files (compressed ones as stored), and the
+     * sizes of the paths added when all are regular files, else 0. */
+    uint64_t bytes_read, bytes_total;
+    int total_unknown;
+    int (*skip)(void *ctx, const char *path, const char *name);
+    void *skip_ctx;
+    size_t n_skipped;
 };
 
 int fg_input_new(fg_input **out, fg_input_format format)
@@ -1203,10 +1213,32 @@ int fg_input_add(fg_input *in, const char *path)
     if (path == NULL || path[0] == '\0')
         return FG_EINVAL;
     const char *id = strcmp(path, "-") == 0 ? "stdin" : path;
+    struct stat st;
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        in->bytes_total += (uint64_t)st.st_size;
+    else
+        in->total_unknown = 1;
     return push(&in->args, &in->n_args, &in->args_cap, path, id, 0);
 }
 
 size_t fg_input_count_read(const fg_input *in) { return in->n_read; }
+
+void fg_input_set_skip(fg_input *in,
+                       int (*skip)(void *ctx, const char *path,
+                                   const char *name),
+                       void *ctx)
+{
+    in->skip = skip;
+    in->skip_ctx = ctx;
+}
+
+size_t fg_input_count_skipped(const fg_input *in) { return in->n_skipped; }
+
+void fg_input_progress(const fg_input *in, uint64_t *done, uint64_t *total)
+{
+    *done = in->bytes_read;
+    *total = in->total_unknown ? 0 : in->bytes_total;
+}
 size_t fg_input_count_failed(const fg_input *in) { return in->n_failed; }
 
 /* Reports a document that cannot be read and counts it. */
@@ -1678,7 +1710,15 @@ static int open_pending(fg_input *in, const pending *p, fg_doc **out,
                                FG_NO_OFFSET, "not a regular file: skipped");
         }
     }
-    reader r = {.fd = fd, .chunk = in->chunk};
+    if (in->skip && in->skip(in->skip_ctx, p->path, p->id)) {
+        if (!is_stdin) {
+            close(fd);
+            in->bytes_read += S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+        }
+        in->n_skipped++;
+        return 0;
+    }
+    reader r = {.fd = fd, .chunk = in->chunk, .raw = &in->bytes_read};
     int rc = reader_start(&r);
     if (rc == FG_EIO) {
         int err = errno;

@@ -73,6 +73,8 @@ struct fg_rdf_writer {
     int out_error;   /* FG_ENOMEM or FG_ELIMIT from appending to out */
     int raptor_errors;
     char raptor_message[256];
+    /* What the documents written so far gave: */
+    size_t events, statements;
 };
 
 /* ------------------------------------------------------------------ */
@@ -299,6 +301,13 @@ fail:
     return FG_ENOMEM;
 }
 
+void fg_rdf_writer_counts(const fg_rdf_writer *w, size_t *events,
+                          size_t *statements)
+{
+    *events = w->events;
+    *statements = w->statements;
+}
+
 void fg_rdf_writer_free(fg_rdf_writer *w)
 {
     if (w == NULL)
@@ -342,6 +351,7 @@ typedef struct doc_writer {
     fg_strmap nodes;      /* hash of node IRIs made -> their key's hash */
     fg_strmap spans;      /* NIF strings already written */
     const fg_rdf_run *run; /* for the run information */
+    size_t statements;     /* given to the serializer */
     int rc;
 } doc_writer;
 
@@ -438,6 +448,7 @@ static void emit(doc_writer *d, raptor_term *s, raptor_term *p, raptor_term *o)
         if (raptor_serializer_serialize_statement(d->ser, &st) != 0 &&
             d->rc == 0)
             d->rc = FG_EIO;
+        d->statements++;
         raptor_statement_clear(&st);
         return;
     }
@@ -958,6 +969,10 @@ int fg_rdf_write(fg_rdf_writer *w, const fg_doc *doc, fg_text *text,
         d.doc_iri_len = doc_iri.len;
         rc = serialize(w, &d, doc_iri.data, doc_iri.len, write_all, what.data,
                        out);
+    }
+    if (rc == 0) {
+        w->events += g->n_events;
+        w->statements += d.statements;
     }
     fg_buf_clear(&doc_iri);
     fg_buf_clear(&what);

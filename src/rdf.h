@@ -37,6 +37,10 @@ typedef struct fg_rdf_writer fg_rdf_writer;
 int fg_rdf_writer_new(fg_rdf_writer **out, fg_format format,
                       const char *base, unsigned flags);
 void fg_rdf_writer_free(fg_rdf_writer *w);
+/* The events and statements of the documents written so far (the run
+ * information not counted). */
+void fg_rdf_writer_counts(const fg_rdf_writer *w, size_t *events,
+                          size_t *statements);
 
 /* Appends the RDF of one document to out (but see fg_rdf_finish): the document as nif:Context,
  * its entities, groups and events with their provenance. text is the

@@ -36,6 +36,7 @@ void fg_resolver_clear(fg_resolver *r)
     fg_free(r->pending);
     fg_free(r->taken);
     fg_free(r->kept);
+    fg_free(r->hits);
     memset(r, 0, sizeof *r);
 }
 
@@ -1008,6 +1009,8 @@ static int keep(fg_resolver *r, const pending_match *m)
         return FG_ENOMEM;
     const fg_rule *rule = m->rule;
     const fg_program *g = &rule->prog;
+    if (r->hits)
+        r->hits[rule->order]++;
     fg_match_info *k = &r->kept[r->n_kept];
     memset(k, 0, sizeof *k);
     k->rule = rule->def.id;

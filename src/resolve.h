@@ -64,6 +64,9 @@ typedef struct fg_resolver {
     /* Kept matches of the document, in the order they were kept. */
     fg_match_info *kept;
     size_t n_kept, cap_kept;
+    /* Kept matches per rule (by load order) over every document, or
+     * NULL; set by the worker and kept across documents. */
+    size_t *hits;
 } fg_resolver;
 
 void fg_resolver_init(fg_resolver *r);

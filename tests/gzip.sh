@@ -70,7 +70,8 @@ expect_eq "the bomb is small" "$(test "$(wc -c < "$TMP/bomb.txt.gz")" -lt 100000
 fg tokens "$TMP/bomb.txt.gz" "$TMP/n.jsonl" > "$TMP/out.tsv" 2> "$TMP/err"
 expect_eq "gzip bomb: exit 1" $? 1
 expect_eq "gzip bomb: an error naming the file" "$(cat "$TMP/err")" \
-    "$TMP/bomb.txt.gz: error: document larger than the limit of 64 MiB when decompressed: skipped"
+    "$TMP/bomb.txt.gz: error: document larger than the limit of 64 MiB when decompressed: skipped
+factgraph: 3 documents read, 2 processed, 1 failed"
 expect_eq "gzip bomb: the next input is read" "$(cut -f1 "$TMP/out.tsv" | sort -u | tr '\n' ' ')" "doc j1 j2 "
 
 # Output: -o FILE.gz and --compress write gzip that inflates to exactly
