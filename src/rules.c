@@ -55,6 +55,7 @@ void fg_rule_store_init(fg_rule_store *s)
 {
     memset(s, 0, sizeof *s);
     fg_arena_init(&s->arena, SCRATCH_BLOCK);
+    fg_strmap_init(&s->regex_index);
 }
 
 void fg_rule_store_clear(fg_rule_store *s)
@@ -62,6 +63,7 @@ void fg_rule_store_clear(fg_rule_store *s)
     for (size_t i = 0; i < s->n_regexes; i++)
         pcre2_code_free(s->regexes[i]);
     fg_free(s->regexes);
+    fg_strmap_clear(&s->regex_index);
     fg_arena_clear(&s->arena);
     memset(s, 0, sizeof *s);
 }
@@ -290,6 +292,14 @@ static fg_test *test_new(loader *ld, fg_test_kind kind)
 static int compile_regex(loader *ld, const xnode *x, const char *src,
                          fg_test *t)
 {
+    fg_rule_store *s = ld->store;
+    /* One compiled regex per source, shared by every test that has it:
+     * the matcher remembers results per regex and token. */
+    uint32_t k;
+    if (fg_strmap_find(&s->regex_index, src, strlen(src), &k)) {
+        t->re = s->regexes[k];
+        return (t->source = keep_str(ld, src)) ? 0 : FG_ENOMEM;
+    }
     int code;
     PCRE2_SIZE at;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
@@ -303,9 +313,10 @@ static int compile_regex(loader *ld, const xnode *x, const char *src,
                       "<%s>: regex '%s' does not compile at character %zu: %s",
                       x->name, src, (size_t)at, (const char *)msg);
     }
-    fg_rule_store *s = ld->store;
     if (fg_grow((void **)&s->regexes, &s->cap_regexes, s->n_regexes + 1,
-                sizeof *s->regexes) < 0) {
+                sizeof *s->regexes) < 0 ||
+        fg_strmap_put(&s->regex_index, src, strlen(src),
+                      (uint32_t)s->n_regexes, 0) < 0) {
         pcre2_code_free(re);
         return FG_ENOMEM;
     }
@@ -318,6 +329,32 @@ static int compile_regex(loader *ld, const xnode *x, const char *src,
     t->re = re;
     if ((t->source = keep_str(ld, src)) == NULL)
         return FG_ENOMEM;
+    return 0;
+}
+
+/* Lists of at least this many values get a hash table. */
+#define HASHED_LIST 8
+
+/* The hash table of a long list, so that the matcher tests a token
+ * against it in one lookup, not a scan. */
+static int index_values(loader *ld, fg_test *t)
+{
+    if (t->n_values < HASHED_LIST)
+        return 0;
+    uint32_t n = 16;
+    while (n < 2 * t->n_values)
+        n *= 2;
+    t->slots = fg_arena_alloc(&ld->store->arena, n * sizeof *t->slots);
+    if (t->slots == NULL)
+        return FG_ENOMEM;
+    memset(t->slots, 0, n * sizeof *t->slots);
+    t->mask = n - 1;
+    for (uint32_t i = 0; i < t->n_values; i++) {
+        uint32_t k = (uint32_t)XXH3_64bits(t->values[i], t->value_lens[i]);
+        while (t->slots[k & t->mask])
+            k++;
+        t->slots[k & t->mask] = i + 1;
+    }
     return 0;
 }
 
@@ -360,6 +397,8 @@ static int leaves(loader *ld, const xnode *x, fg_test *parent)
         } else {
             rc = split_words(ld, v, FIELDS[f].fold, &t->values,
                              &t->value_lens, &t->n_values);
+            if (rc == 0)
+                rc = index_values(ld, t);
             if (rc == 0 && t->n_values == 0)
                 rc = report(ld, ld->file, x->line, "<%s>: %s is empty",
                             x->name, FIELDS[f].name);

@@ -21,6 +21,7 @@
 #include <xxhash.h>
 
 #include "arena.h"
+#include "strmap.h"
 #include "facts.h"
 #include "factgraph.h"
 #include "ontology.h"
@@ -77,6 +78,10 @@ typedef struct fg_test {
     const char **values;          /* leaves but regex and flags */
     size_t *value_lens;
     uint32_t n_values;
+    /* Long lists: a hash table of value index + 1 (0: empty), by
+     * XXH3 of the value, mask + 1 slots; else NULL. */
+    uint32_t *slots;
+    uint32_t mask;
     uint32_t flags;               /* FG_FIELD_FLAGS and FG_FIELD_TAGS */
     void *re;                     /* FG_FIELD_REGEX: a pcre2_code */
     const char *source;           /* the regex as written */
@@ -185,8 +190,9 @@ typedef struct fg_rule_def {
  * examples, and the compiled regular expressions. */
 typedef struct fg_rule_store {
     fg_arena arena;
-    void **regexes; /* pcre2_code */
+    void **regexes; /* pcre2_code, one per source */
     size_t n_regexes, cap_regexes;
+    fg_strmap regex_index; /* source -> index in regexes */
 } fg_rule_store;
 
 void fg_rule_store_init(fg_rule_store *s);

@@ -37,6 +37,9 @@ typedef struct waiting {
 
 #define NONE UINT32_MAX
 
+/* Slots of the regex memo (a power of two). */
+#define REGEX_MEMO 4096
+
 struct fg_vm {
     /* Sized for the largest program and sentence seen so far. */
     uint32_t cap_prog, cap_pos;
@@ -60,6 +63,15 @@ struct fg_vm {
     size_t n_all_caps, cap_all_caps;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
+    /* Regex results of the current sentence: many rules test the same
+     * regex on the same token, and a run costs a few hundred
+     * instructions. A slot is valid when its serial is the sentence's. */
+    struct regex_memo {
+        const void *re;
+        uint64_t serial;
+        uint32_t token;
+        int result;
+    } memo[REGEX_MEMO];
     int nomem;
 };
 
@@ -118,6 +130,16 @@ void fg_vm_free(fg_vm *vm)
 
 static int in_list(const fg_test *t, const char *s, size_t len)
 {
+    if (t->slots) {
+        for (uint32_t k = (uint32_t)XXH3_64bits(s, len);; k++) {
+            uint32_t i = t->slots[k & t->mask];
+            if (i == 0)
+                return 0;
+            if (t->value_lens[i - 1] == len &&
+                memcmp(t->values[i - 1], s, len) == 0)
+                return 1;
+        }
+    }
     for (uint32_t i = 0; i < t->n_values; i++)
         if (t->value_lens[i] == len && memcmp(t->values[i], s, len) == 0)
             return 1;
@@ -133,6 +155,22 @@ static int in_annot(const fg_test *t, const fg_vm_input *in, uint32_t j)
             in_list(t, in->annots[a].type, strlen(in->annots[a].type)))
             return 1;
     return 0;
+}
+
+/* Whether regex re matches token j, remembered for the sentence. */
+static int regex_test(fg_vm *vm, const void *re, const fg_vm_input *in,
+                      uint32_t j)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)re >> 4) * 0x9E3779B97F4A7C15ull ^ j;
+    struct regex_memo *m = &vm->memo[(h ^ (h >> 29)) & (REGEX_MEMO - 1)];
+    if (m->serial == in->serial && m->re == re && m->token == j)
+        return m->result;
+    const fg_token *tok = &in->tokens[j];
+    /* A limit reached counts as no match (a negative result). */
+    int r = pcre2_match(re, (PCRE2_SPTR)(in->text + tok->start),
+                        tok->end - tok->start, 0, 0, vm->md, vm->mctx) >= 0;
+    *m = (struct regex_memo){re, in->serial, j, r};
+    return r;
 }
 
 int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
@@ -181,10 +219,7 @@ int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
     case FG_FIELD_ANNOT:
         return in_annot(t, in, j);
     case FG_FIELD_REGEX:
-        /* A limit reached counts as no match (a negative result). */
-        return pcre2_match(t->re, (PCRE2_SPTR)(text + tok->start),
-                           tok->end - tok->start, 0, 0, vm->md,
-                           vm->mctx) >= 0;
+        return regex_test(vm, t->re, in, j);
     }
     return 0;
 }
