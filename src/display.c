@@ -997,10 +997,31 @@ static int add_roles(shower *s, stext *t, uint32_t e)
     int rc = 0, any = 0;
     for (int role = FG_ROLE_PARTICIPANT; role < FG_ROLES && rc == 0; role++) {
         int n = 0;
+        /* Values in the order they were found, but events (topics,
+         * causes) by their row, which a dump gives back too. */
+        uint32_t last_row = 0;
         for (size_t r = 0; r < g->n_roles && rc == 0; r++) {
             const fg_role_value *rv = &g->roles[r];
             if (rv->event != e || (int)rv->role != role || repeated(g, r))
                 continue;
+            if (rv->value.kind == FG_VALUE_EVENT) {
+                /* The event of the next row up, among this role's. */
+                size_t best = SIZE_MAX;
+                for (size_t k = 0; k < g->n_roles; k++) {
+                    const fg_role_value *kv = &g->roles[k];
+                    if (kv->event == e && (int)kv->role == role &&
+                        kv->value.kind == FG_VALUE_EVENT &&
+                        s->row[kv->value.index] > last_row &&
+                        (best == SIZE_MAX ||
+                         s->row[kv->value.index] <
+                             s->row[g->roles[best].value.index]))
+                        best = k;
+                }
+                if (best == SIZE_MAX)
+                    continue;
+                rv = &g->roles[best];
+                last_row = s->row[rv->value.index];
+            }
             if (n++ == 0) {
                 rc = st_adds(t, any++ ? "; " : "", S_PLAIN);
                 if (rc == 0)
