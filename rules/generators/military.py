@@ -79,7 +79,8 @@ def macros():
   <macro name="military-mod">
     <alt>
       <annot type="Nationality OrganizationMod Number"/>
-      <token regex="[\\p{{Ll}}\\d][\\p{{L}}\\d-]*\\p{{Ll}}(e|en|er|es|em)">
+      <!-- also "eine Al-Kaida-nahe Gruppe", "die Iran-treuen Milizen", "die US-geführte Koalition" -->
+      <token regex="([\\p{{Ll}}\\d][\\p{{L}}\\d-]*\\p{{Ll}}|\\p{{Lu}}[\\p{{L}}\\d]*-[\\p{{L}}\\d-]*(nah|treu|geführt|gestützt))(e|en|er|es|em)">
         <not iform="{L(STOP)}"/>
         <not tags="verb"><not tags="guessed"/><not tags="adj"/></not>
       </token>
@@ -95,7 +96,7 @@ def macros():
     <alt>
       <use macro="actor"/>
       <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
-      <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{L(STOP)}"/></token>
+      <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{L(STOP)} tausende hunderte dutzende zehntausende tausenden hunderten dutzenden"/></token>
       <token flags="capitalised word sentence-start"><not tags="verb"/><not annot="Time"/><not iform="{L(STOP)} auch zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen"/></token>
     </alt>
   </macro>
@@ -117,6 +118,28 @@ def macros():
     </opt>
   </macro>
 
+  <!-- A name after a unit or ship: "die Fregatte Hessen", "der Flugzeugträger USS
+       Carl Vinson", "das Raketenabwehrsystem THAAD", "die Mission Aspides". -->
+  <macro name="military-name">
+    <alt>
+      <annot type="Person Organization Place"/>
+      <seq><opt><token flags="quote-open"/></opt><repeat min="1" max="3"><token flags="capitalised word"><any-of><is tags="guessed"/><is regex="[\\p{{Lu}}\\d-]{{2,}}"/></any-of><not tags="verb"/><not iform="{L(STOP)}"/><not annot="Time"/></token></repeat><opt><token flags="quote-close"/></opt></seq>
+    </alt>
+  </macro>
+
+  <!-- The agent of a passive in "von"/"durch": not a place ("von der Krim an die
+       Front geschickt"). -->
+  <macro name="military-np-by">
+    <alt>
+      <seq><annot type="Person Organization Country Group"/><opt><token iform="und sowie"/><opt><use macro="military-det"/></opt><annot type="Person Organization Country Group"/></opt></seq>
+      <seq>
+        <repeat max="3"><use macro="military-mod"/></repeat>
+        <token flags="capitalised word"><not annot="Time Place"/><not iform="{L(STOP)}"/></token>
+        <opt><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><use macro="military-head"/></opt>
+      </seq>
+    </alt>
+  </macro>
+
   <!-- What is sent: an object noun phrase, but not envoys, delegations,
        athletes ("Indien entsendet Vertreter zu dem Gipfel"). -->
   <macro name="military-np-sent">
@@ -125,6 +148,7 @@ def macros():
       <use macro="actor"/>
       <token flags="capitalised word"><not annot="Time"/><not iform="{L(STOP)}"/><not regex="{DIPLO}"/></token>
     </alt>
+    <opt><use macro="military-name"/></opt>
     <opt>
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
@@ -138,6 +162,8 @@ def macros():
        zwischen Sudan und Südsudan", "Soldaten aus 31 Staaten". -->
   <macro name="military-np-obj">
     <use macro="military-np"/>
+    <!-- a genitive without article: "die Aktivitäten mutmaßlicher russischer Agenten" -->
+    <opt><seq><alt><annot type="Nationality" regex="\\p{{L}}+er"/><token regex="\\p{{Ll}}[\\p{{L}}-]*er"><not iform="{L(STOP)} mehr weniger oder aber"/><not tags="verb"/></token></alt><opt><annot type="Nationality"/></opt><token flags="capitalised word"><not annot="Time"/><not iform="{L(STOP)}"/></token></seq></opt>
     <opt><token iform="von"/><opt><annot type="Number"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Organization Country Person"/></token></opt>
     <opt>
       <token iform="an zu über zwischen aus"/>
@@ -186,12 +212,15 @@ def macros():
       <!-- "zu Belarus" after a noun: "an seiner Grenze zu Belarus" -->
       <seq><token iform="zu"/><annot type="Place Country"/></seq>
       <!-- a source: "nach Berichten westlicher Geheimdienste", "nach Einschätzung von Militärexperten" -->
-      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq></alt></seq>
+      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><seq><opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"/></opt><token flags="capitalised word"/></seq></alt></seq></alt></seq>
       <!-- "von Rumänien aus" -->
       <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place Country"/><token iform="aus"/></seq>
+      <!-- where from: "von der Krim (an die Front)" (a place is no agent) -->
+      <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place"/></seq>
       <seq><token iform="bis"/><token iform="zum zur"/><alt><annot type="Time"/><token flags="capitalised word"/></alt></seq>
       <seq>
-        <token iform="{L(PREPS)} als"/>
+        <!-- "zu" only before a noun ("zu ihrer Überwachung"), never before an infinitive -->
+        <token iform="{L(PREPS)} als zu"/>
         <opt><use macro="military-det"/></opt>
         <repeat max="2"><use macro="military-mod"/></repeat>
         <opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"><any-of><is tags="adj"/><is tags="guessed"/></any-of><not annot="Time"/><not flags="sentence-start"/></token></opt>
@@ -201,7 +230,7 @@ def macros():
           <seq><token iform="region stadt provinz gebiet dorf ortschaft oblast bezirk hafenstadt grenzstadt kleinstadt großstadt operation mission truppenübungsplatz stützpunkt flugplatz luftwaffenstützpunkt militärflugplatz militärbasis"/><token flags="capitalised word"><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></seq>
           <token flags="capitalised word"/>
         </alt>
-        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des eines einer"/><alt><annot type="Organization Country"/><seq><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq></alt></opt>
+        <opt><alt><annot type="Place Country Organization"/><seq><token iform="der des eines einer"/><alt><annot type="Organization Country"/><seq><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></seq><seq><token iform="und oder"/><token flags="capitalised word"/></seq><token flags="capitalised word" tags="guessed"><not iform="{L(STOP)}"/><not tags="verb"/><not annot="Time"/></token></alt></opt>
       </seq>
     </alt>
   </macro>
@@ -211,7 +240,9 @@ def macros():
   <macro name="military-prefield">
     <alt>
       <repeat min="1" max="3"><use macro="military-gap-item"/></repeat>
-      <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><opt><alt><annot type="Organization Person Country"/><token flags="capitalised word"/></alt></opt><token iform="zufolge nach"/></seq>
+      <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><opt><alt><annot type="Organization Person Country"/><token flags="capitalised word"/><seq><token iform="der des"/><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></opt><token iform="zufolge nach"/></seq>
+      <!-- "Im Rahmen der Operation Aspides", "Nach Angaben des Gouverneurs von Cherson" -->
+      <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="der des"/><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><use macro="military-name"/></seq>
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="von vom"/><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq>
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"/><repeat min="1" max="3"><token flags="capitalised word"><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></repeat></seq>
       <token flags="sentence-start capitalised word"><not tags="noun"/><not tags="verb"/><not tags="adj"/><not annot="Nationality OrganizationMod Country Organization Place"/><not iform="{L(STOP)}"/></token>
@@ -226,6 +257,11 @@ def macros():
     <opt><token iform="+"/><repeat max="2"><token iform="+"/></repeat><token flags="number"/><repeat min="1" max="3"><token iform="+"/></repeat></opt>
     <opt><token iform="und aber doch sondern denn oder"/></opt>
     <opt><token iform="auch selbst sogar nur allein"/></opt>
+  </macro>
+
+  <!-- no object: for intransitive verbs -->
+  <macro name="military-none">
+    <token iform="keinobjektmöglich"/>
   </macro>
 
   <macro name="military-aux-perfect">
@@ -259,7 +295,7 @@ def attack_macros():
       <annot type="Organization Country Group Place"/>
       <token flags="capitalised word" regex=".*"><not flags="sentence-start"/><not annot="Time Person Office"/><not iform="{STOPL}"/><not regex="{POL}"/></token>
     </alt>
-    <opt><annot type="Place Country Organization"/></opt>
+    <opt><alt><annot type="Place Country Organization"/><seq><token iform="von"/><annot type="Place Country"/></seq></alt></opt>
     <opt>
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
@@ -267,12 +303,14 @@ def attack_macros():
     </opt>
   </macro>
   <macro name="military-np-attacker">
+    <opt><annot type="Country" regex="\p{Lu}\p{L}+s"/></opt>
     <repeat max="3"><use macro="military-mod"/></repeat>
     <alt>
       <use macro="actor"/>
       <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
       <token flags="capitalised word"><not annot="Time Office"/><not tags="verb"/><not iform="{STOPL}"/><not regex="{POL}"/></token>
     </alt>
+    <opt><use macro="military-name"/></opt>
     <opt>
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
@@ -318,8 +356,9 @@ def gap(n):
     return f'<repeat max="{n}"><use macro="military-gap-item"/></repeat>'
 
 class VerbClass:
-    def __init__(self, key, cls, lemmas, obj_role, obj_np, obj_required, agent_np, extra_after=None, regex=None, split=(), agent_role="agent"):
+    def __init__(self, key, cls, lemmas, obj_role, obj_np, obj_required, agent_np, extra_after=None, regex=None, split=(), agent_role="agent", by_np=None):
         self.agent_role = agent_role
+        self.by_np = by_np or agent_np  # the agent of a passive (von/durch)
         self.split = split
         # each lemma once (a repeated lemma in the list made the rule markedly slower)
         self.key = key; self.cls = cls; self.lemmas = " ".join(dict.fromkeys(lemmas.split()))
@@ -355,7 +394,7 @@ def vmacros(v):
 def verb_rule(v, rid, comment):
     k = v.key
     A = f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><use macro="{v.agent_np}"/></capture>'
-    Aby = f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.agent_np}"/></capture>'
+    Aby = f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.by_np}"/></capture>'
     O = f'<opt><use macro="military-det"/></opt><capture role="{v.obj_role}"><use macro="{v.obj_np}"/></capture>{v.extra_after}'
     Oopt = O if v.obj_required else f'<opt>{O}</opt>'
     T = lambda m: f'<capture role="trigger"><use macro="{k}-{m}"/></capture>'
@@ -408,7 +447,7 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{O}{gap(3)}{PASS}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden werden"/></opt>'))
     # passive, verb second: "Im Frühjahr wurden zwei Staffeln nach Polen verlegt"
     forms.append(('passive, verb second',
-      f'<use macro="military-clause-start"/><use macro="military-prefield"/>{PASS}{gap(3)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
+      f'<use macro="military-clause-start"/>{PRE}{PASS}{gap(3)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
     # passive, subordinate: "dass die Grenze von X überwacht wird"
     forms.append(('passive, subordinate clause',
       f'<use macro="military-subjunction"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
@@ -433,7 +472,9 @@ def verb_rule(v, rid, comment):
     # "man" as subject: no agent ("Man habe keine Ziele angegriffen")
     extra = []
     extra.append(('"man" as subject, no agent',
-      f'<use macro="military-clause-start"/><token iform="man"/>{gap(2)}<alt><seq><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt>{gap(4)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}</alt></seq><seq>{T("fin")}{gap(3)}{Oopt}</seq></alt>'))
+      f'<use macro="military-clause-start"/><token iform="man niemand keiner"/>{gap(2)}<alt><seq><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt>{gap(4)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}</alt></seq><seq>{T("fin")}{gap(3)}{Oopt}</seq></alt>'))
+    if v.agent_np not in ("military-np-intel", "military-np-patroller", "military-np-weapon", "military-np-practiser"): extra.append(('"man"/"niemand" after the verb, no agent: "Seither überwacht niemand mehr die Lage", "Dort hat man Soldaten stationiert"',
+      f'<use macro="military-clause-start"/>{PRE}<alt><seq>{T("fin")}<token iform="man niemand keiner"/><opt><token iform="mehr"/></opt>{gap(3)}{Oopt}</seq><seq><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt><token iform="man niemand keiner"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}</alt></seq></alt>'))
     # relative clause, passive, with its pronoun first: "ein Manöver, bei dem die Abwehr einer Invasion geprobt wird"
     forms.insert(next(i for i, (c, p) in enumerate(forms) if c.startswith('relative')), ('relative clause, passive, pronoun first',
       f'<token regex=","/><opt><token iform="{L(PREPS)}"/></opt><token iform="der die das dem den denen welche welcher welchem"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden" tags="verb finite"/>'))
@@ -447,7 +488,8 @@ def verb_rule(v, rid, comment):
     v2 = next(i for i, (c, p) in enumerate(forms) if c.startswith('verb second'))
     return [(rid, v.cls, forms[:v2], comment + " Active main clauses, subject first."),
             (rid + ".v2", v.cls, forms[v2:sub], comment + " Active main clauses, verb second."),
-            (rid + ".sub", v.cls, forms[sub:cut], comment + " Active subordinate and coordinated clauses."),
+            (rid + ".sub", v.cls, [f for f in forms[sub:cut] if '" ... "' not in f[0] and ' ... ' not in f[0][:30]], comment + " Active subordinate and coordinated clauses."),
+            ] + ([(rid + ".split", v.cls, [f for f in forms[sub:cut] if f[0].startswith('"') and ' ... ' in f[0][:30]], comment + " Separable verbs the lexicon did not join.")] if v.split else []) + [
             (rid + ".passive-zu", v.cls, forms[cut:rel], comment + " Passives."),
             (rid + ".rel", v.cls, forms[rel:zui], comment + " Relative clauses."),
             (rid + ".rel-zu", v.cls, forms[zui:], comment + " zu-infinitives."),
@@ -478,7 +520,9 @@ def attrs(a):
     return "".join(f' {k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in a.items())
 
 class NounClass:
-    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor", lv_extra=(), mit_agent=False, lv_extra2=()):
+    def __init__(self, key, cls, strong, weak, weak_ok, tail, lv, lv_role="agent", extra_forms=None, lv_weak_free=False, mission=None, mission_role="agent", mission_np="actor", lv_extra=(), mit_agent=False, lv_extra2=(), lv_extra3=()):
+        self.lv_extra3 = list(lv_extra3)  # forms of a third rule (".accuse": who is accused or claims it)
+        self.extra3_suffix, self.extra3_comment = ".accuse", " Who is accused of it or claims it is its agent."
         self.lv_extra2 = list(lv_extra2)  # forms of a second light-verb rule (".lv2")
         self.lv_extra = list(lv_extra)   # more forms for the light-verb rule
         self.mit_agent = mit_agent       # "Mit der Verlegung von Jets reagiert die NATO": the subject acts
@@ -567,13 +611,13 @@ def noun_rule(n, rid, comment):
         f'<alt>'
         f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt></seq>'
         f'<seq><use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><repeat max="1"><use macro="military-gap-item"/></repeat><token regex=","/></seq>'
-        f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-object-control"/><token iform="sich"/><skip max="3"/><token regex=","/></seq>'
+        # (not "Beide Seiten werfen sich vor, die Waffenruhe gebrochen zu haben": mutual accusations name no agent)
         f'</alt>{gap(3)}{NP}{gap(3)}{zu}'))
     pre_extra = "".join(f'<!-- {c} --><seq>{p}</seq>' for c, p in n.extra_forms)
     forms.append(('the noun alone or first: "Einen Einsatz plant die Regierung nicht", "Der Anschlag soll von X verübt worden sein"',
         f'<use macro="{k}-nphrase-head"/><opt><alt>'
-        f'<seq>{gap(2)}{LVfin}{A}</seq>'
-        f'<seq>{gap(2)}<use macro="military-aux-perfect"/>{A}{gap(3)}{LV}</seq>'
+        # "ist die Feuerpause am Morgen von Truppen gebrochen worden": the auxiliary came before the noun
+        f'<seq>{gap(3)}<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-by"/></capture>{gap(2)}<use macro="{k}-lv"/><opt><token iform="worden"/></opt><end of="clause"/></seq>'
         f'<seq>{gap(3)}<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(4)}{Aby}{gap(3)}{LV}</seq>'
         # "Der Überfall wird einer Miliz zugeschrieben"
         f'<seq>{gap(3)}<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/></alt>{gap(3)}{A}{gap(2)}<token lemma="zuschreiben"/></seq>'
@@ -581,14 +625,25 @@ def noun_rule(n, rid, comment):
     if n.mit_agent:
         forms.append(('"Mit der Verlegung von Kampfjets reagiert die NATO", "Im Rahmen der Übung verlegt die Bundeswehr ...": the subject of the clause acts',
             f'<alt><token iform="mit"/><seq><token iform="im"/><token iform="rahmen"/></seq></alt><use macro="{k}-nphrase"/>{gap(3)}<token tags="verb finite"><not lemma="sein"/></token><opt><use macro="military-det"/></opt><capture role="agent"><annot type="Country Organization Person"/></capture>'))
+    # the noun first in its clause, the light verb and its subject after it:
+    # "Einen Einsatz plant die Regierung nicht" (not "Nach dem Angriff kündigte die EU Hilfe an")
+    front = [('the noun first in its clause: "Einen Einsatz plant die Regierung nicht", "Den Anschlag hat die Miliz verübt"',
+        f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><use macro="{k}-nphrase-head"/><alt>'
+        f'<seq>{gap(2)}{LVfin}<opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig vorerst"/></opt>{A}</seq>'
+        f'<seq>{gap(2)}<use macro="military-aux-perfect"/>{A}{gap(3)}{LV}</seq>'
+        f'</alt>')]
     for c, p in n.lv_extra:
         forms.insert(3, (c, p))
     nx = 3 + len(n.lv_extra)
     out = [(rid, n.cls, forms[nx:], comment + " The noun alone or first (the rule starts at the noun)."),
            (rid + ".lv", n.cls, forms[:1] + forms[3:nx], comment + " The noun with a light verb before it."),
-           (rid + ".lv-aux", n.cls, forms[1:3], comment + " The noun with a light verb at the end, after an auxiliary or as a zu-infinitive.")]
+           (rid + ".lv-aux", n.cls, forms[1:2], comment + " The noun with a light verb at the end, after an auxiliary."),
+           (rid + ".lv-zu", n.cls, forms[2:3], comment + " The noun with a light verb as a zu-infinitive.")]
+    out.append((rid + ".front", n.cls, front, comment + " The noun first in its clause, the light verb and its subject after it."))
     if n.extra_forms:
         out.append((rid + ".teilnahme", n.cls, n.extra_forms, comment + " Taking part in it."))
+    if n.lv_extra3:
+        out.append((rid + n.extra3_suffix, n.cls, n.lv_extra3, comment + n.extra3_comment))
     if n.lv_extra2:
         out.append((rid + ".lv2", n.cls, n.lv_extra2, comment + " Fixed light-verb phrases: unter Beschuss nehmen, hinter ... stecken."))
     trig = n.strong + (n.weak or "") + (n.mission or "")
@@ -603,7 +658,7 @@ def noun_rule(n, rid, comment):
     return out
 
 # ---------------------------------------------------------------- data
-TROOP = r"(?i)[\p{L}-]*(truppe|truppen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
+TROOP = r"(?i)[\p{L}\d-]*(truppe|truppen|truppenteil|truppenteile|kampfgruppe|kampfgruppen|gefechtsverband|verbands|verbandes|kontingents|kontingentes|bataillons|regiments|regimentes|einheiten|geschwader|geschwaders|flottille|flottillen|flugzeugträgers|kampfbrigade|panzerbrigade|batterie|batterien|abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
 TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
 FORCE_EXTRA = r"schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
@@ -636,15 +691,19 @@ ATTACK_HIT = VerbClass("military-hit", "Attack",
     "target", "military-np-obj", True, "military-np-weapon")
 DEPLOY_VERB = VerbClass("military-deploy", "Deployment",
     "stationieren entsenden abkommandieren postieren beordern",
-    "theme", "military-np-sent", False, "military-np-coord")
+    "theme", "military-np-sent", False, "military-np-coord", by_np="military-np-by")
+# Troops move (intransitive): the troops are theme, there is no object ("Russische Truppen rücken in die Stadt ein")
+DEPLOY_MOVE = VerbClass("military-move", "Deployment",
+    "einrücken aufmarschieren anrücken ausrücken",
+    "theme", "military-none", False, "military-np-troop", agent_role="theme", split=[("rücken marschieren", "ein auf an aus")])
 DEPLOY_TROOPS = VerbClass("military-send", "Deployment",
-    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken zusammenziehen",
-    "theme", "military-np-troop", True, "military-np-coord", split=[("setzen", "ein")])
+    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken verschiffen einfliegen heranführen zusammenziehen",
+    "theme", "military-np-troop", True, "military-np-coord", split=[("setzen ziehen", "ein zusammen")], by_np="military-np-by")
 MONITOR_VERB = VerbClass("military-monitor", "Monitoring",
     "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren beschatten bewachen ausspionieren",
     "theme", "military-np-watched", True, "military-np-coord")
 MONITOR_OBS = VerbClass("military-observe", "Monitoring",
-    "beobachten kontrollieren überprüfen verfolgen",
+    "beobachten kontrollieren überprüfen verfolgen erfassen",
     "theme", "military-np-monitored", True, "military-np-coord", regex=r"(?i)beobacht\w*")
 TRAIN_VERB = VerbClass("military-train", "Training",
     "ausbilden schulen trainieren unterweisen drillen ertüchtigen fortbilden weiterbilden instruieren exerzieren",
@@ -674,7 +733,7 @@ MONITOR_PATROL = VerbClass("military-patrol", "Monitoring",
 MONITOR_CHECK = VerbClass("military-check", "Monitoring",
     "kontrollieren überwachen bewachen",
     "theme", "military-np-checked", True, "military-np-patroller")
-ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
+ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, DEPLOY_MOVE, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
 ALL_TRIGGER_LEMMAS.append("beobachen")
 ALL_TRIGGER_LEMMAS.extend("stürmen zerbomben einrücken aufmarschieren anrücken".split())
 
@@ -692,14 +751,15 @@ BY_AGENT = f'<seq><token iform="durch seitens"/>{DET}<capture role="agent"><use 
 
 ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     strong='<token><any-of>'
-      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotage sabotageakt massaker blutbad hinterhalt angriffswelle raketenhagel"/>'
+      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotageakt massaker raketenschlag drohnenschlag atomschlag nuklearschlag enthauptungsschlag blutbad hinterhalt angriffswelle raketenhagel"/>'
       r'<is regex="(?i)\p{L}+-?(angriff|angriffe|angriffs|angriffes|angriffen)"/>'
       r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken)"/>'
-      r'<is regex="(?i)[\p{L}-]*(sabotage|sabotageakt|sabotageakte|sabotageakten|sabotageakts)"/>'
+      r'<is regex="(?i)[\p{L}-]*(sabotageakt|sabotageakte|sabotageakten|sabotageakts)|[\p{L}-]+sabotage"/>'
       '</any-of>'
       r'<not regex="(?i)(charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations|hunde|hai|bären|wolfs|tier|wespen|herz|asthma|panik|lach|wut)\p{L}*"/>'
       '</token>',
-    weak='<token lemma="angriff offensive vergeltung vergeltungsaktion"/>',
+    # (the lexicon gives "Sabotage" the lemma "sabotag": the form is tested too)
+    weak='<token><any-of><is lemma="angriff offensive vergeltung vergeltungsaktion sabotage"/><is iform="sabotage"/></any-of></token>',
     weak_ok=f'<alt><seq>{GEN_AGENT}<opt>{TARGET}</opt></seq>{TARGET}</alt>',
     tail=f'<opt>{GEN_AGENT}</opt><opt>{TARGET}</opt>',
     lv_weak_free=True,
@@ -707,11 +767,19 @@ ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     mission_role="target", mission_np="military-np-target",
     lv_extra2=[
       ('"Die Armee hat Stellungen der Miliz unter Beschuss genommen", "nimmt die Stadt unter Feuer": the subject attacks, the object is the target',
-       f'<use macro="military-clause-start"/><alt><seq><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<opt><use macro="military-aux-perfect"/></opt></seq><seq><opt><use macro="military-prefield"/></opt><alt><use macro="military-aux-perfect"/><token lemma="nehmen" tags="verb finite"/></alt><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt><opt><token lemma="nehmen" tags="verb finite"/></opt>{gap(3)}<opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture><opt><token iform="in"/><annot type="Place Country"/></opt>{gap(2)}<token iform="unter"/><capture role="trigger"><token iform="beschuss feuer artilleriebeschuss raketenbeschuss drohnenbeschuss dauerbeschuss"/></capture>'),
+       f'<use macro="military-clause-start"/><alt><seq><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<opt><use macro="military-aux-perfect"/></opt></seq><seq><opt><use macro="military-prefield"/></opt><alt><use macro="military-aux-perfect"/><token lemma="nehmen" tags="verb finite"/></alt><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt><opt><token lemma="nehmen" tags="verb finite"/></opt>{gap(3)}<opt><use macro="military-det"/></opt><capture role="target"><use macro="military-np-target"/></capture><opt><token iform="in"/><annot type="Place Country"/></opt>{gap(3)}<token iform="unter"/><capture role="trigger"><token iform="beschuss feuer artilleriebeschuss raketenbeschuss drohnenbeschuss dauerbeschuss"/></capture>'),
       ('"Russland steckt hinter dem Anschlag", "eingeräumt, hinter dem Drohnenangriff zu stehen": who is behind it did it',
        f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<alt><seq><token lemma="stecken stehen" tags="verb finite"/>{gap(2)}</seq><seq><token tags="verb finite"/><skip max="6"/><token regex=","/><opt><token iform="selbst"/></opt></seq></alt><token iform="hinter"/><use macro="military-attack-n-nphrase-lv"/><opt><token regex="(?i)zu"/><token lemma="stecken stehen"/></opt>'),
       ('"bereitet die Armee eine Gegenoffensive vor": "bereiten ... vor" not joined by the lexicon',
        f'<use macro="military-clause-start"/><alt><seq><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<token lemma="bereiten vorbereiten" tags="verb finite"/></seq><seq><opt><use macro="military-prefield"/></opt><token lemma="bereiten vorbereiten" tags="verb finite"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt>{gap(2)}<use macro="military-attack-n-nphrase-lv"/>{gap(2)}<token iform="vor"/><alt><end of="clause"/><token regex="[,;:]"/></alt>'),
+    ],
+    lv_extra3=[
+      ('"im Falle eines Angriffs", "für den Fall eines Angriffs auf Litauen": the alliance case, a hypothetical attack',
+       f'<token iform="im für"/><opt><token iform="den"/></opt><token iform="falle fall"/><token iform="eines"/><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token iform="angriffs angriffes"/></capture><opt>{TARGET}</opt>'),
+      ('"Kiew wirft Moskau einen Angriff auf X vor", "lastet der Miliz den Anschlag an": the object of the accusation acts',
+       f'<token lemma="vorwerfen anlasten zuschreiben unterstellen" tags="verb finite"/>{gap(2)}<opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<use macro="military-attack-n-nphrase-lv"/>{gap(2)}<token iform="vor an zu"/><end of="clause"/>'),
+      ('"ein Anschlag auf eine Kaserne, zu dem sich eine Miliz bekannte": who claims it did it',
+       f'<use macro="military-attack-n-nphrase-head"/><skip max="8"/><token regex=","/><token iform="zu für"/><token iform="dem der denen"/><token iform="sich"/>{gap(1)}<opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-attacker"/></capture>{gap(2)}<token lemma="bekennen" tags="verb"/>'),
     ],
     lv="bekennen beteiligen verüben starten beginnen fliegen durchführen ausführen planen vorbereiten unternehmen lancieren fortsetzen ausweiten verstärken führen anordnen befehlen richten reklamieren ankündigen androhen drohen verantworten",
     mit_agent=True)
@@ -742,7 +810,8 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
       r'<is regex="(?i)(militär|bundeswehr|auslands|kampf|marine|blauhelm|truppen|friedens|nato|un|eu|uno)-?einsatz(es|e|en)?"/>'
       '</any-of></token>',
     weak='<token lemma="einsatz verlegung mobilisierung aufstockung"/>',
-    weak_ok=f'<alt>{genitive("theme", "military-np-troop")}{von("theme", "military-np-troop")}</alt><opt>{BY_AGENT}</opt>',
+    # "der Einsatz der Bundeswehr": an organisation in the genitive carries it out
+    weak_ok=f'<alt><seq><token iform="der des"/><capture role="agent"><annot type="Organization" regex="\\p{{L}}+"/></capture></seq>{genitive("theme", "military-np-troop")}{von("theme", "military-np-troop")}</alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><alt>{genitive("theme", "military-np")}{von("theme", "military-np")}</alt></opt><opt>{BY_AGENT}</opt>',
     lv="beteiligen planen vorbereiten ankündigen beginnen starten ausweiten verstärken anordnen befehlen drohen beschließen erwägen",
     mit_agent=True)
@@ -778,7 +847,13 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
     tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
     mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
-    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren einrichten entsenden verlängern",
+    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren einrichten entsenden verlängern aufnehmen wiederaufnehmen abschließen ansetzen",
+    lv_extra3=[
+      ('"5.000 Soldaten üben derzeit beim Manöver Sea Breeze die Abwehr": who exercises in it holds it',
+       f'<use macro="military-clause-start"/>{DET}<capture role="agent"><use macro="military-np-practiser"/></capture>{gap(2)}<token lemma="üben trainieren proben" tags="verb finite"/>{gap(2)}<token iform="beim bei im während"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(übung|übungen|manöver|manövers|training)"/></capture>'),
+      ('"Beim Manöver Sea Breeze üben 5.000 Soldaten die Abwehr"',
+       f'<use macro="military-clause-start"/><token iform="beim bei im während"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(übung|übungen|manöver|manövers|training)"/></capture><opt><use macro="military-name"/></opt>{gap(2)}<token lemma="üben trainieren proben" tags="verb finite"/>{gap(1)}{DET}<capture role="agent"><use macro="military-np-practiser"/></capture>'),
+    ],
     extra_forms=[
       ('"An der Übung nehmen 900 Soldaten teil": who takes part is participant',
        '<token iform="an bei"/><use macro="military-train-n-nphrase"/><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt><repeat max="2"><use macro="military-gap-item"/></repeat><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np"/></capture>'),
@@ -791,6 +866,7 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
     ])
 
 TRAIN_NOUN.mission_tail = TRAIN_FOR
+TRAIN_NOUN.extra3_suffix, TRAIN_NOUN.extra3_comment = ".practise", " Who exercises in it holds it."
 
 def restricted(name, regex, comment, pp=False):
     ppx = """
@@ -807,7 +883,7 @@ def restricted(name, regex, comment, pp=False):
     <opt><token iform="und oder sowie"/><use macro="military-mod"/></opt>
     <token flags="capitalised word" regex="{escape(regex)}"/>
     <opt><token iform="und sowie"/><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country Person"/><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></opt>
-    <opt><annot type="Organization"/></opt>
+    <opt><use macro="military-name"/></opt>
     <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word" regex="{escape(regex)}"/></opt>
     <opt>
       <token iform="der des"/>
@@ -842,6 +918,28 @@ def fire_at_rules():
     return [("attack.fire-at", "Attack", fire, "Attack: weapons fired at a target (abfeuern auf)."),
             ("attack.fire-at.vorgehen", "Attack", go, "Attack: armed forces take action against someone (gegen X vorgehen).")]
 
+def move_rules():
+    """Deployment: troops move in ("Russische Truppen rücken in die Stadt ein",
+    "An der Grenze marschierten 50.000 Soldaten auf"): the troops are theme."""
+    DT = '<opt><use macro="military-det"/></opt>'
+    TH = f'{DT}<capture role="theme"><use macro="military-np-troop"/></capture>'
+    T = lambda m: f'<capture role="trigger"><use macro="military-move-{m}"/></capture>'
+    PRE = '<opt><use macro="military-prefield"/></opt>'
+    forms = [
+      ('subject first: "Russische Truppen rücken in die Stadt ein"',
+       f'<use macro="military-clause-start"/>{TH}{gap(2)}{T("fin")}'),
+      ('verb second: "An der Grenze marschierten 50.000 Soldaten auf"',
+       f'<use macro="military-clause-start"/>{PRE}{T("fin")}{gap(2)}{TH}'),
+    ]
+    perf = [
+      ('perfect or modal: "Die Soldaten sind in Kursk eingerückt", "Truppen sollen in die Region einrücken"',
+       f'<use macro="military-clause-start"/><alt><seq>{TH}{gap(2)}<alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt></seq><seq>{PRE}<alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt>{TH}</seq></alt>{gap(4)}<alt>{T("ptc")}{T("inf")}</alt>'),
+      ('subordinate clause: "nachdem russische Truppen in die Stadt eingerückt waren"',
+       f'<use macro="military-subjunction"/>{TH}{gap(4)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'),
+    ]
+    return [("deployment.move", "Deployment", forms, "Deployment: troops move in (einrücken, aufmarschieren, anrücken); the troops are theme. Main clauses."),
+            ("deployment.move.perfect", "Deployment", perf, "Deployment: troops move in, perfect, modal and subordinate clauses.")]
+
 def extra_rules():
     """Deployment: troops named with an attributive participle ("die in Rumänien
     stationierten Soldaten") or "im Einsatz"; Ceasefire: "humanitäre Pause"."""
@@ -850,11 +948,21 @@ def extra_rules():
     attr = [('an attributive participle: "den in Rumänien stationierten französischen Soldaten", "die nach Polen verlegte Brigade"',
         f'<opt><token iform="in im nach an am ins"/>{DT}<capture role="location"><annot type="Place Country"/></capture>{gap(2)}</opt><capture role="trigger"><token iform="{ptc}"/></capture><capture role="theme"><use macro="military-np-troop"/></capture>')]
     einsatz = [('troops "sind im Einsatz": "Die Truppe ist seit 2024 in Mali im Einsatz"',
-        f'<use macro="military-clause-start"/><alt><seq>{DT}<capture role="theme"><use macro="military-np-troop"/></capture>{gap(2)}<token lemma="sein" tags="verb finite"/></seq><seq><use macro="military-prefield"/><token lemma="sein" tags="verb finite"/>{DT}<capture role="theme"><use macro="military-np-troop"/></capture></seq></alt>{gap(3)}<opt><token iform="in"/><capture role="location"><annot type="Place Country"/></capture>{gap(2)}</opt><token iform="im"/><capture role="trigger"><token iform="einsatz auslandseinsatz kampfeinsatz"/></capture>')]
+        f'<use macro="military-clause-start"/><alt><seq>{DT}<capture role="theme"><use macro="military-np-troop"/></capture>{gap(2)}<token lemma="sein" tags="verb finite"/></seq><seq><use macro="military-prefield"/><token lemma="sein" tags="verb finite"/><opt><token iform="in im"/><capture role="location"><annot type="Place Country"/></capture></opt>{gap(1)}{DT}<capture role="theme"><use macro="military-np-troop"/></capture></seq></alt>{gap(3)}<opt><token iform="in"/><capture role="location"><annot type="Place Country"/></capture>{gap(2)}</opt><token iform="im"/><capture role="trigger"><token iform="einsatz auslandseinsatz kampfeinsatz"/></capture>')]
+    stellung = [('"weitere Patriot-Batterien sollen in Polen in Stellung gebracht werden", "Russland bringt Raketen in Stellung": troops or weapons put in position',
+        f'{DT}<capture role="theme"><alt><use macro="military-np-troop"/><use macro="military-np-weapon"/></alt></capture>{gap(3)}<capture role="trigger"><token iform="in"/><token iform="stellung"/><token lemma="bringen" tags="verb"/></capture>'),
+        ('"bringt die Armee Raketen in Stellung" (verb second)',
+        f'<token lemma="bringen" tags="verb finite"/>{DT}<capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}{DT}<capture role="theme"><alt><use macro="military-np-troop"/><use macro="military-np-weapon"/></alt></capture>{gap(2)}<capture role="trigger"><token iform="in"/><token iform="stellung"/></capture><end of="clause"/>')]
+    SYS = '<token flags="capitalised word" regex="(?i)[\\p{L}\\d-]*(abwehrsystem|abwehrsysteme|abwehrsystemen|raketen|raketenwerfer|marschflugkörper|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|batterie|batterien|radarsystem|radarsysteme|raketensystem|raketensysteme)"/>'
+    SYSNP = f'<capture role="theme"><repeat max="2"><use macro="military-mod"/></repeat>{SYS}<opt><use macro="military-name"/></opt></capture>'
+    aufstellen = [('"Seoul plante, das Raketenabwehrsystem THAAD aufzustellen", "Japan will Patriot-Batterien aufstellen", "sollen Raketen aufgestellt werden": weapon systems put up (not units formed)',
+        f'<alt><seq><use macro="military-clause-start"/>{DT}<capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token tags="verb finite"/><alt><seq><skip max="8"/><token regex=","/></seq><seq>{gap(2)}</seq></alt></seq><token iform="wie dass"/></alt>{gap(3)}{DT}{SYSNP}{gap(3)}<capture role="trigger"><token lemma="aufstellen stationieren" tags="verb"/></capture>')]
     pause = [('"eine humanitäre Pause", "humanitäre Feuerpausen"',
         '<capture role="trigger"><token iform="humanitäre humanitären humanitärer"/><token iform="pause pausen"/></capture><opt><token iform="in im"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><opt><token iform="stadt region provinz"/></opt><capture role="location"><annot type="Place Country"/></capture></opt>')]
     return [("deployment.extra", [("deployment.extra-attr", "Deployment", attr, "Deployment: troops named with the participle of their deployment."),
-                                  ("deployment.extra-im-einsatz", "Deployment", einsatz, "Deployment: troops are deployed (im Einsatz).")]),
+                                  ("deployment.extra-im-einsatz", "Deployment", einsatz, "Deployment: troops are deployed (im Einsatz)."),
+                                  ("deployment.extra-aufstellen", "Deployment", aufstellen, "Deployment: weapon systems are put up (aufstellen)."),
+                                  ("deployment.extra-in-stellung", "Deployment", stellung, "Deployment: troops or weapons are put in position (in Stellung bringen).")]),
             ("ceasefire.extra", [("ceasefire.extra-humanitarian-pause", "Ceasefire", pause, "Ceasefire: a humanitarian pause.")])]
 
 VERB_FAMILIES = set()
@@ -888,7 +996,7 @@ def main():
     parts.append(restricted("military-np-intel", INTEL, "Intelligence services and police, who watch people and groups."))
     parts.append(restricted("military-np-weapon", WEAPON, "What hits or destroys a target: weapons and armed forces."))
     parts.append(restricted("military-np-monitored", MONITORED, "What is monitored in the political or military sense: borders, ceasefires, elections, airspace.", pp=True))
-    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
+    for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, DEPLOY_MOVE, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
         parts.append(vmacros(v))
     for n in [ATTACK_NOUN, CEASE_NOUN, DEPLOY_NOUN, MONITOR_NOUN, TRAIN_NOUN]:
         parts.append(nmacros(n))
@@ -917,6 +1025,7 @@ def main():
         GAPMAX[0] = 2 if n is TRAIN_NOUN else 3
         groups.append((rid, noun_rule(n, rid, cm)))
     groups.append(("attack.fire-at", fire_at_rules()))
+    groups.append(("deployment.move", move_rules()))
     groups.extend(extra_rules())
     all_examples = os.environ.get("MILITARY_ALL_EXAMPLES")  # to find which rule passes which example
     for family, rules in groups:
@@ -932,6 +1041,11 @@ def main():
                     suf = ".v2"
                 return family + suf
             mine = [(e[0], e[1]) for e in ex if all_examples or home(e) == rule_id]
+            if not mine and rule_id.endswith(".split"):
+                # the examples of the split forms are those of ".sub" that name the particle at the end
+                mine = [(e[0], e[1]) for e in ex if len(e) > 2 and e[2] == ".split"]
+            if not mine and rule_id.endswith(".split"):
+                continue  # the lexicon joins these verbs everywhere we found: no fallback needed
             if not mine:
                 sys.exit(f"rule {rule_id}: no example")
             parts.append(rule_xml(rule_id, cls, pattern_xml(forms), mine, ce, cm))

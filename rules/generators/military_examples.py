@@ -57,6 +57,7 @@ EX = {
   "Die Firma stellt neue Mitarbeiter ein.",
  ]),
 "deployment.verb-troops": ([
+  ("Nach Angaben aus Kiew setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}, ".split"),
   ("Im Ernstfall würden die Staaten umgehend Kriegsschiffe in die Region verlegen.", {"agent": "Staaten", "trigger": "verlegen", "theme": "Kriegsschiffe"}),
   ("Die Kriegsschiffe, die ins Mittelmeer verlegt wurden, kehren im Mai zurück.", {"trigger": "verlegt", "theme": "Kriegsschiffe"}, ".rel-zu"),
   ("Die Regierung hält an ihrem Kurs fest und will weitere Soldaten an die Grenze schicken.", {"agent": "Regierung", "trigger": "schicken", "theme": "weitere Soldaten"}, ".sub"),
@@ -69,9 +70,17 @@ EX = {
   ("Die Regierung setzt Soldaten zum Schutz der Grenze ein.", {"agent": "Regierung", "trigger": "setzt", "theme": "Soldaten"}),
   ("Nach Angaben des Ministeriums sollen zwei Brigaden an die Grenze verlegt worden sein.", {"trigger": "verlegt", "theme": "zwei Brigaden"}, ".passive-zu"),
   ("Im Rahmen der Übung „Steadfast“ verlegt die Marine drei Fregatten in die Nordsee.", {"agent": "Marine", "trigger": "verlegt", "theme": "drei Fregatten"}),
+  ("Frankreich hat den Flugzeugträger Charles de Gaulle ins östliche Mittelmeer verlegt.", {"agent": "Frankreich", "trigger": "verlegt", "theme": "Flugzeugträger Charles de Gaulle"}),
+  ("Laut Ministerium ist die Korvette Erfurt in die Ostsee verlegt worden.", {"trigger": "verlegt", "theme": "Korvette Erfurt"}, ".passive-zu"),
+  ("Angeblich wurden mehrere Bataillone von der Krim in den Süden verlegt.", {"trigger": "verlegt", "theme": "Bataillone"}, ".passive-zu"),
+  ("Die Armee zieht seit Tagen Truppen an der Grenze zusammen.", {"agent": "Armee", "trigger": "zieht", "theme": "Truppen"}),
  ], [
   "Der Konzern verlegt seinen Firmensitz von Köln nach Berlin.",
   "Die Post schickt ein Paket nach Berlin.",
+  "Der Trainer schickte in der zweiten Halbzeit zwei neue Spieler aufs Feld.",
+  "Die Spedition verlegt ihr Lager von der Krim nach Odessa.",
+  "Die Stadt stellt im Advent neue Bänke auf dem Marktplatz auf.",
+  "Die Reederei verschifft Autos nach Asien.",
  ]),
 "monitoring.verb": ([
   ("Die Regierung erklärte, dass Drohnen die Grenze überwachen.", {"agent": "Drohnen", "trigger": "überwachen", "theme": "Grenze"}, ".sub"),
@@ -82,6 +91,7 @@ EX = {
   ("Künftig überwachen Aufklärungsdrohnen die gesamte Grenze.", {"agent": "Aufklärungsdrohnen", "trigger": "überwachen"}),
   ("Polen entsendet Soldaten, um die Grenze zu überwachen.", {"agent": "Polen", "trigger": "überwachen", "theme": "Grenze"}, ".rel-zu"),
  ], [
+  "Seit Jahren überwacht niemand mehr die Preise im Supermarkt.",
   "Die Börsenaufsicht überwacht den Handel mit Aktien.",
   "Die Pflegerin überwacht den Blutzucker des Patienten.",
  ]),
@@ -97,6 +107,7 @@ EX = {
   "Der Verein stellt einen neuen Trainer ein.",
  ]),
 "monitoring.intel": ([
+  ("Nach Angaben aus Berlin hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}, ".split"),
   ("Medien berichten, dass der Geheimdienst Oppositionelle abgehört hat.", {"agent": "Geheimdienst", "trigger": "abgehört"}, ".sub"),
   ("Der Verfassungsschutz hat begonnen, die Gruppe zu beobachten.", {"agent": "Verfassungsschutz", "trigger": "beobachten"}, ".rel-zu"),
   ("Der Staatsschutz observiert seit Monaten einen Verein in Köln.", {"agent": "Staatsschutz", "trigger": "observiert", "theme": "Verein"}),
@@ -140,6 +151,7 @@ EX = {
   "Der Arzt überprüft die Werte des Patienten.",
  ]),
 "training.verb": ([
+  ("Nach Angaben aus Kiew bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}, ".split"),
   ("Das Ministerium bestätigte, dass Ausbilder der Bundeswehr ukrainische Soldaten geschult haben.", {"agent": "Ausbilder der Bundeswehr", "trigger": "geschult", "participant": "ukrainische Soldaten"}, ".sub"),
   ("Deutschland hat angeboten, weitere Piloten auszubilden.", {"agent": "Deutschland", "trigger": "auszubilden", "participant": "weitere Piloten"}, ".rel-zu"),
   ("Die Rekruten, die in Polen ausgebildet werden, kehren im Mai zurück.", {"trigger": "ausgebildet", "participant": "Rekruten"}, ".rel-zu"),
@@ -157,7 +169,7 @@ EX = {
   ("Bei der Übung simulieren Marinesoldaten einen Angriff auf einen Hafen.", {"agent": "Marinesoldaten", "trigger": "simulieren"}),
   ("Der Ernstfall wurde im Herbst von Marinesoldaten geprobt.", {"agent": "Marinesoldaten", "trigger": "geprobt", "theme": "Ernstfall"}, ".passive-zu"),
   ("Die Luftwaffe teilte mit, dass Kampfjets über der Nordsee die Luftbetankung üben.", {"agent": "Kampfjets", "trigger": "üben"}, ".sub"),
-  ("Rund 3.000 Soldaten üben in Polen die Verlegung schwerer Waffen.", {"agent": "Rund 3.000 Soldaten", "trigger": "üben", "theme": "Verlegung"}),
+  ("Rund 3.000 Soldaten üben in Polen die Verlegung schwerer Waffen.", {"agent": "Rund 3.000 Soldaten", "trigger": "üben", "theme": "Verlegung schwerer Waffen"}),
   ("Seit Montag proben Marinesoldaten im Nordmeer den Ernstfall.", {"agent": "Marinesoldaten", "trigger": "proben"}),
   ("Marinesoldaten reisten nach Norwegen, um den Ernstfall zu proben.", {"agent": "Marinesoldaten", "trigger": "proben", "theme": "Ernstfall"}, ".rel-zu"),
   ("Über der Nordsee trainieren Kampfjets der Luftwaffe die Luftbetankung.", {"agent": "Kampfjets der Luftwaffe", "trigger": "trainieren"}),
@@ -179,6 +191,12 @@ EX = {
   "Der Verein will juristisch gegen das Urteil vorgehen.",
  ]),
 "attack.noun": ([
+  ("Die Allianz sicherte Estland Beistand im Falle eines Angriffs zu.", {"trigger": "Angriffs"}, ".accuse"),
+  ("Die Miliz drohte, einen Anschlag auf die Botschaft zu verüben.", {"agent": "Miliz", "trigger": "Anschlag"}, ".lv-zu"),
+  ("Die Regierung in Kiew wirft Moskau einen Raketenangriff auf ein Krankenhaus vor.", {"agent": "Moskau", "trigger": "Raketenangriff"}, ".accuse"),
+  ("Ein Bombenanschlag auf einen Bus, zu dem sich eine Separatistengruppe bekannte, erschütterte die Stadt.", {"agent": "Separatistengruppe", "trigger": "Bombenanschlag"}, ".accuse"),
+  ("Die Behörden warnen vor russischer Sabotage an Bahnstrecken.", {"trigger": "Sabotage"}),
+  ("Den Anschlag auf die Raffinerie hat eine Untergrundgruppe verübt.", {"agent": "Untergrundgruppe", "trigger": "Anschlag"}, ".front"),
   ("Den Milizen wird ein Massaker an Dorfbewohnern vorgeworfen.", {"trigger": "Massaker"}),
   ("Bei einem Luftangriff auf ein Dorf im Süden starben drei Menschen.", {"trigger": "Luftangriff", "target": "Dorf"}),
   ("Die Regierung verurteilte den Angriff auf die Botschaft.", {"trigger": "Angriff", "target": "Botschaft"}),
@@ -193,14 +211,17 @@ EX = {
   ("Mit dem Angriff auf die Hafenstadt hat Russland die Gespräche belastet.", {"agent": "Russland", "trigger": "Angriff"}),
   ("Ermittler vermuten Sabotageakte gegen das Stromnetz.", {"trigger": "Sabotageakte"}),
  ], [
+  "Gegen die tief stehenden Gäste fand die Offensive des Tabellenführers lange kein Mittel.",
+  "Die Netzbetreiber wollen ihre Leitungen besser vor Sabotage schützen.",
   "Nach einem Angriff über die rechte Seite fiel das Tor.",
   "Die Datenschützer sprechen von einem Angriff auf die Privatsphäre.",
   "Die Regierung startet eine Bildungsoffensive für Schulen.",
   "Nach einem Hundeangriff auf ein Kind ermittelt die Polizei.",
  ]),
 "ceasefire.noun": ([
+  ("Eine dreitägige Waffenruhe verkündeten beide Seiten am Abend.", {"agent": "Seiten", "trigger": "Waffenruhe"}, ".front"),
   ("Die von beiden Seiten erst am Sonntag vereinbarte Feuerpause hielt nur wenige Stunden.", {"agent": "Seiten", "trigger": "Feuerpause"}, ".attr"),
-  ("Der Papst appellierte an die Kriegsparteien in Nahost, einer Waffenruhe zuzustimmen.", {"agent": "Kriegsparteien", "trigger": "Waffenruhe"}, ".lv-aux"),
+  ("Der Papst appellierte an die Kriegsparteien in Nahost, einer Waffenruhe zuzustimmen.", {"agent": "Kriegsparteien", "trigger": "Waffenruhe"}, ".lv-zu"),
   ("Nach zähen Verhandlungen einigten sich Armenien und Aserbaidschan auf eine Feuerpause.", {"agent": "Armenien und Aserbaidschan", "trigger": "Feuerpause"}, ".lv"),
   ("Die Kriegsparteien haben sich auf eine Waffenruhe über Ostern geeinigt.", {"agent": "Kriegsparteien", "trigger": "Waffenruhe"}, ".lv-aux"),
   ("Nach langen Gesprächen vereinbarten Indien und Pakistan einen Waffenstillstand.", {"agent": "Indien und Pakistan", "trigger": "Waffenstillstand"}, ".lv"),
@@ -208,8 +229,8 @@ EX = {
   ("Seit Mitternacht gilt eine Feuerpause.", {"trigger": "Feuerpause"}),
   ("Die Einstellung der Kampfhandlungen zwischen Armenien und Aserbaidschan hält.", {"trigger": "Einstellung", "agent": "Armenien|Aserbaidschan"}),
   ("Über die Feiertage herrscht eine brüchige Gefechtsruhe.", {"trigger": "Gefechtsruhe"}),
-  ("Die Regierung warf den Rebellen vor, die Feuerpause verletzt zu haben.", {"agent": "Rebellen", "trigger": "Feuerpause"}, ".lv-aux"),
-  ("Beide Armeen beschuldigen sich, die Waffenruhe gebrochen zu haben.", {"agent": "Armeen", "trigger": "Waffenruhe"}, ".lv-aux"),
+  ("Die Regierung warf den Rebellen vor, die Feuerpause verletzt zu haben.", {"agent": "Rebellen", "trigger": "Feuerpause"}, ".lv-zu"),
+  ("Beide Armeen beschuldigen sich, die Waffenruhe gebrochen zu haben.", {"trigger": "Waffenruhe"}),
   ("Armenien und Aserbaidschan haben sich auf eine Feuerpause verständigt.", {"agent": "Armenien und Aserbaidschan", "trigger": "Feuerpause"}, ".lv-aux"),
   ("Die Regierung und die Rebellen führen seit Tagen Gespräche über eine Waffenruhe.", {"agent": "Regierung und die Rebellen", "trigger": "Waffenruhe"}, ".lv"),
  ], [
@@ -217,6 +238,10 @@ EX = {
   "Die Einstellung der Ermittlungen wurde kritisiert.",
  ]),
 "deployment.noun": ([
+  ("Der Einsatz der Bundeswehr am Horn von Afrika endet im Sommer.", {"trigger": "Einsatz", "agent": "Bundeswehr"}),
+  ("Der Einsatz der NATO-Truppen im Kosovo wird verlängert.", {"trigger": "Einsatz", "theme": "NATO-Truppen"}),
+  ("Die Regierung kündigte an, die Entsendung weiterer Pioniere vorzubereiten.", {"agent": "Regierung", "trigger": "Entsendung"}, ".lv-zu"),
+  ("Eine Entsendung von Bodentruppen plant die Regierung derzeit nicht.", {"trigger": "Entsendung"}, ".front"),
   ("Die Truppenaufstockung an der Grenze beunruhigt die Nachbarn.", {"trigger": "Truppenaufstockung"}),
   ("Die Regierung will noch im Mai die Entsendung von Pionieren beschließen.", {"agent": "Regierung", "trigger": "Entsendung"}, ".lv-aux"),
   ("Die Stationierung amerikanischer Raketen in Deutschland ist umstritten.", {"trigger": "Stationierung", "theme": "amerikanischer Raketen"}),
@@ -231,6 +256,8 @@ EX = {
   "Die Verlegung des Termins wurde bekannt gegeben.",
  ]),
 "monitoring.noun": ([
+  ("Die EU hat angeboten, die Überwachung der Grenze zu übernehmen.", {"agent": "EU", "trigger": "Überwachung"}, ".lv-zu"),
+  ("Die Überwachung der Grenze übernimmt künftig die Bundespolizei.", {"agent": "Bundespolizei", "trigger": "Überwachung"}, ".front"),
   ("Seit Montag verstärkt die Bundespolizei die Überwachung der Grenze zu Polen.", {"agent": "Bundespolizei", "trigger": "Überwachung"}, ".lv"),
   ("Die Überwachung des Luftraums durch die NATO wird verstärkt.", {"agent": "NATO", "trigger": "Überwachung"}),
   ("Die OSZE hat eine Beobachtermission in die Region geschickt.", {"trigger": "Beobachtermission"}),
@@ -243,6 +270,11 @@ EX = {
   "Die Rebellen haben die Kontrolle über die Stadt übernommen.",
  ]),
 "training.noun": ([
+  ("Die Marine plant, im Sommer ein Manöver in der Ostsee abzuhalten.", {"agent": "Marine", "trigger": "Manöver"}, ".lv-zu"),
+  ("Etwa 4.000 Marinesoldaten üben derzeit beim Manöver Baltops in der Ostsee die Minenabwehr.", {"agent": "Etwa 4.000 Marinesoldaten", "trigger": "Manöver"}, ".practise"),
+  ("Bei der Übung Cold Response trainieren norwegische Gebirgsjäger den Kampf im Schnee.", {"agent": "norwegische Gebirgsjäger", "trigger": "Übung"}, ".practise"),
+  ("Japan und Australien wollen ihre gemeinsamen Luftwaffenübungen im Frühjahr wieder aufnehmen.", {"agent": "Japan und Australien", "trigger": "Luftwaffenübungen"}, ".lv-aux"),
+  ("Das Großmanöver hat die Marine bereits im Mai abgehalten.", {"agent": "Marine", "trigger": "Großmanöver"}, ".front"),
   ("An der Akademie in Koblenz absolvieren derzeit 30 Offiziere aus Kenia einen Lehrgang für Logistik.", {"participant": "30 Offiziere", "trigger": "Lehrgang"}, ".teilnahme"),
   ("Rund 400 Rekruten durchlaufen im Sommer ihre Grundausbildung in Munster.", {"participant": "Rund 400 Rekruten", "trigger": "Grundausbildung"}, ".teilnahme"),
   ("Im Herbst übernimmt nun die Bundeswehr die Ausbildung kurdischer Kämpfer.", {"agent": "Bundeswehr", "trigger": "Ausbildung"}, ".lv"),
@@ -257,6 +289,8 @@ EX = {
   ("Während einer Übung der Marine vor Rügen sank ein Beiboot.", {"trigger": "Übung", "agent": "Marine"}),
   ("Das Seemanöver Indiens und Japans endet am Freitag.", {"trigger": "Seemanöver", "agent": "Indiens und Japans"}),
  ], [
+  "Die Kinder üben beim Training im Verein den Torschuss.",
+  "Beim Probetraining trainieren die Nachwuchsspieler Standardsituationen.",
   "Im Konservatorium beginnen die Übungen am Klavier um acht Uhr.",
   "Das war ein geschicktes Ablenkungsmanöver der Opposition.",
   "Er hat eine Ausbildung zum Koch gemacht.",
@@ -315,12 +349,29 @@ EX["attack.noun"][1].extend([
 EX["training.noun"][0].append(("Die EU will eine Ausbildungsmission für somalische Polizisten einrichten.", {"trigger": "Ausbildungsmission", "agent": "EU", "participant": "somalische Polizisten"}, ".lv-aux"))
 EX["training.noun"][1].append("Das Land finanziert die Ausbildung von Pflegekräften.")
 
+EX["deployment.move"] = ([
+  ("Nach Angaben aus Kiew rückten russische Panzerverbände in die Kleinstadt ein.", {"trigger": "rückten", "theme": "russische Panzerverbände"}),
+  ("Entlang der Grenze marschierten nach Satellitenbildern rund 40.000 Soldaten auf.", {"trigger": "marschierten", "theme": "rund 40.000 Soldaten"}),
+  ("Die Fallschirmjäger sind am Morgen in die Hafenstadt eingerückt.", {"trigger": "eingerückt", "theme": "Fallschirmjäger"}, ".perfect"),
+  ("Beobachter befürchten, dass weitere Bataillone an die Front anrücken.", {"trigger": "anrücken", "theme": "weitere Bataillone"}, ".perfect"),
+ ], [
+  "Die Feuerwehr rückte am Abend zu einem Brand in der Altstadt aus.",
+  "Die Demonstranten marschierten vor dem Rathaus auf.",
+ ])
 EX["deployment.extra"] = ([
+  ("Tokio plant seit Jahren, das Raketenabwehrsystem Aegis Ashore im Norden aufzustellen.", {"trigger": "aufzustellen", "agent": "Tokio", "theme": "Raketenabwehrsystem Aegis Ashore"}, "-aufstellen"),
+  ("Polen will entlang der Grenze weitere Patriot-Batterien aufstellen.", {"trigger": "aufstellen", "agent": "Polen", "theme": "weitere Patriot-Batterien"}, "-aufstellen"),
+  ("An der Grenze sollen weitere Flugabwehrbatterien in Stellung gebracht werden.", {"trigger": "in Stellung gebracht", "theme": "weitere Flugabwehrbatterien"}, "-in-stellung"),
+  ("Nach Angaben aus Kiew bringt Russland weitere Raketen in Stellung.", {"trigger": "in Stellung", "agent": "Russland"}, "-in-stellung"),
   ("Der Minister besuchte die in Litauen stationierten deutschen Soldaten.", {"trigger": "stationierten", "theme": "deutschen Soldaten", "location": "Litauen"}, "-attr"),
   ("Die nach Polen verlegte Brigade soll bis Mai bleiben.", {"trigger": "verlegte", "theme": "Brigade", "location": "Polen"}, "-attr"),
   ("Die Fallschirmjäger sind seit März in Niger im Einsatz.", {"trigger": "Einsatz", "theme": "Fallschirmjäger"}, "-im-einsatz"),
   ("Seit Jahren sind deutsche Soldaten in Litauen im Einsatz.", {"trigger": "Einsatz", "theme": "deutsche Soldaten"}, "-im-einsatz"),
+  ("Derzeit sind in Estland etwa 900 britische Soldaten ständig im Einsatz.", {"trigger": "Einsatz", "theme": "etwa 900 britische Soldaten", "location": "Estland"}, "-im-einsatz"),
  ], [
+  "Die Bundeswehr will bis 2027 eine neue Division aufstellen.",
+  "Der Verein will für die neue Saison eine schlagkräftige Mannschaft aufstellen.",
+  "Der Verein bringt seine Spieler vor dem Derby in Stellung.",
   "Die Feuerwehr war die ganze Nacht im Einsatz.",
   "Die Firma hat ihren in München stationierten Server verlegt.",
   "Der Torwart ist am Samstag wieder im Einsatz.",
