@@ -171,13 +171,13 @@ FG_API int fg_input_next(fg_input *in, fg_doc **out, fg_diag_list *diags);
 /* Documents returned so far, and documents that failed to be read. */
 FG_API size_t fg_input_count_read(const fg_input *in);
 FG_API size_t fg_input_count_failed(const fg_input *in);
-/* Asks skip(ctx, path, name) before each file (or stdin) is read, once
+/* Asks skip_fn(ctx, path, name) before each file (or stdin) is read, once
  * it is open: name is the file's name for what is made from it (its path
  * relative to the directory argument it was found under, else the path
  * as given, "stdin" for "-"). Non-zero skips the file: counted by
  * fg_input_count_skipped, neither read nor failed. For resumable runs. */
 FG_API void fg_input_set_skip(fg_input *in,
-                              int (*skip)(void *ctx, const char *path,
+                              int (*skip_fn)(void *ctx, const char *path,
                                           const char *name),
                               void *ctx);
 FG_API size_t fg_input_count_skipped(const fg_input *in);

@@ -159,6 +159,18 @@ static const char USAGE[] =
     "                           instead of standard output; gzip-compressed\n"
     "                           when FILE ends in .gz\n"
     "      --compress           write gzip (also to standard output)\n"
+    "      --output-dir=DIR     extract, tokens: one file per input in DIR\n"
+    "                           (DIR/NAME.ttl, .nt, .nq or .tsv), each\n"
+    "                           renamed into place when complete; inputs\n"
+    "                           whose file exists are skipped (resume)\n"
+    "  -j, --jobs=N             N worker threads (default: one per core);\n"
+    "                           the output is the same as with -j 1\n"
+    "      --progress           a progress line and a summary on standard\n"
+    "                           error (default when it is a terminal and\n"
+    "                           the output goes elsewhere)\n"
+    "      --quiet              neither; failures are still counted\n"
+    "      --stats              also matches per rule and the rules that\n"
+    "                           never fired\n"
     "      --input-format=FMT   text, jsonl, html or auto (default: auto,\n"
     "                           which reads *.jsonl and *.ndjson as JSON\n"
     "                           Lines, *.html, *.htm and *.xhtml as HTML)\n"
@@ -1344,10 +1356,11 @@ static const char EXTRACT_HELP[] =
     "(see doc/ontology.md). The output is the same, byte for byte, for the\n"
     "same input.\n"
     "\n"
-    "Options: -o FILE, --compress, --format=FMT, --base=IRI,\n"
-    "--no-context-text, --date=YYYY-MM-DD, --run-info, --rules=PATH,\n"
-    "--extra-rules=PATH, --ontology=FILE, --explain, --input-format=FMT,\n"
-    "--help (see factgraph --help).\n";
+    "Options: -o FILE, --output-dir=DIR, --compress, --format=FMT,\n"
+    "--base=IRI, --no-context-text, --date=YYYY-MM-DD, --run-info,\n"
+    "--rules=PATH, --extra-rules=PATH, --ontology=FILE, --explain,\n"
+    "--input-format=FMT, -j N, --progress, --quiet, --stats, --class,\n"
+    "--agent, --min-certainty, --help (see factgraph --help).\n";
 
 /* Writes the words of tokens [first, end) in quotes. */
 static void put_words(FILE *fp, fg_analysis *a, size_t first, size_t end)

@@ -1133,7 +1133,7 @@ struct fg_input {
      * sizes of the paths added when all are regular files, else 0. */
     uint64_t bytes_read, bytes_total;
     int total_unknown;
-    int (*skip)(void *ctx, const char *path, const char *name);
+    int (*skip_fn)(void *ctx, const char *path, const char *name);
     void *skip_ctx;
     size_t n_skipped;
 };
@@ -1224,11 +1224,11 @@ int fg_input_add(fg_input *in, const char *path)
 size_t fg_input_count_read(const fg_input *in) { return in->n_read; }
 
 void fg_input_set_skip(fg_input *in,
-                       int (*skip)(void *ctx, const char *path,
+                       int (*skip_fn)(void *ctx, const char *path,
                                    const char *name),
                        void *ctx)
 {
-    in->skip = skip;
+    in->skip_fn = skip_fn;
     in->skip_ctx = ctx;
 }
 
@@ -1710,7 +1710,7 @@ static int open_pending(fg_input *in, const pending *p, fg_doc **out,
                                FG_NO_OFFSET, "not a regular file: skipped");
         }
     }
-    if (in->skip && in->skip(in->skip_ctx, p->path, p->id)) {
+    if (in->skip_fn && in->skip_fn(in->skip_ctx, p->path, p->id)) {
         if (!is_stdin) {
             close(fd);
             in->bytes_read += S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
