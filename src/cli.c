@@ -607,6 +607,10 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
     }
     opt->inputs = argv + optind;
     opt->n_inputs = argc - optind;
+    if (opt->output_dir && (eval || query || show || help == EXPLAIN_HELP)) {
+        usage_error("an option of extract and tokens only:", "--output-dir");
+        return FG_EXIT_USAGE;
+    }
     /* By default a terminal gets the progress line and the summary,
      * unless the output goes to the same terminal. */
     if (opt->progress < 0) {

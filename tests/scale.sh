@@ -159,6 +159,12 @@ for bad in "-o $TMP/x.ttl" "--run-info" "--format=rdfxml" "--format=json"; do
     fg $bad --output-dir "$TMP/never" "$example" > /dev/null 2> "$TMP/err"
     expect_eq "--output-dir with $bad: a usage error" $? 2
 done
+for sub in show "eval --gold=$gold/dev.jsonl" "query -e ASK{}" "explain --rule=x"; do
+    # shellcheck disable=SC2086 # words
+    fg $sub --output-dir "$TMP/never" "$example" > /dev/null 2> "$TMP/err"
+    expect_eq "${sub%% *} --output-dir: a usage error" $? 2
+    expect_match "${sub%% *} --output-dir: said" "$(cat "$TMP/err")" "an option of extract and tokens only: '--output-dir'"
+done
 expect_eq "usage errors: no folder made" "$(test -e "$TMP/never" && echo made)" ""
 
 done_testing
