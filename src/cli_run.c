@@ -225,8 +225,8 @@ static int consume(run *r, job *j, progress *p, fg_run_counts *n)
     return stop ? -1 : 0;
 }
 
-/* Waits until the oldest job is done (processing it here when there are
- * no threads). The lock is held. */
+/* Until the oldest job is done: processed here when there are no
+ * threads, else waited for. */
 static void wait_head(run *r, fg_worker *inline_worker)
 {
     job *j = &r->ring[r->head % r->cap];
@@ -236,8 +236,10 @@ static void wait_head(run *r, fg_worker *inline_worker)
         j->done = 1;
         return;
     }
+    pthread_mutex_lock(&r->mu);
     while (!j->done)
         pthread_cond_wait(&r->done, &r->mu);
+    pthread_mutex_unlock(&r->mu);
 }
 
 int fg_cli_run(const fg_run_config *c, fg_input *in, fg_run_counts *counts)
@@ -316,9 +318,7 @@ int fg_cli_run(const fg_run_config *c, fg_input *in, fg_run_counts *counts)
                 break;
             continue;
         }
-        pthread_mutex_lock(&r.mu);
         wait_head(&r, inline_worker);
-        pthread_mutex_unlock(&r.mu);
         job *j = &r.ring[r.head % r.cap];
         if (consume(&r, j, &p, counts) < 0 && !stopped) {
             stopped = 1;
