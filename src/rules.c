@@ -661,7 +661,7 @@ static int element(conv *cv, const xnode *x, fg_node **out, int depth)
     } else if (is(x, "skip")) {
         static const char *const A[] = {"min", "max", "within", NULL};
         const char *max;
-        int within;
+        int within = 0;
         if ((n = node_new(cv, FG_NODE_SKIP, x)) == NULL)
             return FG_ENOMEM;
         rc = check_attrs(ld, x, A);
@@ -849,7 +849,7 @@ static int output(loader *ld, const xnode *x, fg_rule_def *r)
                                     NULL};
     static const char *const REPORTS[] = {"clause", "sentence", NULL};
     fg_output *o = &r->output;
-    int p, c, s, q, rep, rc = check_attrs(ld, x, A);
+    int p = 0, c = 0, s = 0, q = 0, rep = 0, rc = check_attrs(ld, x, A);
     int entity = r->kind == FG_CLASS_ACTOR;
     static const char *const EVENT_ONLY[] = {"polarity", "certainty",
                                              "status", "reports", NULL};
