@@ -91,7 +91,7 @@ XML
     > /dev/null 2> "$TMP/err"
 expect_eq "nested bounded repetition: a load error, not a blow-up" $? 2
 expect_match "nested bounded repetition: the program size limit" "$(cat "$TMP/err")" \
-    'blowup.xml:1: error: rule blow.up: the compiled pattern has more than 20000 instructions'
+    'blowup.xml:2: error: rule blow.up: the compiled pattern has more than 20000 instructions'
 awk 'BEGIN { printf "<rules xmlns=\"https://w3id.org/factgraph/rules/1\">"
              for (i = 0; i < 300; i++) printf "<macro name=\"m%d\"><use macro=\"m%d\"/><use macro=\"m%d\"/></macro>", i + 1, i, i
              printf "<macro name=\"m0\"><token iform=\"a\"/></macro>"
