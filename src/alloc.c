@@ -7,15 +7,48 @@
 #include "alloc.h"
 #include "factgraph.h"
 
+#ifdef FG_FAULT_INJECTION
+/* Tests only: one process, one thread (tests/fault_walk.c). */
+static unsigned long alloc_calls, alloc_fail_at, read_calls, read_fail_at;
+
+void fg_fault_alloc_at(unsigned long n)
+{
+    alloc_calls = 0;
+    alloc_fail_at = n;
+}
+
+unsigned long fg_fault_alloc_count(void) { return alloc_calls; }
+
+void fg_fault_read_at(unsigned long n)
+{
+    read_calls = 0;
+    read_fail_at = n;
+}
+
+unsigned long fg_fault_read_count(void) { return read_calls; }
+
+int fg_fault_read(void)
+{
+    return ++read_calls == read_fail_at;
+}
+
+#define FAULT() (++alloc_calls == alloc_fail_at)
+#else
+#define FAULT() 0
+#endif
+
 #ifndef FG_UNIT_TEST
-void *fg_malloc(size_t size) { return malloc(size ? size : 1); }
+void *fg_malloc(size_t size)
+{
+    return FAULT() ? NULL : malloc(size ? size : 1);
+}
 void *fg_calloc(size_t count, size_t size)
 {
-    return calloc(count ? count : 1, size ? size : 1);
+    return FAULT() ? NULL : calloc(count ? count : 1, size ? size : 1);
 }
 void *fg_realloc(void *ptr, size_t size)
 {
-    return realloc(ptr, size ? size : 1);
+    return FAULT() ? NULL : realloc(ptr, size ? size : 1);
 }
 void fg_free(void *ptr) { free(ptr); }
 #endif

@@ -26,6 +26,19 @@ void *fg_realloc(void *ptr, size_t size);
 void fg_free(void *ptr);
 #endif
 
+#ifdef FG_FAULT_INJECTION
+/* Failure injection, in a test build only (tests/fault_walk.c): from now
+ * on, the n-th allocation through these functions fails (0: none), and
+ * the n-th read of an input file fails with EIO; the counts are of the
+ * calls since. Not thread-safe: one thread. */
+void fg_fault_alloc_at(unsigned long n);
+unsigned long fg_fault_alloc_count(void);
+void fg_fault_read_at(unsigned long n);
+unsigned long fg_fault_read_count(void);
+/* For the readers: 1 when this read is to fail. */
+int fg_fault_read(void);
+#endif
+
 /* Copies of strings; NULL when out of memory. */
 char *fg_strdup(const char *s);
 char *fg_strndup(const char *s, size_t n);

@@ -893,6 +893,12 @@ static void gz_release(voidpf opaque, voidpf p)
 static int read_fd(reader *r, void *buf, size_t n, size_t *got)
 {
     ssize_t k;
+#ifdef FG_FAULT_INJECTION
+    if (fg_fault_read()) {
+        errno = EIO;
+        return FG_EIO;
+    }
+#endif
     do
         k = read(r->fd, buf, n);
     while (k < 0 && errno == EINTR);
