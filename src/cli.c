@@ -368,6 +368,19 @@ static int add_filter(options *opt, int c, const char *arg)
 }
 /* ---- end of show ---- */
 
+/* A decimal number from min to max into *out. Returns 0 or -1. */
+static int parse_number(const char *s, unsigned min, unsigned max,
+                        unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-' || n < min || n > max)
+        return -1;
+    *out = (unsigned)n;
+    return 0;
+}
+
 /* Parses argv after the subcommand; eval's options only for eval (where
  * --format names the form of the scores), query's only for query.
  * Returns -1 to go on, else an exit code (after --help, --version or a
@@ -443,10 +456,8 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
             opt->compress = 1;
             break;
         case 'j': {
-            char *end;
-            errno = 0;
-            long n = strtol(optarg, &end, 10);
-            if (errno || end == optarg || *end || n < 1 || n > FG_MAX_JOBS) {
+            unsigned n;
+            if (parse_number(optarg, 1, FG_MAX_JOBS, &n) < 0) {
                 usage_error("-j takes a number of threads from 1 to 1024, not",
                             optarg);
                 return FG_EXIT_USAGE;
@@ -576,20 +587,15 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
                 return FG_EXIT_USAGE;
             }
             break;
-        case OPT_WIDTH: {
-            char *end;
-            errno = 0;
-            unsigned long w = strtoul(optarg, &end, 10);
-            if (errno || end == optarg || *end || optarg[0] == '-' ||
-                w < FG_SHOW_MIN_WIDTH || w > FG_SHOW_MAX_WIDTH) {
+        case OPT_WIDTH:
+            if (parse_number(optarg, FG_SHOW_MIN_WIDTH, FG_SHOW_MAX_WIDTH,
+                             &opt->width) < 0) {
                 usage_error("--width takes a number of columns from 30 to "
                             "1000, not",
                             optarg);
                 return FG_EXIT_USAGE;
             }
-            opt->width = (unsigned)w;
             break;
-        }
         /* ---- end of show ---- */
         case 'h':
             fputs(help, stdout);
