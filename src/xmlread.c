@@ -181,7 +181,20 @@ struct fg_xml_file {
     size_t n_texts, cap_texts;
     unsigned long *err_lines; /* where the caller reported problems */
     size_t n_err_lines, cap_err_lines;
+    unsigned long text_line; /* the line of the last text node read */
 };
+
+/* The line of the reader's current node. libxml2 keeps an element's line
+   in 16 bits: from line 65535 on, xmlGetLineNo says 65535 even with
+   XML_PARSE_BIG_LINES, which stores the full line of text nodes only.
+   The whitespace before an element ends on its line, so a capped line is
+   taken from the last text node read. */
+static unsigned long node_line(const fg_xml_file *f, xmlTextReaderPtr r)
+{
+    xmlNodePtr node = xmlTextReaderCurrentNode(r);
+    unsigned long line = node ? (unsigned long)xmlGetLineNo(node) : 0;
+    return line >= 65535 && f->text_line > line ? f->text_line : line;
+}
 
 const char *fg_xml_file_path(const fg_xml_file *f) { return f->path; }
 
@@ -248,8 +261,7 @@ static fg_xnode *xnode_new(fg_xml_file *f, xmlTextReaderPtr r,
                : "";
     x->name = fg_arena_strndup(a, (const char *)name,
                                strlen((const char *)name));
-    xmlNodePtr node = xmlTextReaderCurrentNode(r);
-    x->line = node ? (unsigned long)xmlGetLineNo(node) : 0;
+    x->line = node_line(f, r);
     x->parent = parent;
     if (x->ns == NULL || x->name == NULL)
         return NULL;
@@ -338,8 +350,7 @@ static int check_root(fg_xml_file *f, xmlTextReaderPtr r)
         len += (size_t)snprintf(want + len, sizeof want - len, "%s<%s>",
                                 i == 0 ? "" : src->roots[i + 1] ? ", " : " or ",
                                 src->roots[i]);
-    xmlNodePtr node = xmlTextReaderCurrentNode(r);
-    report(f, node ? (unsigned long)xmlGetLineNo(node) : 0,
+    report(f, node_line(f, r),
            "expected the root element %s in namespace %s", want, src->ns);
     return 0;
 }
@@ -391,11 +402,17 @@ static int read_elements(fg_xml_file *f, xmlTextReaderPtr r, int *ret_out)
             if (cur != NULL)
                 continue;
         } else {
-            if ((type == XML_READER_TYPE_TEXT ||
-                 type == XML_READER_TYPE_CDATA ||
-                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-                 type == XML_READER_TYPE_WHITESPACE) &&
-                cur) {
+            int text = type == XML_READER_TYPE_TEXT ||
+                       type == XML_READER_TYPE_CDATA ||
+                       type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+                       type == XML_READER_TYPE_WHITESPACE;
+            if (text) {
+                xmlNodePtr node = xmlTextReaderCurrentNode(r);
+                long line = node ? xmlGetLineNo(node) : -1;
+                if (line > 0)
+                    f->text_line = (unsigned long)line;
+            }
+            if (text && cur) {
                 const char *v = (const char *)xmlTextReaderConstValue(r);
                 if (v && fg_buf_adds(&cur->text, v) < 0) {
                     f->nomem = 1;

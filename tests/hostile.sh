@@ -4,9 +4,12 @@
 # bomb, rule files with external entities, an entity bomb and patterns
 # built to blow up. Each gets its documented answer (a warning or an
 # error naming the file, line or byte), the others go on, and the RDF
-# written parses. (Unit tests cover the readers' details; the 50 MB line,
-# 100,000 rules and a million gazetteer entries are in the integration
-# tests' limits.)
+# written parses; unreadable files and folders, a symbolic link loop in
+# an input folder, output to a folder that cannot be written. (Unit tests
+# cover the readers' details; the 50 MB line, 100,000 rules and a million
+# gazetteer entries are in tests/integration/limits.sh, output to
+# /dev/full and to a closed pipe in cli.sh and extract.sh, failing system
+# calls in io-faults.sh.)
 . "$top_srcdir/tests/lib.sh"
 fg() { "$FACTGRAPH" "$@"; }
 
@@ -105,5 +108,50 @@ awk 'BEGIN { printf "<rules xmlns=\"https://w3id.org/factgraph/rules/1\">"
 bounded check-rules "$TMP/macros.xml" > /dev/null 2> "$TMP/err"
 expect_eq "macros doubling 300 times: a load error, not a blow-up" $? 2
 expect_match "macros doubling 300 times: under 1 GiB" "$(tail -n 1 "$TMP/peak")" '^[0-9]{1,6}$'
+
+# ---- unreadable inputs, a link loop, an unwritable folder ----
+# root reads and writes whatever the modes say: it runs these in a user
+# namespace of its own (unshare -U), where the files' owner is not mapped
+# and the modes hold.
+asuser=
+if [ "$(id -u)" -eq 0 ]; then
+    if unshare -U true 2> /dev/null; then asuser="unshare -U"
+    else asuser=none; fi
+fi
+mkdir -p "$TMP/in/locked" "$TMP/ro"
+printf 'Die NATO traf sich in Brüssel.' > "$TMP/in/a.txt"
+printf 'Der Minister sagte, es gehe voran.' > "$TMP/in/b.txt"
+cp "$TMP/in/a.txt" "$TMP/in/locked/c.txt"
+ln -s . "$TMP/in/loop"
+ln -s missing "$TMP/in/dangling"
+fg tokens "$TMP/in" > "$TMP/out" 2> "$TMP/err"
+expect_eq "a link loop in an input folder: exit 1 (the dangling link)" $? 1
+expect_match "a link loop: a warning" "$(cat "$TMP/err")" 'in/loop: warning: symbolic link loop: directory skipped'
+expect_match "a dangling link: named" "$(cat "$TMP/err")" 'in/dangling: error: cannot open: No such file or directory'
+expect_eq "a link loop: each file read once" "$(cut -f1 "$TMP/out" | grep -v '^doc$' | sort -u | sed 's|.*/in/||' | tr '\n' ' ')" \
+    "a.txt b.txt locked/c.txt "
+if [ "$asuser" = none ]; then
+    echo "# unshare -U not permitted here: the permission checks skipped"
+else
+    chmod 000 "$TMP/in/b.txt" "$TMP/in/locked"
+    chmod 555 "$TMP/ro"
+    $asuser "$FACTGRAPH" tokens "$TMP/in" > "$TMP/out" 2> "$TMP/err"
+    expect_eq "unreadable inputs: exit 1" $? 1
+    expect_match "an unreadable file: named" "$(cat "$TMP/err")" 'in/b.txt: error: cannot open: Permission denied'
+    expect_match "an unreadable folder: named" "$(cat "$TMP/err")" 'in/locked: error: cannot open: Permission denied'
+    expect_match "unreadable inputs: counted" "$(cat "$TMP/err")" '4 documents read, 1 processed, 3 failed'
+    expect_eq "unreadable inputs: the readable one processed" \
+        "$(cut -f1 "$TMP/out" | grep -v '^doc$' | sort -u | sed 's|.*/in/||')" a.txt
+    $asuser "$FACTGRAPH" extract -o "$TMP/ro/x.ttl" "$TMP/in/a.txt" 2> "$TMP/err"
+    expect_eq "-o into an unwritable folder: exit 2" $? 2
+    expect_match "-o into an unwritable folder: named" "$(cat "$TMP/err")" 'ro/x.ttl: cannot create: Permission denied'
+    $asuser "$FACTGRAPH" extract --output-dir "$TMP/ro" "$TMP/in/a.txt" 2> "$TMP/err"
+    expect_eq "--output-dir unwritable: exit 1" $? 1
+    expect_match "--output-dir unwritable: named" "$(cat "$TMP/err")" 'ro/a.txt.ttl: cannot create: Permission denied'
+    expect_match "--output-dir unwritable: the run stopped" "$(cat "$TMP/err")" \
+        '1 document read, 0 processed, 1 failed \(the run stopped\)'
+    expect_eq "unwritable folder: nothing written" "$(ls -A "$TMP/ro" | wc -l)" 0
+    chmod 755 "$TMP/in/locked" "$TMP/ro"
+fi
 
 done_testing
