@@ -325,7 +325,8 @@ typedef struct form_ctx {
     const char *prefix;
     const char *lemma;
     uint32_t tags;
-    int adjective; /* add the endings */
+    int adjective;    /* add the endings */
+    const char *part; /* a verb's participle, or NULL */
 } form_ctx;
 
 static int form_word(loader *ld, const char *w, size_t len, void *ctx)
@@ -337,9 +338,13 @@ static int form_word(loader *ld, const char *w, size_t len, void *ctx)
     memcpy(buf, w, len);
     buf[len] = '\0';
     uint32_t tags = c->tags;
-    if (tags & FG_TAG_VERB) /* explicit verb forms: finite, or ge-...-en/t */
-        tags |= strncmp(buf, "ge", 2) == 0 && len > 5 &&
-                        (ends_with(buf, "en") || ends_with(buf, "t"))
+    /* Explicit verb forms: finite, or participles: ge-...-en/t, or the
+     * participle without its ge- (werden: worden). */
+    if (tags & FG_TAG_VERB)
+        tags |= (strncmp(buf, "ge", 2) == 0 && len > 5 &&
+                 (ends_with(buf, "en") || ends_with(buf, "t"))) ||
+                        (c->part && strncmp(c->part, "ge", 2) == 0 &&
+                         strcmp(c->part + 2, buf) == 0)
                     ? FG_TAG_PARTICIPLE
                     : FG_TAG_FINITE;
     if (c->adjective)
@@ -348,9 +353,10 @@ static int form_word(loader *ld, const char *w, size_t len, void *ctx)
 }
 
 static int add_words(loader *ld, const char *list, const char *prefix,
-                     const char *lemma, uint32_t tags, int adjective)
+                     const char *lemma, uint32_t tags, int adjective,
+                     const char *part)
 {
-    form_ctx c = {prefix, lemma, tags, adjective};
+    form_ctx c = {prefix, lemma, tags, adjective, part};
     return each_word(ld, list, form_word, &c);
 }
 
@@ -378,7 +384,7 @@ static int add_prefixed(loader *ld, const verb_parts *v, const char *prefix,
         return FG_ENOMEM;
     int rc = add_verb_forms(ld, v, p, sep, !sep, lemma);
     if (rc == 0 && v->forms)
-        rc = add_words(ld, v->forms, p, lemma, FG_TAG_VERB, 0);
+        rc = add_words(ld, v->forms, p, lemma, FG_TAG_VERB, 0, v->part);
     if (rc == 0 && sep)
         rc = fg_strmap_put(&ld->lex->particles, p, plen, 1, 0);
     return rc;
@@ -416,7 +422,7 @@ static int read_verb(loader *ld, const fg_xnode *x)
         return FG_ENOMEM;
     int rc = add_verb_forms(ld, &v, "", 0, 0, lemma);
     if (rc == 0 && v.forms)
-        rc = add_words(ld, v.forms, "", lemma, FG_TAG_VERB, 0);
+        rc = add_words(ld, v.forms, "", lemma, FG_TAG_VERB, 0, v.part);
     prefix_ctx sep = {&v, 1}, insep = {&v, 0};
     if (rc == 0)
         rc = each_word(ld, fg_xnode_attr(x, "sep"), prefix_word, &sep);
@@ -439,7 +445,8 @@ static int read_word(loader *ld, const fg_xnode *x, uint32_t cls)
     if (rc == 0 && adj) /* the bare lemma is the lemma */
         rc = add_parts(ld, "", l, "", lemma, cls | FG_TAG_LEMMA);
     if (rc == 0)
-        rc = add_words(ld, fg_xnode_attr(x, "forms"), "", lemma, cls, adj);
+        rc = add_words(ld, fg_xnode_attr(x, "forms"), "", lemma, cls, adj,
+                       NULL);
     return rc;
 }
 

@@ -430,16 +430,16 @@ static const char *const MODALS[] = {"werden", "können", "müssen", "sollen",
                                      "wollen", "dürfen",  "mögen",  "lassen",
                                      NULL};
 
-/* Whether the lexicon has t as a finite form (with all of tags) of a verb
- * whose lemma is one of lemmas. */
-static int finite_form_of(const fg_lexicon *lex, const fg_token *t,
-                          const char *const *lemmas, uint32_t tags)
+/* Whether the lexicon has t as a form with all of tags of a verb whose
+ * lemma is one of lemmas. */
+static int form_of(const fg_lexicon *lex, const fg_token *t,
+                   const char *const *lemmas, uint32_t tags)
 {
     for (uint32_t i = fg_lexicon_find(lex, t->norm, t->norm_len), k = 0;
          i != NONE && k < MAX_ANALYSES; k++) {
         const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
         i = a->next;
-        if ((a->tags & (FG_TAG_FINITE | tags)) == (FG_TAG_FINITE | tags) &&
+        if ((a->tags & tags) == tags &&
             in_words(a->lemma, a->lemma_len, lemmas))
             return 1;
     }
@@ -448,7 +448,7 @@ static int finite_form_of(const fg_lexicon *lex, const fg_token *t,
 
 static int modal(const fg_lexicon *lex, const fg_token *t)
 {
-    return finite_form_of(lex, t, MODALS, 0);
+    return form_of(lex, t, MODALS, FG_TAG_FINITE);
 }
 
 /* The next word of the clause of token i (after punctuation), or n when
@@ -520,20 +520,33 @@ static const char *const AUXILIARIES[] = {"haben", "sein", "werden", NULL};
 
 static int auxiliary(const fg_lexicon *lex, const fg_token *t)
 {
-    return finite_form_of(lex, t, AUXILIARIES, FG_TAG_VERB);
+    return form_of(lex, t, AUXILIARIES, FG_TAG_VERB | FG_TAG_FINITE);
+}
+
+/* The participles that follow another in a passive or perfect: "ist
+ * attackiert worden", "soll informiert gewesen sein". */
+static int auxiliary_participle(const fg_lexicon *lex, const fg_token *t)
+{
+    return form_of(lex, t, AUXILIARIES, FG_TAG_VERB | FG_TAG_PARTICIPLE);
 }
 
 /* Whether token i stands where a past participle stands: at the end of
  * its clause (or before a coordinated word: "wurde überwacht und
  * kontrolliert") with a form of haben, sein or werden before it in the
- * clause, or right before such a form that ends the clause ("..., weil
- * die Grenze überwacht wird"). */
+ * clause, right before such a form that ends the clause ("..., weil
+ * die Grenze überwacht wird"), or first in its sentence right before
+ * one ("Unterzeichnet wurde das Abkommen in Paris"). */
 static int participle_slot(const fg_lexicon *lex, const fg_token *tok,
                            size_t n, size_t i)
 {
     const fg_token *t = &tok[i];
+    if ((i == 0 || tok[i - 1].sentence != t->sentence) && i + 1 < n &&
+        tok[i + 1].sentence == t->sentence && auxiliary(lex, &tok[i + 1]))
+        return 1;
     size_t e = next_clause_word(tok, n, i);
     if (e < n) {
+        if (auxiliary_participle(lex, &tok[e]))
+            return 1;
         if (auxiliary(lex, &tok[e])) {
             size_t f = e + 1;
             return f >= n || tok[f].sentence != t->sentence ||

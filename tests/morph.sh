@@ -185,6 +185,14 @@ expect_match "after haben: stationiert" \
     "$(tags_of 'Die Nato hat dort Jets stationiert.' stationiert)" participle
 expect_match "after sein, with the lemma of the verb: attackiert" \
     "$(tags_of 'Mehrere Konvois sind attackiert worden.' attackiert)" participle
+expect_eq "worden is the participle of werden, not a finite form" \
+    "$(tags_of 'Mehrere Konvois sind attackiert worden.' worden)" verb,participle
+expect_match "fronted before its auxiliary: Unterzeichnet wurde" \
+    "$(tags_of 'Unterzeichnet wurde das Abkommen in Paris.' Unterzeichnet)" participle
+expect_match "fronted before haben: Verurteilt hat" \
+    "$(tags_of 'Verurteilt hat den Angriff auch die Regierung.' Verurteilt)" participle
+expect_match "but a present before its object: Er unterzeichnet das" \
+    "$(tags_of 'Er unterzeichnet das Abkommen.' unterzeichnet)" finite
 expect_eq "an adjective in -haft is no verb" \
     "$(lemma_of 'Der Frieden soll dauerhaft gesichert werden.' dauerhaft)" dauerhaft
 expect_match "and is tagged adj" \
