@@ -289,6 +289,17 @@ static int adjective_only_ending(const fg_token *t)
     return ends(w, s, "end") && (ends(w, n, "e") || s >= 8);
 }
 
+/* The first of the words before token j up to the start of its clause
+ * (of the sentence, or after punctuation), at most 12 back. */
+static size_t clause_start(const fg_token *tok, size_t j)
+{
+    size_t s = j;
+    while (s > 0 && tok[s - 1].sentence == tok[j].sentence &&
+           (tok[s - 1].flags & FG_TOKEN_WORD) && j - s < 12)
+        s--;
+    return s;
+}
+
 /* Whether the tokens from the start of the clause (of the sentence, or
  * after punctuation) up to token j are noun phrases that open it: a
  * first one with or without a preposition, then prepositional ones, each
@@ -298,10 +309,7 @@ static int adjective_only_ending(const fg_token *t)
 static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
                            size_t j)
 {
-    size_t s = j;
-    while (s > 0 && tok[s - 1].sentence == tok[j].sentence &&
-           (tok[s - 1].flags & FG_TOKEN_WORD) && j - s < 12)
-        s--;
+    size_t s = clause_start(tok, j);
     if (s > 0 && tok[s - 1].sentence == tok[j].sentence &&
         (tok[s - 1].flags & FG_TOKEN_WORD))
         return 0; /* too long */
@@ -577,6 +585,10 @@ typedef struct context {
     int after_plural;  /* right after a noun or after wir, sie: where a
                         * verb in -en is the plural present */
     int participle;    /* where a past participle stands */
+    int after_opening; /* right after prepositional phrases that open a
+                        * main clause, before its subject: where its verb
+                        * stands ("Nach Angaben aus Kiew liefern die
+                        * USA ...", "Am Montag kündigen die Minister") */
     int after_subclause; /* right after a comma that closes a clause
                           * ending in its finite verb: where the next
                           * clause's verb stands ("Die Schiffe, die
@@ -638,6 +650,10 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
     c->after_subclause = pv && is_word(pv, ",") && i > 1 &&
                          tok[i - 2].sentence == t->sentence &&
                          (m[i - 2].tags & FG_TAG_FINITE) != 0;
+    c->after_opening = pv && nx && noun_like(pv) &&
+                       (determiner(lex, nx) || noun_like(nx)) &&
+                       opening_phrases(lex, tok, i - 1) &&
+                       in_list(&tok[clause_start(tok, i - 1)], PREPOSITIONS);
     c->after_preposition = pv && in_list(pv, PREPOSITIONS) &&
                            !is_word(pv, "zu");
     c->after_determiner = pv && determiner(lex, pv);
@@ -1027,7 +1043,7 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
      * patrouillieren Soldaten"). */
     uint32_t en_tags = tags | FG_TAG_VERB | FG_TAG_LEMMA |
                        ((c->after_plural || c->after_subclause ||
-                         ends(w, n, "ieren")) &&
+                         c->after_opening || ends(w, n, "ieren")) &&
                                 !c->infinitive
                             ? FG_TAG_FINITE
                             : FG_TAG_INFINITIVE);

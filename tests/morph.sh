@@ -191,6 +191,12 @@ expect_match "fronted before its auxiliary: Unterzeichnet wurde" \
     "$(tags_of 'Unterzeichnet wurde das Abkommen in Paris.' Unterzeichnet)" participle
 expect_match "fronted before haben: Verurteilt hat" \
     "$(tags_of 'Verurteilt hat den Angriff auch die Regierung.' Verurteilt)" participle
+expect_match "a plural present after an opening prepositional phrase: liefern" \
+    "$(tags_of 'Nach Angaben aus Kiew liefern die USA weitere Panzer.' liefern)" finite
+expect_eq "and its particle joined: kündigen ... an" \
+    "$(lemma_of 'Am Montag kündigen die Minister neue Hilfen an.' kündigen)" ankündigen
+expect_match "but an infinitive after a modal there: liefern" \
+    "$(tags_of 'Nach Angaben aus Kiew wollen die USA Panzer liefern.' liefern)" infinitive
 expect_match "but a present before its object: Er unterzeichnet das" \
     "$(tags_of 'Er unterzeichnet das Abkommen.' unterzeichnet)" finite
 expect_eq "an adjective in -haft is no verb" \

@@ -57,7 +57,8 @@ EX = {
   "Die Firma stellt neue Mitarbeiter ein.",
  ]),
 "deployment.verb-troops": ([
-  ("Nach Angaben aus Kiew setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}, ".split"),
+  ("Nach Angaben aus Kiew setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}),
+  ("Deshalb setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}, ".split"),
   ("Im Ernstfall würden die Staaten umgehend Kriegsschiffe in die Region verlegen.", {"agent": "Staaten", "trigger": "verlegen", "theme": "Kriegsschiffe"}),
   ("Die Kriegsschiffe, die ins Mittelmeer verlegt wurden, kehren im Mai zurück.", {"trigger": "verlegt", "theme": "Kriegsschiffe"}, ".rel-zu"),
   ("Die Regierung hält an ihrem Kurs fest und will weitere Soldaten an die Grenze schicken.", {"agent": "Regierung", "trigger": "schicken", "theme": "weitere Soldaten"}, ".sub"),
@@ -107,7 +108,8 @@ EX = {
   "Der Verein stellt einen neuen Trainer ein.",
  ]),
 "monitoring.intel": ([
-  ("Nach Angaben aus Berlin hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}, ".split"),
+  ("Nach Angaben aus Berlin hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}),
+  ("Nun hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}, ".split"),
   ("Medien berichten, dass der Geheimdienst Oppositionelle abgehört hat.", {"agent": "Geheimdienst", "trigger": "abgehört"}, ".sub"),
   ("Der Verfassungsschutz hat begonnen, die Gruppe zu beobachten.", {"agent": "Verfassungsschutz", "trigger": "beobachten"}, ".rel-zu"),
   ("Der Staatsschutz observiert seit Monaten einen Verein in Köln.", {"agent": "Staatsschutz", "trigger": "observiert", "theme": "Verein"}),
@@ -151,7 +153,8 @@ EX = {
   "Der Arzt überprüft die Werte des Patienten.",
  ]),
 "training.verb": ([
-  ("Nach Angaben aus Kiew bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}, ".split"),
+  ("Nach Angaben aus Kiew bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}),
+  ("Im Jahr 2017 bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}, ".split"),
   ("Das Ministerium bestätigte, dass Ausbilder der Bundeswehr ukrainische Soldaten geschult haben.", {"agent": "Ausbilder der Bundeswehr", "trigger": "geschult", "participant": "ukrainische Soldaten"}, ".sub"),
   ("Deutschland hat angeboten, weitere Piloten auszubilden.", {"agent": "Deutschland", "trigger": "auszubilden", "participant": "weitere Piloten"}, ".rel-zu"),
   ("Die Rekruten, die in Polen ausgebildet werden, kehren im Mai zurück.", {"trigger": "ausgebildet", "participant": "Rekruten"}, ".rel-zu"),
