@@ -127,6 +127,18 @@ static const char *const NUMERALS[] = {
     "neun", "zehn",  "elf",   "zwölf",   "zwanzig", "hundert", "tausend",
     "dutzend", NULL};
 
+/* Adverbs that open a main clause on their own, the finite verb right
+ * after them ("Deshalb setzen die Behörden ... ein", "Nun hören die
+ * Dienste ... ab"), folded. */
+static const char *const OPENING_ADVERBS[] = {
+    "deshalb", "daher",    "darum",   "deswegen", "somit",     "nun",
+    "jetzt",   "heute",    "gestern", "morgen",   "inzwischen", "mittlerweile",
+    "bereits", "zudem",    "ausserdem", "dennoch", "trotzdem", "dabei",
+    "dort",    "hier",     "erneut",  "erstmals", "künftig",  "bislang",
+    "bisher",  "seither",  "seitdem", "stattdessen", "offenbar", "zuletzt",
+    "zunächst", "anschliessend", "danach", "dann", "daraufhin", "derzeit",
+    "aktuell", "damals",   "ebenfalls", "gleichzeitig", "zugleich", NULL};
+
 /* Personal pronouns that are the subject of a verb after them ("wir
  * verteidigen", "sie besetzten"); "ihr" is left out, being also a
  * possessive ("ihr neues Programm"). */
@@ -650,10 +662,12 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
     c->after_subclause = pv && is_word(pv, ",") && i > 1 &&
                          tok[i - 2].sentence == t->sentence &&
                          (m[i - 2].tags & FG_TAG_FINITE) != 0;
-    c->after_opening = pv && nx && noun_like(pv) &&
-                       (determiner(lex, nx) || noun_like(nx)) &&
-                       opening_phrases(lex, tok, i - 1) &&
-                       in_list(&tok[clause_start(tok, i - 1)], PREPOSITIONS);
+    c->after_opening =
+        pv && nx && (determiner(lex, nx) || noun_like(nx)) &&
+        (((noun_like(pv) || (pv->flags & FG_TOKEN_NUMBER)) &&
+          opening_phrases(lex, tok, i - 1) &&
+          in_list(&tok[clause_start(tok, i - 1)], PREPOSITIONS)) ||
+         (clause_start(tok, i - 1) == i - 1 && in_list(pv, OPENING_ADVERBS)));
     c->after_preposition = pv && in_list(pv, PREPOSITIONS) &&
                            !is_word(pv, "zu");
     c->after_determiner = pv && determiner(lex, pv);

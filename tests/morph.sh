@@ -195,6 +195,8 @@ expect_match "a plural present after an opening prepositional phrase: liefern" \
     "$(tags_of 'Nach Angaben aus Kiew liefern die USA weitere Panzer.' liefern)" finite
 expect_eq "and its particle joined: kündigen ... an" \
     "$(lemma_of 'Am Montag kündigen die Minister neue Hilfen an.' kündigen)" ankündigen
+expect_eq "after an adverb that opens the clause: Deshalb setzen ... ein" \
+    "$(lemma_of 'Deshalb setzen die Behörden mehr Soldaten ein.' setzen)" einsetzen
 expect_match "but an infinitive after a modal there: liefern" \
     "$(tags_of 'Nach Angaben aus Kiew wollen die USA Panzer liefern.' liefern)" infinitive
 expect_match "but a present before its object: Er unterzeichnet das" \
