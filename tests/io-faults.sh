@@ -19,7 +19,7 @@ trace() { # LOG INJECT ARGS...: runs factgraph under strace
     log=$1 inject=$2; shift 2
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
     "$top_builddir/libtool" --mode=execute strace -f -qq -o "$log" \
-        -e trace=write,read,rename,openat ${inject:+-e inject=$inject} \
+        -e trace=write,read,rename,openat,dup,close ${inject:+-e inject=$inject} \
         "$top_builddir/src/factgraph" "$@"
 }
 trace "$TMP/probe.log" "" --version > /dev/null 2>&1 ||
@@ -29,15 +29,17 @@ example="$top_srcdir/examples/koalition-der-willigen.txt"
 gold="$top_srcdir/tests/gold"
 inputs="$example $gold/dev.jsonl $gold/dev2.jsonl $gold/dev3.jsonl $gold/test.jsonl"
 
-# calls LOG SYSCALL [PATTERN]: the numbers (counted per thread, as
-# strace's injection counts them) of the calls of SYSCALL on a descriptor
-# above 2 (not standard error), or, with PATTERN, on the descriptor opened
-# for the path matching it, after it was opened.
+# calls LOG SYSCALL PATTERN: the numbers (counted per thread, as strace's
+# injection counts them) of the calls of SYSCALL on a descriptor opened
+# for a path matching PATTERN, or duplicated from one, while it is open.
+# (Other writes, such as a coverage build's at exit, are left alone.)
 calls() {
-    awk -v sc="$2" -v p="${3:-}" '
-        $2 ~ "^" sc "\\(" { n[$1]++; split($2, a, /[(,]/)
-            if (p == "" ? a[2] > 2 : a[2] == fd) print n[$1] }
-        p != "" && $2 ~ /^openat\(/ && $0 ~ p { fd = $NF }' "$1"
+    awk -v sc="$2" -v p="$3" '
+        { split($2, a, /[(,)]/) }
+        $2 ~ "^" sc "\\(" { n[$1]++; if (a[2] in fd) print n[$1] }
+        $2 ~ /^openat\(/ && $0 ~ p && $NF >= 0 { fd[$NF] = 1 }
+        $2 ~ /^dup\(/ && (a[2] in fd) && $NF >= 0 { fd[$NF] = 1 }
+        $2 ~ /^close\(/ { delete fd[a[2]] }' "$1"
 }
 left_temps() { ls -A "$1" | grep -c '^\.' || true; }
 
@@ -50,7 +52,7 @@ for out in out.nt out.nt.gz; do
     trace "$TMP/clean.log" "" --format=ntriples -o "$TMP/$out" $inputs 2> /dev/null
     cp "$TMP/$out" "$TMP/clean-$out"
     walked=0 bad=0
-    for n in $(calls "$TMP/clean.log" write); do
+    for n in $(calls "$TMP/clean.log" write "\\.$out\\."); do
         printf 'old content\n' > "$TMP/$out"
         # shellcheck disable=SC2086 # a word list
         trace "$TMP/run.log" "write:error=ENOSPC:when=$n" \
@@ -89,7 +91,7 @@ for i in 1 2 3; do cp "$example" "$TMP/in/doc$i.txt"; done
 cp "$gold/dev.jsonl" "$TMP/in/dev.jsonl"
 trace "$TMP/clean.log" "" -j 1 --format=ntriples --output-dir "$TMP/want" "$TMP/in" 2> /dev/null
 walked=0 bad=0
-for n in $(calls "$TMP/clean.log" write); do
+for n in $(calls "$TMP/clean.log" write 'want/\.'); do
     rm -rf "$TMP/got"
     trace "$TMP/run.log" "write:error=ENOSPC:when=$n" -j 1 --format=ntriples \
         --output-dir "$TMP/got" "$TMP/in" 2> "$TMP/err"
