@@ -597,10 +597,10 @@ typedef struct context {
     int after_plural;  /* right after a noun or after wir, sie: where a
                         * verb in -en is the plural present */
     int participle;    /* where a past participle stands */
-    int after_opening; /* right after prepositional phrases that open a
-                        * main clause, before its subject: where its verb
-                        * stands ("Nach Angaben aus Kiew liefern die
-                        * USA ...", "Am Montag kündigen die Minister") */
+    int after_opening; /* right after prepositional phrases or an adverb
+                        * that open a main clause, before its subject:
+                        * where its verb stands ("Nach Angaben aus Kiew
+                        * liefern die USA ...", "Deshalb setzen die") */
     int after_subclause; /* right after a comma that closes a clause
                           * ending in its finite verb: where the next
                           * clause's verb stands ("Die Schiffe, die

@@ -185,10 +185,10 @@ struct fg_xml_file {
 };
 
 /* The line of the reader's current node. libxml2 keeps an element's line
-   in 16 bits: from line 65535 on, xmlGetLineNo says 65535 even with
-   XML_PARSE_BIG_LINES, which stores the full line of text nodes only.
-   The whitespace before an element ends on its line, so a capped line is
-   taken from the last text node read. */
+ * in 16 bits: from line 65535 on, xmlGetLineNo says 65535 even with
+ * XML_PARSE_BIG_LINES, which stores the full line of text nodes only.
+ * The whitespace before an element ends on its line, so a capped line is
+ * taken from the last text node read. */
 static unsigned long node_line(const fg_xml_file *f, xmlTextReaderPtr r)
 {
     xmlNodePtr node = xmlTextReaderCurrentNode(r);
