@@ -416,7 +416,7 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-aux-modal"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # verb second, subject after the verb: "In Estland stationiert Großbritannien ..."
     forms.append(('verb second, subject after the verb',
-      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt>{A}{gap(3)}{Oopt}'))
+      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt><opt><annot type="Time"/></opt>{A}{gap(3)}{Oopt}'))
     forms.append(('verb second, perfect',
       f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-perfect"/>{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
     forms.append(('verb second, modal',
@@ -481,6 +481,40 @@ def verb_rule(v, rid, comment):
     # "um ... zu" first, the main clause's subject after its verb: "Um die Waffenruhe zu überwachen, haben die USA ..."
     extra.append(('"um ... zu" before the main clause, its subject acts',
       f'<token iform="um"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/><token regex=","/><token tags="verb finite"/>{A}'))
+    # long middle fields: the verbal bracket with PPs and adverbs of any kind between
+    # the auxiliary and the participle or infinitive at the end of the clause
+    # ("Russland hat die Ukraine nach Angaben der Luftwaffe in der Nacht mit 43 Drohnen angegriffen")
+    long_forms = []
+    # an optional object right after the subject, a required one right before the verb
+    # (the long forms of Deployment verbs: the object is required, and no weapon systems;
+    # no country in the gap: "der Ukraine Kampfjets schicken" is a delivery)
+    OL = O.replace('"military-np-troop"', '"military-np-troop-long"').replace('"military-np-sent"', '"military-np-troop-long"')
+    SKIPL = '<skip max="10"/>'
+    MID = (f'{SKIPL}{OL}{gap(2)}' if v.obj_required or v.cls != "Attack" else f'{gap(2)}{Oopt}<skip max="14"/>')
+    TAIL = f'<opt><token lemma="haben sollen wollen können müssen dürfen mögen" tags="verb"/></opt>'
+    TERM = '<alt><end of="clause"/><token regex="^[,;:.!?)]$"/><token iform="und oder sowie"/></alt>'
+    PTC_HAVE = f'<seq><token lemma="haben" tags="verb finite"/>{{A2}}{MID}{T("ptc")}</seq>'
+    INF_MODAL = f'<seq><use macro="military-aux-modal"/>{{A2}}{MID}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben"/></seq></alt></seq>'
+    PRE_L = f'<opt><alt><use macro="military-prefield"/><seq><token iform="{L(PREPS)}"/><skip max="6"/></seq><annot type="Time"/></alt></opt>'
+    long_forms.append(('subject first, auxiliary, long middle field, participle or infinitive at the end',
+      f'<use macro="military-clause-start"/>{A}{gap(2)}<alt>{PTC_HAVE.replace("{A2}", "")}{INF_MODAL.replace("{A2}", "")}</alt>{TAIL}{TERM}'))
+    long_forms.append(('verb second, auxiliary, subject after it, long middle field',
+      f'<use macro="military-clause-start"/>{PRE_L}<alt>{PTC_HAVE.replace("{A2}", A)}{INF_MODAL.replace("{A2}", A)}</alt>{TAIL}{TERM}'))
+    long_forms.append(('subordinate clause, long middle field, verb last',
+      f'<use macro="military-subjunction"/>{A}{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TAIL}{TERM}'))
+    if v.cls == "Monitoring": long_forms.append(('relative clause with the acting antecedent: "der Marineverband, der vor der Küste das Embargo kontrolliert"',
+      f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><alt><annot type="Organization Country"/><seq><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{{L}}-]*(verband|verbands|marineverband|einheit|truppe|truppen|mission|blauhelme|soldaten|streitkräfte|armee|marine|luftwaffe|küstenwache|polizei|flotte|fregatte|fregatten|kontingent)"/></seq></alt></capture><token regex="^,$"/><token iform="der die welche welcher"/>{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TERM}'))
+    long_forms.append(('"X von Y ausbilden lassen": the von-phrase acts',
+      f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.by_np}"/></capture><skip max="8"/>{T("inf")}<token lemma="lassen" tags="verb"/>'))
+    PASSAUX = '<token lemma="werden' + ('' if v.cls == "Attack" else ' sein') + '" tags="verb finite"/>'
+    AbyL = Aby.replace('iform="von vom durch"', 'iform="von vom"')
+    PMID = f'<skip max="12"/><opt>{AbyL}{gap(2)}</opt>'
+    PEND = f'<alt><seq>{PASSAUX}{PMID}{T("ptc")}<opt><token iform="worden"/></opt></seq><seq><token lemma="sein" tags="verb finite"/>{PMID}{T("ptc")}<token iform="worden"/></seq><seq><use macro="military-aux-modal"/>{PMID}{T("ptc")}<token iform="werden worden"/></seq></alt><opt><token lemma="sein sollen können müssen dürfen" tags="verb"/></opt>{TERM}'
+    long_forms.append(('passive, subject first, long middle field',
+      f'<use macro="military-clause-start"/>{O}{gap(3)}{PEND}'))
+    PEND2 = f'<alt><seq>{PASSAUX}<skip max="3"/>{O}{PMID}{T("ptc")}<opt><token iform="worden"/></opt></seq><seq><token lemma="sein" tags="verb finite"/><skip max="3"/>{O}{PMID}{T("ptc")}<token iform="worden"/></seq><seq><use macro="military-aux-modal"/><skip max="3"/>{O}{PMID}{T("ptc")}<token iform="werden worden"/></seq></alt><opt><token lemma="sein sollen können müssen dürfen" tags="verb"/></opt>{TERM}'
+    long_forms.append(('passive, verb second, long middle field',
+      f'<use macro="military-clause-start"/>{PRE_L}{PEND2}'))
     cut = next(i for i, (c, p) in enumerate(forms) if c.startswith('passive'))
     sub = next(i for i, (c, p) in enumerate(forms) if c.startswith('subordinate'))
     rel = next(i for i, (c, p) in enumerate(forms) if c.startswith('relative'))
@@ -493,7 +527,9 @@ def verb_rule(v, rid, comment):
             (rid + ".passive-zu", v.cls, forms[cut:rel], comment + " Passives."),
             (rid + ".rel", v.cls, forms[rel:zui], comment + " Relative clauses."),
             (rid + ".rel-zu", v.cls, forms[zui:], comment + " zu-infinitives."),
-            (rid + ".man-um", v.cls, extra, comment + " Subject \"man\" (no agent); \"um ... zu\" before the main clause.")]
+            (rid + ".man-um", v.cls, extra, comment + " Subject \"man\" (no agent); \"um ... zu\" before the main clause."),
+            ] + ([(rid + ".long", v.cls, long_forms[:-2], comment + " Long middle fields between the auxiliary and the verb at the end of the clause.")] if v.key != "military-hit" else []) + (
+            [(rid + ".long-pass", v.cls, long_forms[-2:], comment + " Passives with long middle fields.")] if v.key != "military-patrol" else [])
 
 def pattern_xml(forms):
     if len(forms) == 1:
@@ -751,10 +787,10 @@ BY_AGENT = f'<seq><token iform="durch seitens"/>{DET}<capture role="agent"><use 
 
 ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     strong='<token><any-of>'
-      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotageakt massaker raketenschlag drohnenschlag atomschlag nuklearschlag enthauptungsschlag blutbad hinterhalt angriffswelle raketenhagel"/>'
+      '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotageakt massaker schusswechsel feuergefecht feuerüberfall granatenangriff raketenschlag drohnenschlag atomschlag nuklearschlag enthauptungsschlag blutbad hinterhalt angriffswelle raketenhagel"/>'
       r'<is regex="(?i)\p{L}+-?(angriff|angriffe|angriffs|angriffes|angriffen)"/>'
       r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken)"/>'
-      r'<is regex="(?i)[\p{L}-]*(sabotageakt|sabotageakte|sabotageakten|sabotageakts)|[\p{L}-]+sabotage"/>'
+      r'<is regex="(?i)[\p{L}-]*(sabotageakt|sabotageakte|sabotageakten|sabotageakts|schusswechsel|schusswechseln|schusswechsels|feuergefecht|feuergefechte|feuergefechten|feuergefechts|cyberattacke|cyberattacken)|[\p{L}-]+sabotage"/>'
       '</any-of>'
       r'<not regex="(?i)(charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations|hunde|hai|bären|wolfs|tier|wespen|herz|asthma|panik|lach|wut)\p{L}*"/>'
       '</token>',
@@ -812,7 +848,7 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
     weak='<token lemma="einsatz verlegung mobilisierung aufstockung"/>',
     # "der Einsatz der Bundeswehr": an organisation in the genitive carries it out
     weak_ok=f'<alt><seq><token iform="der des"/><capture role="agent"><annot type="Organization" regex="\\p{{L}}+"/></capture></seq>{genitive("theme", "military-np-troop")}{von("theme", "military-np-troop")}</alt><opt>{BY_AGENT}</opt>',
-    tail=f'<opt><alt>{genitive("theme", "military-np")}{von("theme", "military-np")}</alt></opt><opt>{BY_AGENT}</opt>',
+    tail=f'<opt><alt><capture role="agent"><annot type="Country" regex="\\p{{L}}+s"/></capture>{genitive("theme", "military-np")}{von("theme", "military-np")}</alt></opt><opt>{BY_AGENT}</opt>',
     lv="beteiligen planen vorbereiten ankündigen beginnen starten ausweiten verstärken anordnen befehlen drohen beschließen erwägen",
     mit_agent=True)
 
@@ -823,7 +859,7 @@ MONITOR_NOUN = NounClass("military-monitor-n", "Monitoring",
       '</any-of></token>',
     weak='<token lemma="beobachtung kontrolle inspektion" iform="beobachtung beobachtungen kontrolle kontrollen inspektion inspektionen"/>',
     weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an in"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
-    tail=f'<opt><token iform="der des"/><capture role="theme"><use macro="military-np-obj"/></capture></opt><opt><alt><seq>{BY_AGENT}</seq><seq><token iform="von"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq></alt></opt>',
+    tail=f'<opt><token iform="der des"/><alt><capture role="agent"><annot type="Organization" regex="(?i)nato|otan|osze|uno?|eu|iaea|iaeo|frontex|kfor|eufor|unifil|bundeswehr|bundespolizei|marine|luftwaffe|armee"/></capture><capture role="theme"><use macro="military-np-obj"/></capture></alt></opt><opt><alt><seq>{BY_AGENT}</seq><seq><token iform="von"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq></alt></opt>',
     mission=r'<token regex="(?i)[\p{L}-]*(beobachter|beobachtungs|überwachungs|polizei|grenz)mission(en)?"/>',
     lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen intensivieren wiederaufnehmen schicken entsenden",
     mit_agent=True, lv_weak_free=True)
@@ -840,7 +876,7 @@ TRAIN_THEME = f'<opt><token iform="an am"/>{DET}<capture role="theme"><repeat ma
 TRAIN_NOUN = NounClass("military-train-n", "Training",
     strong='<token><any-of>'
       '<is lemma="manöver großmanöver militärmanöver seemanöver militärübung gefechtsübung wehrübung"/>'
-      r'<is regex="(?i)([\p{L}-]*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß|see|luft|landungs|evakuierungs|schieß|verlegungs|abwehr|flug)übung(en)?|\p{L}+-übung(en)?|([\p{L}-]*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?|[\p{L}-]*(militär|offiziers|soldaten|rekruten|piloten|grund|gefechts|kampf|scharfschützen)ausbildung(en)?)"/>'
+      r'<is regex="(?i)([\p{L}-]*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß|see|luft|landungs|evakuierungs|schieß|verlegungs|abwehr|flug)übung(en)?|\p{L}+-(cyber|stabs|militär|gefechts)?übung(en)?|[\p{L}-]*cyberübung(en)?|([\p{L}-]*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?|[\p{L}-]*(militär|offiziers|soldaten|rekruten|piloten|grund|gefechts|kampf|scharfschützen)ausbildung(en)?)"/>'
       '</any-of></token>',
     weak='<token lemma="übung training schulung ausbildung drill lehrgang" iform="übung übungen training trainings schulung schulungen ausbildung drill lehrgang lehrgänge"/>',
     weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
@@ -860,7 +896,7 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
       ('"25 Offiziere absolvieren einen Lehrgang", "absolvieren derzeit 40 Rekruten ihre Grundausbildung": soldiers who complete a course are participants',
        f'<use macro="military-clause-start"/><alt><seq>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="absolvieren durchlaufen" tags="verb"/></seq><seq><opt><use macro="military-prefield"/></opt><token lemma="absolvieren durchlaufen" tags="verb"/><opt><token flags="word"><not flags="capitalised"/><not annot="Number"/><not iform="{L(STOP)}"/></token></opt>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture></seq></alt>{gap(2)}{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(ausbildung|übung|übungen|lehrgang|lehrgänge|manöver|training|trainings|schulung|schulungen)"/></capture>'),
       ('"500 Reservisten nehmen an der Übung teil": soldiers make a plain Übung military',
-       f'<use macro="military-clause-start"/>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt>{gap(2)}<token iform="an bei"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token lemma="übung training schulung ausbildung drill" iform="übung übungen training trainings schulung schulungen ausbildung drill"/></capture>'),
+       f'<use macro="military-clause-start"/>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="teilnehmen beteiligen mitmachen mitwirken wirken" tags="verb"/><opt><token iform="sich"/></opt>{gap(2)}<token iform="an bei"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token lemma="übung training schulung ausbildung drill" iform="übung übungen training trainings schulung schulungen ausbildung drill"/></capture>'),
       ('"900 Soldaten beteiligten sich an dem Manöver", "Soldaten haben an dem Manöver teilgenommen"',
        f'<use macro="military-clause-start"/>{DET}<capture role="participant"><use macro="military-np"/></capture>{gap(2)}<alt><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt><opt><token iform="sich"/></opt>{gap(3)}<token iform="an bei"/><use macro="military-train-n-nphrase"/><opt>{gap(3)}<token lemma="teilnehmen beteiligen mitmachen"/></opt>'),
     ])
@@ -959,7 +995,24 @@ def extra_rules():
         f'<alt><seq><use macro="military-clause-start"/>{DT}<capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token tags="verb finite"/><alt><seq><skip max="8"/><token regex=","/></seq><seq>{gap(2)}</seq></alt></seq><token iform="wie dass"/></alt>{gap(3)}{DT}{SYSNP}{gap(3)}<capture role="trigger"><token lemma="aufstellen stationieren" tags="verb"/></capture>')]
     pause = [('"eine humanitäre Pause", "humanitäre Feuerpausen"',
         '<capture role="trigger"><token iform="humanitäre humanitären humanitärer"/><token iform="pause pausen"/></capture><opt><token iform="in im"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><opt><token iform="stadt region provinz"/></opt><capture role="location"><annot type="Place Country"/></capture></opt>')]
-    return [("deployment.extra", [("deployment.extra-attr", "Deployment", attr, "Deployment: troops named with the participle of their deployment."),
+    KONT = 'kontingent kontingents kontingentes kontingente kontingenten'
+    LOC = f'<token iform="in im"/>{DT}<capture role="location"><annot type="Place Country"/></capture>'
+    kontingent = [('a national contingent abroad: "das österreichische Kontingent im Libanon", "das Bundeswehrkontingent in Litauen", "das Kontingent der Schweizer Armee im Kosovo"',
+        f'<alt><seq><annot type="Nationality OrganizationMod"/><capture role="trigger"><token iform="{KONT}"/></capture></seq>'
+        f'<capture role="trigger"><token regex="(?i)\\p{{L}}+-?kontingent(s|es|e|en)?"><not iform="{KONT}"/><not regex="(?i)[\\p{{L}}-]*(import|export|einfuhr|ausfuhr|zoll|liefer|mengen|kauf|ticket|karten|frei|aufnahme|flüchtlings|studien|zuwanderungs|visa|visum)\\p{{L}}*"/></token></capture>'
+        f'<seq><capture role="trigger"><token iform="{KONT}"/></capture><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><use macro="military-np-troop"/></alt></capture></seq></alt>{LOC}')]
+    AG = '<opt><use macro="military-det"/></opt><capture role="agent"><opt><token iform="mit"/><annot type="Organization Group Country"/><token iform="verbundene verbündete nahestehende"/></opt><use macro="military-np-attacker"/></capture>'
+    ADV = '<opt><token iform="wohl offenbar mutmaßlich vermutlich angeblich"/></opt>'
+    behind = [('"Hinter dem Anschlag soll eine Miliz stecken"',
+        f'<token iform="hinter"/><use macro="military-attack-n-nphrase"/>{gap(2)}<alt><token lemma="stecken stehen" tags="verb finite"/><use macro="military-aux-modal"/></alt>{ADV}{AG}{gap(2)}<opt><token lemma="stecken stehen"/></opt>'),
+        ('"Laut Ermittlern steckt die Miliz hinter dem Anschlag"',
+        f'<use macro="military-clause-start"/><opt><use macro="military-prefield"/></opt><token lemma="stecken stehen" tags="verb finite"/>{ADV}{AG}{gap(1)}<token iform="hinter"/><use macro="military-attack-n-nphrase"/>')]
+    claim = [('"Zu dem Anschlag bekannte sich eine Miliz"',
+        f'<token regex="(?i)zu"/><use macro="military-attack-n-nphrase"/><skip max="6"/><token lemma="bekennen" tags="verb finite"/><token iform="sich"/>{AG}')]
+    return [("attack.extra", [("attack.extra-behind", "Attack", behind, "Attack: who is behind an attack (hinter ... stecken) did it."),
+                              ("attack.extra-claim", "Attack", claim, "Attack: who claims an attack (sich zu ... bekennen) did it.")]),
+            ("deployment.extra", [("deployment.extra-attr", "Deployment", attr, "Deployment: troops named with the participle of their deployment."),
+                                  ("deployment.extra-kontingent", "Deployment", kontingent, "Deployment: a national military contingent abroad."),
                                   ("deployment.extra-im-einsatz", "Deployment", einsatz, "Deployment: troops are deployed (im Einsatz)."),
                                   ("deployment.extra-aufstellen", "Deployment", aufstellen, "Deployment: weapon systems are put up (aufstellen)."),
                                   ("deployment.extra-in-stellung", "Deployment", stellung, "Deployment: troops or weapons are put in position (in Stellung bringen).")]),
@@ -971,6 +1024,7 @@ V2_FIRST = set((PREPS + " seit sollte sollten zudem außerdem nun jetzt heute ge
 def main():
     parts = [HDR, macros(), attack_macros(), watched_macros()]
     parts.append(restricted("military-np-troop", TROOP, "Troops and military units: what is deployed (\"zwei Eurofighter-Staffeln\")."))
+    parts.append(restricted("military-np-troop-long", TROOP.replace("abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|", "").replace("kampfjets|kampfflugzeuge|", ""), "Troops and military units, no weapon systems (the long forms of Deployment verbs)."))
     parts.append(restricted("military-np-trainee", TRAINEE, "Who is trained: soldiers, recruits, pilots, security forces."))
     parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + ")", "Who exercises: soldiers, units, ships and aircraft."))
     parts.append(restricted("military-np-force", TROOP[:-1] + "|" + FORCE_EXTRA + ")", "Armed forces, police, ships and aircraft (who patrols)."))

@@ -403,3 +403,62 @@ for _fam, _ex in [
   ("training.practise", ("Im Herbst üben NATO-Soldaten die Verteidigung der Ostflanke.", {"trigger": "üben", "agent": "NATO-Soldaten"})),
 ]:
     EX[_fam][0].append(_ex + (".v2",))
+
+# examples of the ".long" rules: long middle fields, verb at the end of the clause
+for _fam, _ex in [
+  ("attack.verb", ("Die Miliz hat das Dorf laut Augenzeugen in den frühen Morgenstunden mit Mörsergranaten angegriffen.", {"agent": "Miliz", "trigger": "angegriffen", "target": "Dorf"})),
+  ("deployment.verb", ("Kanada will nach dem Beschluss des Parlaments in den kommenden Monaten weitere Soldaten in Lettland stationieren.", {"agent": "Kanada", "trigger": "stationieren", "theme": "weitere Soldaten"})),
+  ("deployment.verb-troops", ("Die Marine hat nach Angaben eines Sprechers am Montag zwei Fregatten ins Rote Meer verlegt.", {"agent": "Marine", "trigger": "verlegt", "theme": "zwei Fregatten"})),
+  ("monitoring.verb", ("Die Beobachter sollen nach dem Willen der OSZE an der gesamten Grenze auch den Abzug überwachen.", {"agent": "Beobachter", "trigger": "überwachen", "theme": "Abzug"})),
+  ("ceasefire.verb", ("Die Rebellen haben nach Vermittlung der Afrikanischen Union im Osten des Landes die Kampfhandlungen eingestellt.", {"agent": "Rebellen", "trigger": "eingestellt", "theme": "Kampfhandlungen"})),
+  ("monitoring.intel", ("Der Geheimdienst soll den Oppositionspolitiker über Monate hinweg mit Spähsoftware abgehört haben.", {"agent": "Geheimdienst", "trigger": "abgehört"})),
+  ("monitoring.patrol", ("Deutsche Fregatten haben im vergangenen Jahr mit Unterstützung der Küstenwache im Mittelmeer patrouilliert.", {"agent": "Deutsche Fregatten", "trigger": "patrouilliert"})),
+  ("monitoring.check", ("Die Marineeinheit, die vor der Küste des Landes seit Monaten das Embargo kontrolliert, wird verstärkt.", {"agent": "Marineeinheit", "trigger": "kontrolliert", "theme": "Embargo"})),
+  ("monitoring.observe", ("Seit Juni sollen Experten der Vereinten Nationen in der Region wieder die Einhaltung des Abkommens überprüfen.", {"trigger": "überprüfen", "theme": "Einhaltung des Abkommens"})),
+  ("training.verb", ("Die Regierung will ihre Küstenwache künftig von der Marine im Umgang mit Seeminen ausbilden lassen.", {"agent": "Marine", "trigger": "ausbilden"})),
+  ("training.practise", ("Die Fallschirmjäger haben auf dem Truppenübungsplatz gemeinsam mit polnischen Kameraden die Luftlandung geübt.", {"agent": "Fallschirmjäger", "trigger": "geübt"})),
+]:
+    EX[_fam][0].append((_ex[0], _ex[1], ".long"))
+
+# examples of the ".long-pass" rules: passives with long middle fields
+for _fam, _ex in [
+  ("attack.verb", ("Der Hilfskonvoi ist nach Angaben der Vereinten Nationen am Morgen auf der Straße nach Gaza von Milizen angegriffen worden.", {"agent": "Milizen", "trigger": "angegriffen", "target": "Hilfskonvoi"})),
+  ("attack.weapon-hits", ("In der Nacht wurde das Umspannwerk im Süden der Stadt nach Angaben des Betreibers von einer Rakete getroffen.", {"agent": "Rakete", "trigger": "getroffen", "target": "Umspannwerk"})),
+  ("deployment.verb", ("Die Soldaten sollen nach dem Beschluss des Kabinetts ab dem Frühjahr dauerhaft in Litauen stationiert werden.", {"trigger": "stationiert", "theme": "Soldaten"})),
+  ("deployment.verb-troops", ("Nach dem neuen Mandat können bis zu 300 Soldaten im Rahmen der Mission in das Mittelmeer verlegt werden.", {"trigger": "verlegt", "theme": "Soldaten"})),
+  ("monitoring.verb", ("Die Pufferzone soll nach dem Abkommen künftig rund um die Uhr von Blauhelmen überwacht werden.", {"agent": "Blauhelmen", "trigger": "überwacht", "theme": "Pufferzone"})),
+  ("ceasefire.verb", ("Die Kampfhandlungen wurden nach Angaben beider Seiten am Sonntag um Mitternacht im ganzen Land eingestellt.", {"trigger": "eingestellt", "theme": "Kampfhandlungen"})),
+  ("monitoring.intel", ("Die Gruppe wird nach Recherchen des Senders seit dem Frühjahr vom Verfassungsschutz beobachtet.", {"agent": "Verfassungsschutz", "trigger": "beobachtet", "theme": "Gruppe"})),
+  ("monitoring.check", ("Die Grenze zu Polen wird nach einem Beschluss des Innenministeriums seit Montag von der Bundespolizei kontrolliert.", {"agent": "Bundespolizei", "trigger": "kontrolliert", "theme": "Grenze zu Polen"})),
+  ("monitoring.observe", ("Die Wahl soll nach dem Willen der Regierung in allen Provinzen von der OSZE beobachtet werden.", {"agent": "OSZE", "trigger": "beobachtet", "theme": "Wahl"})),
+  ("training.verb", ("Die Rekruten werden nach Angaben des Ministeriums seit Januar in Polen von britischen Offizieren ausgebildet.", {"agent": "britischen Offizieren", "trigger": "ausgebildet", "participant": "Rekruten"})),
+  ("training.practise", ("Die Landung wurde nach Angaben der Marine am Wochenende an der Küste von Marinesoldaten geprobt.", {"agent": "Marinesoldaten", "trigger": "geprobt", "theme": "Landung"})),
+]:
+    EX[_fam][0].append((_ex[0], _ex[1], ".long-pass"))
+
+EX["deployment.extra"][0].extend([
+  ("Der Minister besuchte am Freitag das deutsche Kontingent in Litauen.", {"trigger": "Kontingent", "location": "Litauen"}, "-kontingent"),
+  ("Das Kontingent der Bundeswehr in Mali wird bis Mai verkleinert.", {"trigger": "Kontingent", "agent": "Bundeswehr", "location": "Mali"}, "-kontingent"),
+  ("Das Unifil-Kontingent im Libanon bleibt vorerst.", {"trigger": "Unifil-Kontingent", "location": "Libanon"}, "-kontingent"),
+])
+EX["deployment.extra"][1].extend([
+  "Das Importkontingent in Österreich ist ausgeschöpft.",
+  "Das Kontingent an Eintrittskarten in Wien ist erschöpft.",
+])
+EX["attack.noun"][0].extend([
+  ("An der Grenze kam es in der Nacht zu einem Schusswechsel zwischen Soldaten beider Länder.", {"trigger": "Schusswechsel"})
+])
+EX["attack.extra"] = ([
+  ("Hinter dem Drohnenangriff auf die Raffinerie soll der Militärgeheimdienst stecken.", {"trigger": "Drohnenangriff", "agent": "Militärgeheimdienst"}, "-behind"),
+  ("Laut Ermittlern steckt die Miliz hinter dem Anschlag auf die Brücke.", {"trigger": "Anschlag", "agent": "Miliz"}, "-behind"),
+  ("Zu dem Bombenanschlag in Mogadischu bekannte sich die Terrormiliz al-Schabab.", {"trigger": "Bombenanschlag", "agent": "Terrormiliz al-Schabab"}, "-claim"),
+ ], [
+  "Hinter dem Angriff auf den Weltrekord steckt jahrelange harte Arbeit.",
+  "Zu seinem Angriff auf den Rekord bekannte sich der Läufer offen.",
+ ])
+EX["training.noun"][0].extend([
+  ("Rund 800 Soldaten wirken an der Übung im Burgenland mit.", {"participant": "Rund 800 Soldaten", "trigger": "Übung"}, ".teilnahme"),
+  ("Die Armee beteiligt sich an der Nato-Cyberübung in Estland.", {"trigger": "Nato-Cyberübung"}),
+])
+EX["deployment.noun"][0].append(("Beobachter melden eine massive Stationierung Russlands an der Grenze.", {"trigger": "Stationierung", "agent": "Russlands"}))
+EX["monitoring.noun"][0].append(("Zwei Eurofighter sollen die Luftraumüberwachung der Nato im Baltikum verstärken.", {"trigger": "Luftraumüberwachung", "agent": "Nato"}))
