@@ -46,6 +46,13 @@ struct fg_pack {
     uint32_t *always[FG_PHASES];
     size_t n_always[FG_PHASES], cap_always[FG_PHASES];
     size_t n_phase[FG_PHASES];
+    /* While loading: the requirements of each macro body met so far
+     * (node address -> index + 1 into macro_cnf). Macros are shared
+     * trees that hundreds of rules use, and their word lists are long:
+     * computed once, they are copied into each rule that uses them. */
+    fg_strmap macro_memo;
+    struct cnf *macro_cnf;
+    size_t n_macro_cnf, cap_macro_cnf;
 };
 
 uint64_t fg_key(char kind, const char *s, size_t len)
@@ -118,6 +125,19 @@ static uint32_t elem_id(emitter *e, const fg_node *n)
 
 static void emit_list(emitter *e, const fg_node *first);
 
+/* Points the jumps of a chain (pc + 1 of the last, each linking to the
+ * one before in the same field, 0 ends) at the end of the program: in x
+ * for JMPs, in y for SPLITs (use_y). */
+static void patch_chain(fg_program *g, uint32_t chain, int use_y)
+{
+    while (chain) {
+        fg_inst *in = &g->code[chain - 1];
+        uint32_t *link = use_y ? &in->y : &in->x;
+        chain = *link;
+        *link = g->n;
+    }
+}
+
 /* Emits n. Slot pairs are numbered as they come; add_rule renumbers
  * them so that the captures' come first. */
 static void emit(emitter *e, const fg_node *n)
@@ -183,7 +203,9 @@ static void emit(emitter *e, const fg_node *n)
         return;
     }
     case FG_NODE_ALT: {
-        uint32_t jumps_from = g->n;
+        /* Every alternative but the last ends in a JMP to the end; until
+         * the end is known they are chained through x (pc + 1, 0 ends). */
+        uint32_t jumps = 0;
         for (const fg_node *c = n->child; c; c = c->next) {
             if (c->next == NULL) {
                 emit(e, c);
@@ -191,35 +213,35 @@ static void emit(emitter *e, const fg_node *n)
             }
             uint32_t split = emit_inst(e, FG_OP_SPLIT, 0, g->n + 1, 0, id, NULL);
             emit(e, c);
-            emit_inst(e, FG_OP_JMP, 0, 0, 0, id, NULL);
+            uint32_t jmp = emit_inst(e, FG_OP_JMP, 0, jumps, 0, id, NULL);
             if (e->too_big || e->nomem)
                 return;
+            jumps = jmp + 1;
             g->code[split].y = g->n;
         }
         if (e->too_big || e->nomem)
             return;
-        /* Every alternative's JMP (still at 0) goes to the end. */
-        for (uint32_t pc = jumps_from; pc < g->n; pc++)
-            if (g->code[pc].op == FG_OP_JMP && g->code[pc].elem == id &&
-                g->code[pc].x == 0)
-                g->code[pc].x = g->n;
+        patch_chain(g, jumps, 0);
         return;
     }
     case FG_NODE_REPEAT: {
         for (uint32_t i = 0; i < n->min; i++)
             emit_list(e, n->child);
-        uint32_t first = g->n;
+        /* Greedy and nested: a skipped copy skips all the later ones, so
+         * every optional copy's SPLIT leaves to the end (chained through
+         * y until it is known). */
+        uint32_t splits = 0;
         for (uint32_t i = n->min; i < n->max; i++) {
-            emit_inst(e, FG_OP_SPLIT, 0, g->n + 1, 0, id, NULL);
+            uint32_t split =
+                emit_inst(e, FG_OP_SPLIT, 0, g->n + 1, splits, id, NULL);
+            if (e->too_big || e->nomem)
+                return;
+            splits = split + 1;
             emit_list(e, n->child);
         }
         if (e->too_big || e->nomem)
             return;
-        /* Greedy and nested: a skipped copy skips all the later ones. */
-        for (uint32_t pc = first; pc < g->n; pc++)
-            if (g->code[pc].op == FG_OP_SPLIT && g->code[pc].elem == id &&
-                g->code[pc].y == 0)
-                g->code[pc].y = g->n;
+        patch_chain(g, splits, 1);
         return;
     }
     case FG_NODE_START:
@@ -408,9 +430,21 @@ static int keep_annot_tests(fg_program *g, fg_arena *arena)
 /* ------------------------------------------------------------------ */
 /* Requirements                                                        */
 
+/* A key and how many sentences it lets through, roughly (key_cost). */
+typedef struct req_key {
+    uint64_t key;
+    uint32_t cost;
+} req_key;
+
+/* The keys of one clause under construction. */
+typedef struct keylist {
+    req_key *k;
+    size_t n, cap;
+} keylist;
+
 /* A conjunction of clauses under construction. */
 typedef struct cnf {
-    uint64_t *keys;
+    req_key *keys;
     size_t n_keys, cap_keys;
     uint32_t *ends;
     uint32_t *costs; /* how unselective each clause is */
@@ -418,15 +452,33 @@ typedef struct cnf {
 } cnf;
 
 /* How many sentences a key of each kind lets through, roughly: a lemma
- * or form is selective, three first letters less so, an annotation type
- * ("Person") hardly. A clause costs the sum of its keys'. */
+ * or form is selective (a few in a thousand), three first or four last
+ * letters less so, an annotation type ("Person") or a word of nearly
+ * every sentence (common_word) hardly at all. A clause costs the sum of
+ * its distinct keys', so that a clause of hundreds of rare words is
+ * still preferred to one of "der" or "Person". */
+#define COST_COMMON 256
 static uint32_t key_cost(char kind)
 {
-    return kind == 'a' ? 16 : kind == 'p' ? 4 : 1;
+    return kind == 'a' ? COST_COMMON : kind == 'p' || kind == 's' ? 8 : 1;
 }
 
-static int cnf_add_clause(cnf *c, const uint64_t *keys, size_t n,
-                          uint32_t cost)
+static int keylist_add(keylist *l, uint64_t key, uint32_t cost)
+{
+    if (fg_grow((void **)&l->k, &l->cap, l->n + 1, sizeof *l->k) < 0)
+        return FG_ENOMEM;
+    l->k[l->n++] = (req_key){key, cost};
+    return 0;
+}
+
+static int cmp_req_key(const void *a, const void *b)
+{
+    uint64_t x = ((const req_key *)a)->key, y = ((const req_key *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Adds the clause of keys k[0, n) to c, each key once. */
+static int cnf_add_clause(cnf *c, const req_key *k, size_t n)
 {
     if (n == 0)
         return 0;
@@ -436,8 +488,17 @@ static int cnf_add_clause(cnf *c, const uint64_t *keys, size_t n,
         fg_grow((void **)&c->costs, &c->cap_costs, c->n + 1,
                 sizeof *c->costs) < 0)
         return FG_ENOMEM;
-    memcpy(c->keys + c->n_keys, keys, n * sizeof *keys);
-    c->n_keys += n;
+    req_key *out = c->keys + c->n_keys;
+    memcpy(out, k, n * sizeof *k);
+    qsort(out, n, sizeof *out, cmp_req_key);
+    size_t m = 0;
+    uint32_t cost = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || out[i].key != out[m - 1].key) {
+            out[m++] = out[i];
+            cost += out[i].cost;
+        }
+    c->n_keys += m;
     c->costs[c->n] = cost;
     c->ends[c->n++] = (uint32_t)c->n_keys;
     return 0;
@@ -474,6 +535,256 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
     return !(q == '?' || q == '*' || q == '{');
 }
 
+/* The suffixes a regex's matches must end with: every way the regex
+ * can end in FG_KEY_SUFFIX_LEN literal bytes, folded to lowercase
+ * ("(?i)[\p{L}-]*(beschuss|übung(en)?)" gives "huss", "bung" and
+ * "ngen"). The regex matches a whole form, so a form it matches ends
+ * with one of them, and so does the form's case-folded norm. They are
+ * found from the right: literal letters (ASCII, and the umlauts, whose
+ * UTF-8 C3 84/A4, 96/B6, 9C/BC folds like ASCII, by setting 0x20 in the
+ * last byte), groups and classes of letters branch, and a '?' makes the
+ * item before it optional. Anything else before the suffix is complete
+ * (another quantifier, an escape, a lookaround, an inline option other
+ * than a leading "(?i)") gives no suffixes: the caller then files no
+ * key. */
+typedef struct suffixes {
+    char (*s)[FG_KEY_SUFFIX_LEN];
+    size_t n, cap;
+} suffixes;
+
+#define MAX_SUFFIXES 64 /* more would let nearly every sentence through */
+#define MAX_RANGES 16
+
+/* Parts of the regex still to be read, from the last one leftwards:
+ * the text before a group, then a branch of the group. */
+typedef struct range {
+    size_t b, e;
+} range;
+
+/* Whether re[i] is escaped by an odd number of backslashes before it. */
+static int escaped(const char *re, size_t from, size_t i)
+{
+    size_t k = 0;
+    while (i > from + k && re[i - 1 - k] == '\\')
+        k++;
+    return k % 2;
+}
+
+/* Where the class that opens at re[i] closes, or e. "[]...]" and
+ * "[^]...]" begin with a literal ']'. */
+static size_t class_end(const char *re, size_t i, size_t e)
+{
+    i++;
+    if (i < e && re[i] == '^')
+        i++;
+    if (i < e && re[i] == ']')
+        i++;
+    while (i < e && re[i] != ']')
+        i += re[i] == '\\' ? 2 : 1;
+    return i < e ? i : e;
+}
+
+/* Where the group or class that closes at re[close] opens, reading
+ * re[b, close] from the left; close when it cannot be told. */
+static size_t item_open(const char *re, size_t b, size_t close)
+{
+    size_t open[MAX_RANGES];
+    int level = 0;
+    for (size_t i = b; i < close; i++) {
+        if (re[i] == '\\') {
+            i++;
+        } else if (re[i] == '[') {
+            size_t j = class_end(re, i, close + 1);
+            if (j == close)
+                return re[close] == ']' ? i : close;
+            if (j > close)
+                return close;
+            i = j;
+        } else if (re[i] == '(') {
+            if (level == MAX_RANGES)
+                return close;
+            open[level++] = i;
+        } else if (re[i] == ')') {
+            if (level == 0)
+                return close;
+            level--;
+        }
+    }
+    return re[close] == ')' && level > 0 ? open[level - 1] : close;
+}
+
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The second byte of an umlaut's UTF-8 (after C3). */
+static int is_umlaut_tail(unsigned char c)
+{
+    return c == 0x84 || c == 0xA4 || c == 0x96 || c == 0xB6 || c == 0x9C ||
+           c == 0xBC;
+}
+
+static int alt_tails(const char *re, const range *rs, int nr, size_t b,
+                     size_t e, const char *right, size_t rlen, suffixes *out,
+                     int depth);
+
+/* The suffixes of what rs (read from the last range leftwards) matches
+ * followed by right (rlen bytes, folded). Returns 1 when every way gave
+ * one, 0 when one did not, or FG_ENOMEM. */
+static int tails(const char *re, const range *rs, int nr, const char *right,
+                 size_t rlen, suffixes *out, int depth)
+{
+    if (rlen >= FG_KEY_SUFFIX_LEN) {
+        if (out->n == MAX_SUFFIXES)
+            return 0;
+        if (fg_grow((void **)&out->s, &out->cap, out->n + 1,
+                    sizeof *out->s) < 0)
+            return FG_ENOMEM;
+        memcpy(out->s[out->n++], right + rlen - FG_KEY_SUFFIX_LEN,
+               FG_KEY_SUFFIX_LEN);
+        return 1;
+    }
+    while (nr > 0 && rs[nr - 1].b == rs[nr - 1].e)
+        nr--;
+    if (nr == 0 || depth > 64)
+        return 0;
+    range next[MAX_RANGES];
+    memcpy(next, rs, (size_t)nr * sizeof *rs);
+    size_t b = rs[nr - 1].b, e = rs[nr - 1].e;
+    unsigned char c = (unsigned char)re[e - 1];
+    char buf[FG_KEY_SUFFIX_LEN + 2];
+    if (escaped(re, b, e - 1))
+        return 0;
+    if (c == '?') {
+        /* Without the optional item, then with it. */
+        size_t ie = e - 1, ib;
+        if (ie == b)
+            return 0;
+        unsigned char last = (unsigned char)re[ie - 1];
+        if (escaped(re, b, ie - 1))
+            return 0;
+        if (last == ')' || last == ']')
+            ib = item_open(re, b, ie - 1);
+        else if (is_letter(last))
+            ib = ie - 1;
+        else if (is_umlaut_tail(last) && ie - 1 > b &&
+                 (unsigned char)re[ie - 2] == 0xC3)
+            ib = ie - 2;
+        else
+            return 0;
+        if (ib >= ie - 1 && (last == ')' || last == ']'))
+            return 0;
+        next[nr - 1].e = ib;
+        int rc = tails(re, next, nr, right, rlen, out, depth + 1);
+        if (rc <= 0)
+            return rc;
+        next[nr - 1].e = ie;
+        return tails(re, next, nr, right, rlen, out, depth + 1);
+    }
+    if (c == ')') {
+        size_t open = item_open(re, b, e - 1);
+        if (open >= e - 1)
+            return 0;
+        size_t inner = open + 1;
+        if (re[inner] == '?') {
+            if (re[inner + 1] != ':')
+                return 0;
+            inner += 2;
+        }
+        next[nr - 1].e = open;
+        return alt_tails(re, next, nr, inner, e - 1, right, rlen, out,
+                         depth + 1);
+    }
+    if (c == ']') {
+        /* A class of letters: one way for each. */
+        size_t open = item_open(re, b, e - 1);
+        if (open >= e - 1 || open + 1 == e - 1)
+            return 0;
+        next[nr - 1].e = open;
+        for (size_t i = open + 1; i < e - 1; i++) {
+            if (!is_letter((unsigned char)re[i]))
+                return 0;
+            buf[0] = (char)(re[i] | 0x20);
+            memcpy(buf + 1, right, rlen);
+            int rc = tails(re, next, nr, buf, rlen + 1, out, depth + 1);
+            if (rc <= 0)
+                return rc;
+        }
+        return 1;
+    }
+    size_t n = 0;
+    if (is_letter(c)) {
+        n = 1;
+        buf[0] = (char)(c | 0x20);
+    } else if (is_umlaut_tail(c) && e - 1 > b &&
+               (unsigned char)re[e - 2] == 0xC3) {
+        n = 2;
+        buf[0] = (char)0xC3;
+        buf[1] = (char)(c | 0x20);
+    } else {
+        return 0;
+    }
+    memcpy(buf + n, right, rlen);
+    next[nr - 1].e = e - n;
+    return tails(re, next, nr, buf, rlen + n, out, depth + 1);
+}
+
+/* The suffixes of each top-level branch of re[b, e) when it follows rs
+ * and precedes right. */
+static int alt_tails(const char *re, const range *rs, int nr, size_t b,
+                     size_t e, const char *right, size_t rlen, suffixes *out,
+                     int depth)
+{
+    if (nr >= MAX_RANGES)
+        return 0;
+    range next[MAX_RANGES];
+    if (nr)
+        memcpy(next, rs, (size_t)nr * sizeof *rs);
+    size_t from = b;
+    int level = 0;
+    for (size_t i = b; i <= e; i++) {
+        if (i < e && re[i] == '\\') {
+            i++;
+        } else if (i < e && re[i] == '[') {
+            if ((i = class_end(re, i, e)) >= e)
+                return 0;
+        } else if (i < e && re[i] == '(') {
+            level++;
+        } else if (i < e && re[i] == ')') {
+            level--;
+        } else if (i == e || (re[i] == '|' && level == 0)) {
+            next[nr] = (range){from, i};
+            int rc = tails(re, next, nr + 1, right, rlen, out, depth + 1);
+            if (rc <= 0)
+                return rc;
+            from = i + 1;
+        }
+    }
+    return 1;
+}
+
+/* The suffixes of re into out; 1 when every match ends with one of
+ * them, 0 when that is not known (out is then to be ignored), or
+ * FG_ENOMEM. */
+static int regex_suffixes(const char *re, suffixes *out)
+{
+    if (strncmp(re, "(?i)", 4) == 0)
+        re += 4;
+    /* Of the groups that begin with "(?", only "(?:" is plain. */
+    for (const char *q = strstr(re, "(?"); q; q = strstr(q + 2, "(?"))
+        if (q[2] != ':')
+            return 0;
+    if (strstr(re, "\\Q"))
+        return 0;
+    if (re[0] == '^')
+        re++;
+    size_t len = strlen(re);
+    if (len && re[len - 1] == '$' && !escaped(re, 0, len - 1))
+        len--;
+    return alt_tails(re, NULL, 0, 0, len, "", 0, out, 0);
+}
+
 /* Words in nearly every sentence of German news: articles, pronouns,
  * prepositions, conjunctions, auxiliary and modal verbs (as forms and
  * lemmas). A key among them lets almost every sentence through, so a
@@ -500,31 +811,34 @@ static int common_word(const char *s, size_t len)
     return 0;
 }
 
-/* The keys of one leaf test, as a clause; 0 keys when it gives none. */
-static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
-                     size_t *cap, uint32_t *cost)
+/* The keys of one leaf test, as a clause, added to l; none when it
+ * gives none. */
+static int leaf_keys(const fg_test *t, keylist *l)
 {
     char kind;
     switch (t->field) {
     case FG_FIELD_LEMMA:
+    case FG_FIELD_HEAD:
     case FG_FIELD_FORM:
     case FG_FIELD_IFORM: kind = 'w'; break;
     case FG_FIELD_REGEX: {
         char p[FG_KEY_PREFIX_LEN];
-        if (!regex_prefix(t->source, p))
-            return 0;
-        if (fg_grow((void **)keys, cap, *n + 1, sizeof **keys) < 0)
-            return FG_ENOMEM;
-        (*keys)[(*n)++] = fg_key('p', p, sizeof p);
-        *cost += key_cost('p');
-        return 0;
+        if (regex_prefix(t->source, p))
+            return keylist_add(l, fg_key('p', p, sizeof p), key_cost('p'));
+        suffixes sfx = {0};
+        int rc = regex_suffixes(t->source, &sfx);
+        for (size_t i = 0; rc > 0 && i < sfx.n; i++)
+            if (keylist_add(l, fg_key('s', sfx.s[i], FG_KEY_SUFFIX_LEN),
+                            key_cost('s')) < 0)
+                rc = FG_ENOMEM;
+        fg_free(sfx.s);
+        return rc < 0 ? rc : 0;
     }
     default: return 0;
     }
-    if (fg_grow((void **)keys, cap, *n + t->n_values, sizeof **keys) < 0)
-        return FG_ENOMEM;
-    size_t before = *n;
+    size_t before = l->n;
     for (uint32_t i = 0; i < t->n_values; i++) {
+        uint64_t key;
         if (t->field == FG_FIELD_FORM) {
             /* Forms are matched exactly but keyed by their folded form;
              * the compiler has no folding scratch, so ASCII only. */
@@ -537,16 +851,18 @@ static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
                 buf[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
             }
             if (!ascii) { /* one value without a key: no clause */
-                *n = before;
+                l->n = before;
                 return 0;
             }
-            (*keys)[(*n)++] = fg_key(kind, buf, len);
+            key = fg_key(kind, buf, len);
         } else {
-            (*keys)[(*n)++] = fg_key(kind, t->values[i], t->value_lens[i]);
+            key = fg_key(kind, t->values[i], t->value_lens[i]);
         }
-        *cost += common_word(t->values[i], t->value_lens[i])
-                     ? key_cost('a')
-                     : key_cost(kind);
+        if (keylist_add(l, key,
+                        common_word(t->values[i], t->value_lens[i])
+                            ? COST_COMMON
+                            : key_cost(kind)) < 0)
+            return FG_ENOMEM;
     }
     return 0;
 }
@@ -554,32 +870,28 @@ static int leaf_keys(const fg_test *t, uint64_t **keys, size_t *n,
 /* The clauses a token test implies, added to c. */
 static int test_cnf(const fg_test *t, cnf *c);
 
-/* One clause that holds when t holds (for the branches of any-of). */
-static int test_clause(const fg_test *t, uint64_t **keys, size_t *n,
-                       size_t *cap, uint32_t *cost)
+/* One clause that holds when t holds (for the branches of any-of), added
+ * to l. Returns 1 when there is one, 0 when not, or FG_ENOMEM. */
+static int test_clause(const fg_test *t, keylist *l)
 {
     if (t->kind == FG_TEST_LEAF) {
-        size_t before = *n;
-        int rc = leaf_keys(t, keys, n, cap, cost);
-        return rc < 0 ? rc : *n > before;
+        size_t before = l->n;
+        int rc = leaf_keys(t, l);
+        return rc < 0 ? rc : l->n > before;
     }
     if (t->kind == FG_TEST_ALL) {
         for (const fg_test *k = t->child; k; k = k->next) {
-            size_t before = *n;
-            uint32_t cost_before = *cost;
-            int rc = test_clause(k, keys, n, cap, cost);
-            if (rc < 0)
+            size_t before = l->n;
+            int rc = test_clause(k, l);
+            if (rc != 0)
                 return rc;
-            if (rc > 0)
-                return 1;
-            *n = before;
-            *cost = cost_before;
+            l->n = before;
         }
         return 0;
     }
     if (t->kind == FG_TEST_ANY) {
         for (const fg_test *k = t->child; k; k = k->next) {
-            int rc = test_clause(k, keys, n, cap, cost);
+            int rc = test_clause(k, l);
             if (rc <= 0)
                 return rc;
         }
@@ -600,58 +912,101 @@ static int test_cnf(const fg_test *t, cnf *c)
         }
         return 0;
     }
-    uint64_t *keys = NULL;
-    size_t n = 0, cap = 0;
-    uint32_t cost = 0;
-    int rc = test_clause(t, &keys, &n, &cap, &cost);
+    keylist l = {0};
+    int rc = test_clause(t, &l);
     if (rc > 0)
-        rc = cnf_add_clause(c, keys, n, cost);
-    fg_free(keys);
+        rc = cnf_add_clause(c, l.k, l.n);
+    fg_free(l.k);
     return rc < 0 ? rc : 0;
 }
 
-static int node_cnf(const fg_node *n, cnf *c);
+static int node_cnf(fg_pack *p, const fg_node *n, cnf *c);
 
-static int list_cnf(const fg_node *first, cnf *c)
+static int list_cnf(fg_pack *p, const fg_node *first, cnf *c)
 {
     for (const fg_node *n = first; n; n = n->next) {
-        int rc = node_cnf(n, c);
+        int rc = node_cnf(p, n, c);
         if (rc < 0)
             return rc;
     }
     return 0;
 }
 
-static int node_cnf(const fg_node *n, cnf *c)
+/* Adds the clauses of from to c. */
+static int cnf_append(cnf *c, const cnf *from)
+{
+    for (size_t k = 0; k < from->n; k++) {
+        uint32_t first = k ? from->ends[k - 1] : 0;
+        int rc = cnf_add_clause(c, from->keys + first, from->ends[k] - first);
+        if (rc < 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* The requirements of a macro body, from the memo or computed into it. */
+static int macro_cnf(fg_pack *p, const fg_node *body, cnf *c)
+{
+    uint32_t i;
+    if (fg_strmap_find(&p->macro_memo, (const char *)&body, sizeof body, &i))
+        return cnf_append(c, &p->macro_cnf[i - 1]);
+    cnf sub = {0};
+    int rc = node_cnf(p, body, &sub);
+    if (rc == 0)
+        rc = cnf_append(c, &sub);
+    if (rc == 0 && fg_grow((void **)&p->macro_cnf, &p->cap_macro_cnf,
+                           p->n_macro_cnf + 1, sizeof *p->macro_cnf) < 0)
+        rc = FG_ENOMEM;
+    if (rc == 0 && fg_strmap_put(&p->macro_memo, (const char *)&body,
+                                 sizeof body,
+                                 (uint32_t)p->n_macro_cnf + 1, 0) < 0)
+        rc = FG_ENOMEM;
+    if (rc < 0) {
+        cnf_clear(&sub);
+        return rc;
+    }
+    p->macro_cnf[p->n_macro_cnf++] = sub;
+    return 0;
+}
+
+static void macro_memo_clear(fg_pack *p)
+{
+    for (size_t i = 0; i < p->n_macro_cnf; i++)
+        cnf_clear(&p->macro_cnf[i]);
+    fg_free(p->macro_cnf);
+    p->macro_cnf = NULL;
+    p->n_macro_cnf = p->cap_macro_cnf = 0;
+    fg_strmap_clear(&p->macro_memo);
+}
+
+static int node_cnf(fg_pack *p, const fg_node *n, cnf *c)
 {
     switch (n->kind) {
     case FG_NODE_TOKEN:
         return test_cnf(n->test, c);
     case FG_NODE_ANNOT: {
-        uint64_t keys[64];
+        req_key keys[64];
         if (n->n_types > 64)
             return 0;
         for (uint32_t i = 0; i < n->n_types; i++)
-            keys[i] = fg_key('a', n->types[i], strlen(n->types[i]));
-        return cnf_add_clause(c, keys, n->n_types,
-                              n->n_types * key_cost('a'));
+            keys[i] = (req_key){fg_key('a', n->types[i], strlen(n->types[i])),
+                                key_cost('a')};
+        return cnf_add_clause(c, keys, n->n_types);
     }
     case FG_NODE_SEQ:
     case FG_NODE_CAPTURE:
-        return list_cnf(n->child, c);
+        return list_cnf(p, n->child, c);
     case FG_NODE_USE:
-        return node_cnf(n->child, c);
+        return macro_cnf(p, n->child, c);
     case FG_NODE_REPEAT:
-        return n->min ? list_cnf(n->child, c) : 0;
+        return n->min ? list_cnf(p, n->child, c) : 0;
     case FG_NODE_ALT: {
         /* One clause: the union of one clause of every alternative. */
-        uint64_t *keys = NULL;
-        size_t nk = 0, cap = 0;
-        uint32_t cost = 0;
+        keylist l = {0};
         int rc = 0, all = 1;
         for (const fg_node *a = n->child; a && all && rc == 0; a = a->next) {
             cnf sub = {0};
-            rc = node_cnf(a, &sub);
+            rc = node_cnf(p, a, &sub);
             if (rc == 0 && sub.n == 0)
                 all = 0;
             else if (rc == 0) {
@@ -660,21 +1015,15 @@ static int node_cnf(const fg_node *n, cnf *c)
                 for (size_t k = 1; k < sub.n; k++)
                     if (sub.costs[k] < sub.costs[best])
                         best = k;
-                uint32_t from = best ? sub.ends[best - 1] : 0;
-                uint32_t len = sub.ends[best] - from;
-                if (fg_grow((void **)&keys, &cap, nk + len, sizeof *keys) < 0)
-                    rc = FG_ENOMEM;
-                else {
-                    memcpy(keys + nk, sub.keys + from, len * sizeof *keys);
-                    nk += len;
-                    cost += sub.costs[best];
-                }
+                for (uint32_t k = best ? sub.ends[best - 1] : 0;
+                     k < sub.ends[best] && rc == 0; k++)
+                    rc = keylist_add(&l, sub.keys[k].key, sub.keys[k].cost);
             }
             cnf_clear(&sub);
         }
         if (rc == 0 && all)
-            rc = cnf_add_clause(c, keys, nk, cost);
-        fg_free(keys);
+            rc = cnf_add_clause(c, l.k, l.n);
+        fg_free(l.k);
         return rc;
     }
     default:
@@ -765,7 +1114,7 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
     fg_free(elems);
 
     cnf c = {0};
-    rc = list_cnf(def->pattern, &c);
+    rc = list_cnf(p, def->pattern, &c);
     if (rc == 0 && c.n) {
         r->keys = fg_malloc(c.n_keys * sizeof *r->keys);
         r->clause_end = fg_malloc(c.n * sizeof *r->clause_end);
@@ -773,7 +1122,8 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
         if (r->keys == NULL || r->clause_end == NULL || r->clause_cost == NULL)
             rc = FG_ENOMEM;
         else {
-            memcpy(r->keys, c.keys, c.n_keys * sizeof *r->keys);
+            for (size_t k = 0; k < c.n_keys; k++)
+                r->keys[k] = c.keys[k].key;
             memcpy(r->clause_end, c.ends, c.n * sizeof *r->clause_end);
             memcpy(r->clause_cost, c.costs, c.n * sizeof *r->clause_cost);
             r->n_clauses = (uint32_t)c.n;
@@ -929,7 +1279,9 @@ int fg_pack_load(fg_pack **out, const fg_rules_source *src,
         return FG_ENOMEM;
     fg_rule_store_init(&p->store);
     fg_strmap_init(&p->ids);
+    fg_strmap_init(&p->macro_memo);
     int rc = fg_rules_load(src, &p->store, add_rule, p, diags);
+    macro_memo_clear(p);
     if (rc == 0)
         rc = build_index(p);
     if (rc < 0) {

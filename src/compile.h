@@ -11,8 +11,9 @@
  * The pack (fg_pack) is what the engine keeps: every rule with its
  * program, and an index from required keys to rules. A key is something
  * a sentence must contain for the rule to match there: a lemma, a
- * case-folded form, an annotation type, or the first three letters of a
- * token (from a regex that begins with them). A rule's requirements are
+ * compound head, a case-folded form, an annotation type, or the first
+ * three or last four letters of a token (from a regex that begins or
+ * ends with them). A rule's requirements are
  * a conjunction of clauses, each a disjunction of keys; the index files
  * each rule under the keys of its most selective clause, and the rule
  * runs on a sentence only when every clause has a key there.
@@ -115,9 +116,10 @@ const fg_rule *fg_pack_find(const fg_pack *pack, const char *id);
 /* Key hashing, shared by the compiler and the code that collects the
  * keys of a sentence. kind is 'w' (a word: lemma or case-folded form,
  * one kind so that a token whose lemma is its form costs one lookup),
- * 'a' (annotation type) or 'p' (first letters). */
+ * 'a' (annotation type), 'p' (first letters) or 's' (last letters). */
 uint64_t fg_key(char kind, const char *s, size_t len);
 #define FG_KEY_PREFIX_LEN 3
+#define FG_KEY_SUFFIX_LEN 4
 
 /* A set of keys present in a sentence: a hash set for lookups, and the
  * keys in insertion order so that a reset or a walk costs what the

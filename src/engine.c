@@ -527,11 +527,21 @@ static int token_keys(fg_keyset *keys, const fg_token *tok,
         if (rc == 0 && (m->lemma_len != t->norm_len ||
                         memcmp(m->lemma, t->norm, t->norm_len) != 0))
             rc = fg_keyset_add(keys, fg_key('w', m->lemma, m->lemma_len));
+        /* A compound's head ("treffen" of "Ministertreffen"); a simple
+         * word's is its lemma, added above. */
+        if (rc == 0 && m->head != m->lemma &&
+            (m->head_len != m->lemma_len ||
+             memcmp(m->head, m->lemma, m->lemma_len) != 0))
+            rc = fg_keyset_add(keys, fg_key('w', m->head, m->head_len));
         int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
         for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
             letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';
         if (rc == 0 && letters)
             rc = fg_keyset_add(keys, fg_key('p', t->norm, FG_KEY_PREFIX_LEN));
+        if (rc == 0 && t->norm_len >= FG_KEY_SUFFIX_LEN)
+            rc = fg_keyset_add(
+                keys, fg_key('s', t->norm + t->norm_len - FG_KEY_SUFFIX_LEN,
+                             FG_KEY_SUFFIX_LEN));
     }
     return rc;
 }

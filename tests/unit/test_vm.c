@@ -570,7 +570,11 @@ static void test_required_keys(void **state)
         RULE("optional", "<opt><token lemma=\"q\"/></opt><token/>")      //
         RULE("annot", "<annot type=\"Country\"/>")                       //
         RULE("regex", "<token regex=\"(?i)verteid.*\"/>")             //
-        RULE("either", "<token regex=\"Kiew|Kyjiw\"/>"));
+        RULE("either", "<token regex=\"Kiew|Kyjiw\"/>")                //
+        RULE("head", "<token head=\"gipfel\"/>")                       //
+        RULE("suffix", "<token regex=\"(?i)[\\p{L}-]*(übung(en)?|"
+                       "manöver[ns]?)\"/>")                             //
+        RULE("open", "<token regex=\"(?i)\\w*gespräch\\w*\"/>"));
     fg_keyset keys = {0};
     fg_candidates c = {0};
     char got[256];
@@ -591,19 +595,39 @@ static void test_required_keys(void **state)
                      i ? " " : "", fg_pack_get(p, c.rules[i])->def.id);     \
     } while (0)
     CANDIDATES("wzzz");
-    /* No required key: always. An alternative in a regex may begin
-     * with other letters, so it gives no key. */
-    assert_string_equal(got, "optional either");
+    /* No required key: always. A regex that may end in anything gives
+     * no key. */
+    assert_string_equal(got, "optional open");
     CANDIDATES("wtreffen");
-    assert_string_equal(got, "lemma optional either");
+    assert_string_equal(got, "lemma optional open");
     CANDIDATES("wb");
-    assert_string_equal(got, "alt optional either");
+    assert_string_equal(got, "alt optional open");
     CANDIDATES("wx");
-    assert_string_equal(got, "optional either"); /* y is missing */
+    assert_string_equal(got, "optional open"); /* y is missing */
     CANDIDATES("wx", "wy");
-    assert_string_equal(got, "two optional either");
+    assert_string_equal(got, "two optional open");
     CANDIDATES("aCountry", "pver");
-    assert_string_equal(got, "optional annot regex either");
+    assert_string_equal(got, "optional annot regex open");
+    /* A compound's head is a word key ("Ministergipfel"). */
+    CANDIDATES("wgipfel");
+    assert_string_equal(got, "optional head open");
+    /* A regex's alternatives may begin with other letters, but each
+     * ends in its last four: folded, and with and without what a '?'
+     * makes optional, letter classes one by one, umlauts as bytes. */
+    CANDIDATES("skiew");
+    assert_string_equal(got, "optional either open");
+    CANDIDATES("syjiw");
+    assert_string_equal(got, "optional either open");
+    CANDIDATES("sbung");
+    assert_string_equal(got, "optional suffix open");
+    CANDIDATES("sngen");
+    assert_string_equal(got, "optional suffix open");
+    CANDIDATES("s\xb6ver");
+    assert_string_equal(got, "optional suffix open");
+    CANDIDATES("svern");
+    assert_string_equal(got, "optional suffix open");
+    CANDIDATES("sbun", "sunge", "sover");
+    assert_string_equal(got, "optional open");
 #undef CANDIDATES
     fg_keyset_clear(&keys);
     fg_candidates_clear(&c);
