@@ -67,7 +67,11 @@ uint64_t fg_key(char kind, const char *s, size_t len)
 typedef struct emitter {
     fg_program *prog;
     size_t cap_code, cap_roles, cap_pair_elems, cap_elems;
-    fg_strmap elem_ids; /* node address -> element index + 1 */
+    /* Node address -> element index: open addressing, at most half
+     * full. A pack's macros are emitted a million times, so this is
+     * the emitter's hottest lookup. */
+    struct elem_slot *elem_tab;
+    size_t elem_cap, elem_n;
     int too_big;
     int nomem;
 } emitter;
@@ -106,19 +110,53 @@ static uint32_t new_pair(emitter *e, int role, uint32_t elem)
     return pair * 2;
 }
 
+typedef struct elem_slot {
+    const fg_node *node; /* NULL: free */
+    uint32_t id;
+} elem_slot;
+
+static size_t elem_slot_of(const elem_slot *tab, size_t cap, const fg_node *n)
+{
+    uint64_t h = (uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15ull;
+    size_t i = (size_t)(h >> 32) & (cap - 1);
+    while (tab[i].node && tab[i].node != n)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* The element index of node n in the program, a new one the first time. */
 static uint32_t elem_id(emitter *e, const fg_node *n)
 {
-    uint32_t id;
-    if (fg_strmap_find(&e->elem_ids, (const char *)&n, sizeof n, &id))
-        return id - 1;
+    if (e->elem_cap) {
+        const elem_slot *slot =
+            &e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, n)];
+        if (slot->node)
+            return slot->id;
+    }
+    if (2 * (e->elem_n + 1) > e->elem_cap) {
+        size_t cap = e->elem_cap ? 2 * e->elem_cap : 256;
+        elem_slot *tab = fg_calloc(cap, sizeof *tab);
+        if (tab == NULL) {
+            e->nomem = 1;
+            return 0;
+        }
+        for (size_t i = 0; i < e->elem_cap; i++)
+            if (e->elem_tab[i].node)
+                tab[elem_slot_of(tab, cap, e->elem_tab[i].node)] =
+                    e->elem_tab[i];
+        fg_free(e->elem_tab);
+        e->elem_tab = tab;
+        e->elem_cap = cap;
+    }
     fg_program *g = e->prog;
     if (fg_grow((void **)&g->elems, &e->cap_elems, g->n_elems + 1,
-                sizeof *g->elems) < 0 ||
-        fg_strmap_put(&e->elem_ids, (const char *)&n, sizeof n,
-                      g->n_elems + 1, 0) < 0) {
+                sizeof *g->elems) < 0) {
         e->nomem = 1;
         return 0;
     }
+    e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, n)] =
+        (elem_slot){n, g->n_elems};
+    e->elem_n++;
     g->elems[g->n_elems] = (fg_elem){n->what, n->line};
     return g->n_elems++;
 }
@@ -1056,10 +1094,9 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
 
     emitter e = {0};
     e.prog = &r->prog;
-    fg_strmap_init(&e.elem_ids);
     emit_list(&e, def->pattern);
     emit_inst(&e, FG_OP_MATCH, 0, 0, 0, 0, NULL);
-    fg_strmap_clear(&e.elem_ids);
+    fg_free(e.elem_tab);
     int rc = 0;
     if (e.nomem)
         rc = FG_ENOMEM;
