@@ -6,8 +6,9 @@
  *      (abbreviation, initial, ordinal) or stands alone;
  *   2. sentences and paragraphs, from terminal punctuation, the case of
  *      the next token, blank lines and short lines (headlines);
- *   3. clauses, from commas and colons followed by a clause starter, and
- *      semicolons.
+ *   3. clauses, from commas and colons followed by a clause starter,
+ *      colons followed by a capitalised word, semicolons, and the dash
+ *      of a dateline.
  * Each pass is linear in the text. */
 #include "config.h"
 
@@ -1298,6 +1299,59 @@ static int zu_infinitive(const fg_text *t, const fg_token *tok, size_t n,
            tok[e - 2].norm_len == 2 && memcmp(tok[e - 2].norm, "zu", 2) == 0;
 }
 
+/* Whether a capitalised word begins at k, after an opening quote or not
+ * ("Er sagte: »Wir ..."). */
+static int capitalised_at(const fg_token *tok, size_t n, size_t k)
+{
+    if (k < n && (tok[k].flags & FG_TOKEN_QUOTE_OPEN) && k + 1 < n &&
+        !(tok[k + 1].flags & FG_TOKEN_SENT_START))
+        k++;
+    return k < n && (tok[k].flags & FG_TOKEN_WORD) &&
+           (tok[k].flags & FG_TOKEN_CAPITALISED);
+}
+
+/* Whether the byte before (dir -1) or after (dir 1) the token is a
+ * space or a no-break space. */
+static int spaced(const fg_text *t, const fg_token *tok, int dir)
+{
+    const unsigned char *d = (const unsigned char *)t->data;
+    if (dir < 0)
+        return tok->start > 0 &&
+               (d[tok->start - 1] == ' ' ||
+                (tok->start > 1 && d[tok->start - 2] == 0xC2 &&
+                 d[tok->start - 1] == 0xA0));
+    return tok->end < t->len &&
+           (d[tok->end] == ' ' || (tok->end + 1 < t->len &&
+                                   d[tok->end] == 0xC2 &&
+                                   d[tok->end + 1] == 0xA0));
+}
+
+/* Whether the dash at k ends a dateline: "Kiew (dpa) - Die ...", or a
+ * place of capitalised words at the start of the sentence, the dash set
+ * off by spaces ("Berlin - Die ...", "Kiew/Moskau - ...", not
+ * "Deutschland-Serbien"). */
+static int dateline_dash(const fg_text *t, const fg_token *tok, size_t k)
+{
+    if (!(tok[k].flags & FG_TOKEN_DASH) || k == 0 ||
+        (tok[k].flags & FG_TOKEN_SENT_START) || !spaced(t, &tok[k], 1))
+        return 0;
+    if (tok[k - 1].flags & FG_TOKEN_BRACKET_CLOSE)
+        return 1;
+    if (!spaced(t, &tok[k], -1))
+        return 0;
+    for (size_t i = k, words = 0; i-- > 0;) {
+        int slash = is_punct(t, &tok[i], '/');
+        if (!slash && !((tok[i].flags & FG_TOKEN_WORD) &&
+                        (tok[i].flags & FG_TOKEN_CAPITALISED)))
+            return 0;
+        if (!slash && ++words > 3)
+            return 0;
+        if (tok[i].flags & FG_TOKEN_SENT_START)
+            return 1;
+    }
+    return 0;
+}
+
 static void split_clauses(const fg_tokeniser *tk, const fg_text *t,
                           fg_token *tok, size_t n)
 {
@@ -1305,8 +1359,14 @@ static void split_clauses(const fg_tokeniser *tk, const fg_text *t,
     for (size_t k = 0; k < n; k++) {
         if (tok[k].flags & FG_TOKEN_SENT_START) {
             clause = 0;
-        } else if (is_punct(t, &tok[k - 1], ';')) {
-            /* A semicolon joins two main clauses. */
+        } else if (is_punct(t, &tok[k - 1], ';') ||
+                   ((is_punct(t, &tok[k - 1], ':') ||
+                     dateline_dash(t, tok, k - 1)) &&
+                    capitalised_at(tok, n, k))) {
+            /* A semicolon joins two main clauses; a colon before a
+             * capitalised word opens one (quoted speech, the body of a
+             * headline after its kicker: "Großmanöver: Nato probt ..."),
+             * and so does the dash that ends a dateline. */
             clause++;
             tok[k].flags |= FG_TOKEN_CLAUSE_START;
         } else if (is_punct(t, &tok[k - 1], ',') ||
