@@ -84,7 +84,7 @@ def macros():
         <not iform="{L(STOP)}"/>
         <not tags="verb"><not tags="guessed"/><not tags="adj"/></not>
       </token>
-      <token iform="mehr weniger tausende hunderte dutzende tausenden hunderten dutzenden zehntausende zehntausenden"/>
+      <token iform="mehr weniger tausend hundert tausende hunderte dutzende tausenden hunderten dutzenden zehntausende zehntausenden"/>
       <token flags="word capitalised sentence-start" regex="\\p{{Lu}}\\p{{Ll}}+(ische|ischen|ischer|liche|lichen|licher|ige|igen|iger|ale|alen|aler|ierte|ierten|tere|teren|eine|einen)">
         <not iform="{L(STOP)}"/>
       </token>
@@ -154,7 +154,7 @@ def macros():
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
     </opt>
-    <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word"/></opt>
+    <opt><token iform="von"/><alt><seq><annot type="Number"/><token flags="capitalised word"/></seq><seq><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word" regex="{escape(TROOP)}"/></seq></alt></opt>
   </macro>
 
   <!-- An object noun phrase may carry a prepositional attribute: "die
@@ -176,6 +176,8 @@ def macros():
   <!-- Agents may be coordinated: "Israel und die Hamas". -->
   <macro name="military-np-coord">
     <use macro="military-np"/>
+    <!-- an enumeration: "Deutschland, Frankreich und Polen" -->
+    <repeat max="3"><token regex="^,$"/><opt><use macro="military-det"/></opt><annot type="Country Organization"/></repeat>
     <!-- "Aufklärungsdrohnen vom Typ Global Hawk" -->
     <opt><token iform="vom"/><token iform="typ modell"/><repeat min="1" max="3"><token regex="[\p{{Lu}}\d][\p{{L}}\d-]*"/></repeat></opt>
     <opt>
@@ -200,7 +202,7 @@ def macros():
         <not regex="(?i)(be)?obacht\\w*"/>
         <not annot="Number Nationality OrganizationMod"/>
         <not iform="mehr weniger"/>
-        <not regex="\\p{{Ll}}+(e|en|es|em)"><not iform="heute morgen gestern trotzdem außerdem zudem seitdem zusammen eben gerne alleine jeweils"/><not regex="\\p{{Ll}}+weise"/></not>
+        <not regex="\\p{{Ll}}+(e|en|es|em)"><not iform="heute morgen gestern trotzdem außerdem zudem seitdem zusammen eben gerne alleine jeweils dagegen hingegen dennoch zugleich unterdessen indessen derweil daneben ebenfalls weiterhin seither stattdessen"/><not regex="\\p{{Ll}}+weise"/></not>
       </token>
       <!-- a quoted name: "„Baltic Sentry“" -->
       <seq><token flags="quote-open"/><repeat min="1" max="4"><token flags="word"/></repeat><token flags="quote-close"/></seq>
@@ -212,7 +214,7 @@ def macros():
       <!-- "zu Belarus" after a noun: "an seiner Grenze zu Belarus" -->
       <seq><token iform="zu"/><annot type="Place Country"/></seq>
       <!-- a source: "nach Berichten westlicher Geheimdienste", "nach Einschätzung von Militärexperten" -->
-      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><seq><opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"/></opt><token flags="capitalised word"/></seq></alt></seq></alt></seq>
+      <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><seq><opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"/></opt><token flags="capitalised word"/></seq></alt><opt><alt><annot type="Organization Person"/><token flags="capitalised word" tags="guessed"><not annot="Time Place Country"/><not tags="verb"/></token></alt></opt></seq></alt></seq>
       <!-- "von Rumänien aus" -->
       <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place Country"/><token iform="aus"/></seq>
       <!-- where from: "von der Krim (an die Front)" (a place is no agent) -->
@@ -252,7 +254,13 @@ def macros():
 
   <!-- Where a clause may begin: after a comma, "und", or at the start. -->
   <macro name="military-clause-start">
-    <start of="clause"/>
+    <alt>
+      <start of="clause"/>
+      <!-- a wire's dateline: "Khartum (AFP) - ", "Stockholm (TT/dpa) - ", "Kiew/Moskau (dpa) – " -->
+      <seq><start of="sentence"/><repeat min="1" max="3"><token flags="capitalised word"/></repeat><opt><token form="/"/><token flags="capitalised word"/></opt><token flags="bracket-open"/><repeat min="1" max="4"><token><not flags="bracket-close"/></token></repeat><token flags="bracket-close"/><token flags="dash"/></seq>
+      <!-- a headline's keyword: "Großmanöver: Nato probt ...", "Nahost: Israel greift ... an" -->
+      <seq><start of="sentence"/><repeat min="1" max="3"><token flags="word"/></repeat><token form=":"/></seq>
+    </alt>
     <!-- a live ticker's time stamp: "+++ 03:12 +++" -->
     <opt><token iform="+"/><repeat max="2"><token iform="+"/></repeat><token flags="number"/><repeat min="1" max="3"><token iform="+"/></repeat></opt>
     <opt><token iform="und aber doch sondern denn oder"/></opt>
@@ -404,21 +412,23 @@ def verb_rule(v, rid, comment):
     # verb second: the first field may be missing after a subordinate clause
     # ("Nachdem ..., kündigte Kiew ... an") or in a conditional ("Sollte Russland ... angreifen")
     PRE = '<opt><use macro="military-prefield"/></opt>'
+    # the perfect: with "sein" only for Attack ("sind einmarschiert"); elsewhere "ist stationiert" is a state passive
+    PERF = '<use macro="military-aux-perfect"/>' if v.cls == "Attack" else '<token lemma="haben" tags="verb finite"/>'
     forms = []
     # subject first, finite verb: "Frankreich entsendet 500 Soldaten"
     forms.append(('subject first, finite verb',
       f'<use macro="military-clause-start"/>{A}{gap(2)}{T("fin")}{gap(3)}{Oopt}'))
     # subject first, perfect: "Russische Streitkräfte haben ... angegriffen"
     forms.append(('subject first, perfect',
-      f'<use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-aux-perfect"/>{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
+      f'<use macro="military-clause-start"/>{A}{gap(2)}{PERF}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
     # subject first, modal or future: "Deutschland will ... stationieren"
     forms.append(('subject first, modal or future',
       f'<use macro="military-clause-start"/>{A}{gap(2)}<use macro="military-aux-modal"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # verb second, subject after the verb: "In Estland stationiert Großbritannien ..."
     forms.append(('verb second, subject after the verb',
-      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt><opt><annot type="Time"/></opt>{A}{gap(3)}{Oopt}'))
+      f'<use macro="military-clause-start"/>{PRE}{T("fin")}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig nun vorerst"/></opt>{gap(2)}{A}{gap(3)}{Oopt}'))
     forms.append(('verb second, perfect',
-      f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-perfect"/>{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
+      f'<use macro="military-clause-start"/>{PRE}{PERF}{A}{gap(4)}{Oopt}{gap(4)}{T("ptc")}'))
     forms.append(('verb second, modal',
       f'<use macro="military-clause-start"/>{PRE}<use macro="military-aux-modal"/>{A}{gap(4)}{Oopt}{gap(4)}<alt>{T("inf")}<seq>{T("ptc")}<token iform="haben worden"/></seq></alt>'))
     # subordinate clause, verb last: "dass Nordkorea Soldaten entsandt hat"
@@ -460,7 +470,7 @@ def verb_rule(v, rid, comment):
     # zu-infinitive: the subject of the governing verb acts: "Die Rebellen drohten, Schiffe anzugreifen",
     # "Frankreich entsendet Soldaten, um die Waffenruhe zu überwachen"
     forms.append(('zu-infinitive, subject of the governing verb',
-      f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+      f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token tags="verb finite"><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="4"/><token regex=","/></opt><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     forms.append(('zu-infinitive, subject after the governing verb',
       f'<use macro="military-clause-start"/>{PRE}<token tags="verb finite"><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token>{A}{gap(2)}<opt><token tags="verb"><not tags="finite"/></token></opt><opt><token iform="sich"/></opt><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     # zu-infinitive after vorwerfen: the object acts: "warf Russland vor, Kiew angegriffen zu haben"
@@ -502,8 +512,8 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{PRE_L}<alt>{PTC_HAVE.replace("{A2}", A)}{INF_MODAL.replace("{A2}", A)}</alt>{TAIL}{TERM}'))
     long_forms.append(('subordinate clause, long middle field, verb last',
       f'<use macro="military-subjunction"/>{A}{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TAIL}{TERM}'))
-    if v.cls == "Monitoring": long_forms.append(('relative clause with the acting antecedent: "der Marineverband, der vor der Küste das Embargo kontrolliert"',
-      f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><alt><annot type="Organization Country"/><seq><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{{L}}-]*(verband|verbands|marineverband|einheit|truppe|truppen|mission|blauhelme|soldaten|streitkräfte|armee|marine|luftwaffe|küstenwache|polizei|flotte|fregatte|fregatten|kontingent)"/></seq></alt></capture><token regex="^,$"/><token iform="der die welche welcher"/>{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TERM}'))
+    if v.cls != "Attack": long_forms.append(('relative clause with the acting antecedent: "der Marineverband, der vor der Küste das Embargo kontrolliert"',
+      f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><alt><annot type="Organization Country"/><seq><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{{L}}-]*(verband|verbands|marineverband|einheit|truppe|truppen|mission|blauhelme|soldaten|streitkräfte|armee|marine|luftwaffe|küstenwache|polizei|flotte|fregatte|fregatten|kontingent|bundeswehr|bundesheer|regierung|ministerium|kommando)"/></seq></alt></capture><opt><token iform="mit"/></opt><token regex="^,$"/><token iform="der die welche welcher"/><opt><token iform="dafür dazu damals seither bereits"/></opt>{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TERM}'))
     long_forms.append(('"X von Y ausbilden lassen": the von-phrase acts',
       f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.by_np}"/></capture><skip max="8"/>{T("inf")}<token lemma="lassen" tags="verb"/>'))
     PASSAUX = '<token lemma="werden' + ('' if v.cls == "Attack" else ' sein') + '" tags="verb finite"/>'
@@ -643,6 +653,9 @@ def noun_rule(n, rid, comment):
         f'<seq><use macro="military-clause-start"/><opt><use macro="military-prefield"/></opt>{aux}{A}<opt><token iform="sich"/></opt>{gap(4)}</seq>'
         f'<seq><use macro="military-subjunction"/>{A}<opt><token iform="sich"/></opt>{gap(3)}</seq>'
         f'</alt>{NP}{gap(4)}{LV}'))
+    longf = [('an auxiliary, a long middle field, the noun and the light verb at the end: "X und Y haben sich unter Vermittlung Katars, Ägyptens und der Türkei auf eine Waffenruhe verständigt"',
+        f'<use macro="military-clause-start"/>{A}{gap(2)}{aux}<opt><token iform="sich"/></opt><skip max="10" within="sentence"/><token flags="word"><not flags="capitalised"/><not iform="der des einer eines"/></token><use macro="{k}-nphrase-lv"/>{gap(3)}{LV}<end of="clause"/>')]
+    # (the word before the noun is no genitive article: not "hat das Mandat der Beobachtermission verlängert")
     forms.append(('zu-infinitive: the subject of the governing verb acts, or the object of vorwerfen',
         f'<alt>'
         f'<seq><use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren"/></token><skip max="8"/><token regex=","/><opt><token iform="um"/></opt></seq>'
@@ -664,20 +677,30 @@ def noun_rule(n, rid, comment):
     # the noun first in its clause, the light verb and its subject after it:
     # "Einen Einsatz plant die Regierung nicht" (not "Nach dem Angriff kündigte die EU Hilfe an")
     front = [('the noun first in its clause: "Einen Einsatz plant die Regierung nicht", "Den Anschlag hat die Miliz verübt"',
-        f'<use macro="military-clause-start"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><use macro="{k}-nphrase-head"/><alt>'
-        f'<seq>{gap(2)}{LVfin}<opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig vorerst"/></opt>{A}</seq>'
-        f'<seq>{gap(2)}<use macro="military-aux-perfect"/>{A}{gap(3)}{LV}</seq>'
+        f'<use macro="military-clause-start"/><opt><token iform="auf über mit an zu für gegen"/></opt><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><use macro="{k}-nphrase-head"/><alt>'
+        f'<seq>{gap(2)}{LVfin}<opt><token iform="sich"/></opt><opt><token iform="nun jetzt auch zudem bereits inzwischen erneut wieder offenbar derzeit ebenfalls erstmals künftig vorerst"/></opt>{A}</seq>'
+        f'<seq>{gap(2)}<alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt><opt><token iform="sich"/></opt>{A}{gap(3)}{LV}</seq>'
         f'</alt>')]
+    # a relative clause on the noun names who acts: "die Waffenruhe, die beide Seiten im Mai vereinbart hatten",
+    # "der Anschlag, zu dem sich die Miliz bekannt hat", "die Übung, die die Marine abhält"
+    front.append(('a relative clause on the noun: "die Waffenruhe, die beide Seiten im Mai vereinbart hatten"',
+        f'<use macro="{k}-nphrase-head"/><skip max="6"/><token regex=","/><opt><token iform="auf über mit an zu für gegen"/></opt><token iform="den die das dem der welche welchen welchem"/><opt><token iform="sich"/></opt>{gap(2)}{A}<opt><token iform="sich"/></opt>{gap(3)}{LV}<opt><token iform="worden"/></opt><opt><token lemma="{AUX_LEMMAS}" tags="verb finite"/></opt><end of="clause"/>'))
+    front.append(('a passive relative clause on the noun: "die Ausbildung, die von der EU-Mission organisiert wird"',
+        f'<use macro="{k}-nphrase-head"/><skip max="6"/><token regex=","/><token iform="den die das der welche"/>{gap(2)}<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="military-np-by"/></capture>{gap(2)}{LV}<opt><token iform="worden"/></opt><token lemma="werden sein" tags="verb finite"/><end of="clause"/>'))
     for c, p in n.lv_extra:
         forms.insert(3, (c, p))
     nx = 3 + len(n.lv_extra)
     out = [(rid, n.cls, forms[nx:], comment + " The noun alone or first (the rule starts at the noun)."),
            (rid + ".lv", n.cls, forms[:1] + forms[3:nx], comment + " The noun with a light verb before it."),
            (rid + ".lv-aux", n.cls, forms[1:2], comment + " The noun with a light verb at the end, after an auxiliary."),
-           (rid + ".lv-zu", n.cls, forms[2:3], comment + " The noun with a light verb as a zu-infinitive.")]
-    out.append((rid + ".front", n.cls, front, comment + " The noun first in its clause, the light verb and its subject after it."))
+           (rid + ".lv-zu", n.cls, forms[2:3], comment + " The noun with a light verb as a zu-infinitive."),
+           (rid + ".lv-long", n.cls, longf, comment + " The noun with a light verb at the end, after an auxiliary and a long middle field.")]
+    out.append((rid + ".front", n.cls, front[:1], comment + " The noun first in its clause, the light verb and its subject after it."))
+    out.append((rid + ".relcl", n.cls, front[1:], comment + " A relative clause on the noun names who acts."))
     if n.extra_forms:
-        out.append((rid + ".teilnahme", n.cls, n.extra_forms, comment + " Taking part in it."))
+        out.append((rid + ".teilnahme", n.cls, n.extra_forms[:2], comment + " Taking part in it."))
+        if n.extra_forms[2:]:
+            out.append((rid + ".teilnahme2", n.cls, n.extra_forms[2:], comment + " Taking part in it (who takes part first)."))
     if n.lv_extra3:
         out.append((rid + n.extra3_suffix, n.cls, n.lv_extra3, comment + n.extra3_comment))
     if n.lv_extra2:
@@ -695,7 +718,7 @@ def noun_rule(n, rid, comment):
 
 # ---------------------------------------------------------------- data
 TROOP = r"(?i)[\p{L}\d-]*(truppe|truppen|truppenteil|truppenteile|kampfgruppe|kampfgruppen|gefechtsverband|verbands|verbandes|kontingents|kontingentes|bataillons|regiments|regimentes|einheiten|geschwader|geschwaders|flottille|flottillen|flugzeugträgers|kampfbrigade|panzerbrigade|batterie|batterien|abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
-TRAINEE = r"(?i)[\p{L}-]*(soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
+TRAINEE = r"(?i)[\p{L}-]*(küstenwache|küstenwachen|grenzpolizei|grenzpolizisten|nationalgarde|milizionäre|freiwillige|freiwilligen|soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
 FORCE_EXTRA = r"schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
 MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|lagerung|anreicherung|waffenstillstandslinie|grenzgebiet|grenzgebiete|truppenabzug|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
@@ -739,7 +762,7 @@ MONITOR_VERB = VerbClass("military-monitor", "Monitoring",
     "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren beschatten bewachen ausspionieren",
     "theme", "military-np-watched", True, "military-np-coord")
 MONITOR_OBS = VerbClass("military-observe", "Monitoring",
-    "beobachten kontrollieren überprüfen verfolgen erfassen",
+    "beobachten kontrollieren überprüfen verfolgen erfassen aufklären erkunden auskundschaften absuchen orten",
     "theme", "military-np-monitored", True, "military-np-coord", regex=r"(?i)beobacht\w*")
 TRAIN_VERB = VerbClass("military-train", "Training",
     "ausbilden schulen trainieren unterweisen drillen ertüchtigen fortbilden weiterbilden instruieren exerzieren",
@@ -774,7 +797,9 @@ ALL_TRIGGER_LEMMAS.append("beobachen")
 ALL_TRIGGER_LEMMAS.extend("stürmen zerbomben einrücken aufmarschieren anrücken".split())
 
 DET = '<opt><use macro="military-det"/></opt>'
-TARGET = f'<seq><token iform="auf gegen"/>{DET}<capture role="target"><use macro="military-np-target"/></capture></seq>'
+# after "auf" an accusative only: "ein Angriff auf dem Damenflügel" (chess), "auf der Krim" is where, not whom
+ACC_DETS = " ".join(w for w in DETS.split() if not w.endswith(("m", "r")) and w not in ("mehreren einigen vielen zahlreichen beiden".split()))
+TARGET = f'<seq><opt><token iform="ausschließlich hauptsächlich gezielt vorwiegend überwiegend insbesondere vornehmlich direkt auch erneut"/></opt><alt><seq><token iform="auf"/><opt><token iform="{ACC_DETS}"/></opt></seq><seq><token iform="gegen"/>{DET}</seq></alt><capture role="target"><use macro="military-np-target"/></capture></seq>'
 GEN_AGENT = ('<alt><annot type="Country Organization" role="agent"/>'
              f'<seq><token iform="der des"/><capture role="agent"><use macro="military-np-attacker"/></capture></seq>'
              f'<seq><token iform="von vom durch"/>{DET}<capture role="agent"><use macro="military-np-attacker"/></capture></seq></alt>')
@@ -861,7 +886,7 @@ MONITOR_NOUN = NounClass("military-monitor-n", "Monitoring",
     weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an in"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
     tail=f'<opt><token iform="der des"/><alt><capture role="agent"><annot type="Organization" regex="(?i)nato|otan|osze|uno?|eu|iaea|iaeo|frontex|kfor|eufor|unifil|bundeswehr|bundespolizei|marine|luftwaffe|armee"/></capture><capture role="theme"><use macro="military-np-obj"/></capture></alt></opt><opt><alt><seq>{BY_AGENT}</seq><seq><token iform="von"/>{DET}<capture role="agent"><use macro="military-np"/></capture></seq></alt></opt>',
     mission=r'<token regex="(?i)[\p{L}-]*(beobachter|beobachtungs|überwachungs|polizei|grenz)mission(en)?"/>',
-    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen intensivieren wiederaufnehmen schicken entsenden",
+    lv="beteiligen übernehmen durchführen beginnen verstärken ausweiten leiten fortsetzen aufnehmen starten einrichten einstellen aussetzen verlängern anordnen einführen verschärfen intensivieren wiederaufnehmen schicken entsenden fliegen unternehmen",
     mit_agent=True, lv_weak_free=True)
 MONITOR_NOUN.lv_forms += " zuständig verantwortlich"
 # "Kontrolle über die Stadt übernehmen" is no Monitoring, "die Kontrollen verschärfen" is
@@ -893,6 +918,8 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
     extra_forms=[
       ('"An der Übung nehmen 900 Soldaten teil": who takes part is participant',
        '<token iform="an bei"/><use macro="military-train-n-nphrase"/><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="teilnehmen beteiligen mitmachen" tags="verb"/><opt><token iform="sich"/></opt><repeat max="2"><use macro="military-gap-item"/></repeat><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np"/></capture>'),
+      ('"An der Übung sind nach Angaben der Armee 70 Flugzeuge beteiligt", "An dem Manöver haben 30 Staaten teilgenommen"',
+       '<token iform="an bei"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\\p{L}-]*(übung|übungen|manöver|manövers|training|trainings)"/></capture><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="sein haben werden sollen" tags="verb finite"/><skip max="6"/><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np-practiser"/></capture><repeat max="2"><use macro="military-gap-item"/></repeat><token lemma="teilnehmen beteiligen mitwirken" tags="verb participle"/><end of="clause"/>'),
       ('"25 Offiziere absolvieren einen Lehrgang", "absolvieren derzeit 40 Rekruten ihre Grundausbildung": soldiers who complete a course are participants',
        f'<use macro="military-clause-start"/><alt><seq>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture>{gap(2)}<token lemma="absolvieren durchlaufen" tags="verb"/></seq><seq><opt><use macro="military-prefield"/></opt><token lemma="absolvieren durchlaufen" tags="verb"/><opt><token flags="word"><not flags="capitalised"/><not annot="Number"/><not iform="{L(STOP)}"/></token></opt>{DET}<capture role="participant"><use macro="military-np-trainee"/></capture></seq></alt>{gap(2)}{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(ausbildung|übung|übungen|lehrgang|lehrgänge|manöver|training|trainings|schulung|schulungen)"/></capture>'),
       ('"500 Reservisten nehmen an der Übung teil": soldiers make a plain Übung military',
@@ -918,6 +945,7 @@ def restricted(name, regex, comment, pp=False):
     <repeat max="3"><use macro="military-mod"/></repeat>
     <opt><token iform="und oder sowie"/><use macro="military-mod"/></opt>
     <token flags="capitalised word" regex="{escape(regex)}"/>
+    <repeat max="3"><token regex="^,$"/><token flags="capitalised word"><not annot="Time Place Person"/><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></repeat>
     <opt><token iform="und sowie"/><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country Person"/><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></opt>
     <opt><use macro="military-name"/></opt>
     <opt><token iform="von"/><annot type="Number"/><token flags="capitalised word" regex="{escape(regex)}"/></opt>
@@ -942,6 +970,8 @@ def fire_at_rules():
     fire = [
       ('weapons fired at a target, participle last: "... wurden auf Energieanlagen abgefeuert"',
        f'{TG("auf")}{gap(2)}{F(" participle")}'),
+      ('perfect or modal, subject first: "Die Miliz hat Raketen auf den Norden abgefeuert", "Die Marine will Marschflugkörper auf X abfeuern"',
+       f'<use macro="military-clause-start"/><alt><seq>{A}{gap(2)}<alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt></seq><seq><opt><use macro="military-prefield"/></opt><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt>{A}</seq></alt>{gap(3)}<opt>{DT}<use macro="military-np-weapon"/></opt>{gap(2)}{TG("auf")}{gap(2)}<capture role="trigger"><token lemma="abfeuern" tags="verb"/></capture>'),
       ('active: "Russland feuerte Drohnen auf Odessa ab"',
        f'<use macro="military-clause-start"/><alt><seq>{A}{gap(2)}{F(" finite")}</seq><seq><opt><use macro="military-prefield"/></opt>{F(" finite")}{A}</seq></alt>{gap(3)}<opt>{DT}<use macro="military-np-weapon"/></opt>{gap(2)}{TG("auf")}'),
     ]
@@ -1000,13 +1030,13 @@ def extra_rules():
     kontingent = [('a national contingent abroad: "das österreichische Kontingent im Libanon", "das Bundeswehrkontingent in Litauen", "das Kontingent der Schweizer Armee im Kosovo"',
         f'<alt><seq><annot type="Nationality OrganizationMod"/><capture role="trigger"><token iform="{KONT}"/></capture></seq>'
         f'<capture role="trigger"><token regex="(?i)\\p{{L}}+-?kontingent(s|es|e|en)?"><not iform="{KONT}"/><not regex="(?i)[\\p{{L}}-]*(import|export|einfuhr|ausfuhr|zoll|liefer|mengen|kauf|ticket|karten|frei|aufnahme|flüchtlings|studien|zuwanderungs|visa|visum)\\p{{L}}*"/></token></capture>'
-        f'<seq><capture role="trigger"><token iform="{KONT}"/></capture><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><use macro="military-np-troop"/></alt></capture></seq></alt>{LOC}')]
+        f'<seq><capture role="trigger"><token iform="{KONT}"/></capture><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><use macro="military-np-troop"/></alt></capture></seq></alt>{gap(2)}{LOC}')]
     AG = '<opt><use macro="military-det"/></opt><capture role="agent"><opt><token iform="mit"/><annot type="Organization Group Country"/><token iform="verbundene verbündete nahestehende"/></opt><use macro="military-np-attacker"/></capture>'
     ADV = '<opt><token iform="wohl offenbar mutmaßlich vermutlich angeblich"/></opt>'
     behind = [('"Hinter dem Anschlag soll eine Miliz stecken"',
         f'<token iform="hinter"/><use macro="military-attack-n-nphrase"/>{gap(2)}<alt><token lemma="stecken stehen" tags="verb finite"/><use macro="military-aux-modal"/></alt>{ADV}{AG}{gap(2)}<opt><token lemma="stecken stehen"/></opt>'),
         ('"Laut Ermittlern steckt die Miliz hinter dem Anschlag"',
-        f'<use macro="military-clause-start"/><opt><use macro="military-prefield"/></opt><token lemma="stecken stehen" tags="verb finite"/>{ADV}{AG}{gap(1)}<token iform="hinter"/><use macro="military-attack-n-nphrase"/>')]
+        f'<use macro="military-clause-start"/><opt><use macro="military-prefield"/></opt><alt><token lemma="stecken stehen" tags="verb finite"/><use macro="military-aux-modal"/></alt>{ADV}{AG}{gap(1)}<token iform="hinter"/><use macro="military-attack-n-nphrase"/>')]
     claim = [('"Zu dem Anschlag bekannte sich eine Miliz"',
         f'<token regex="(?i)zu"/><use macro="military-attack-n-nphrase"/><skip max="6"/><token lemma="bekennen" tags="verb finite"/><token iform="sich"/>{AG}')]
     return [("attack.extra", [("attack.extra-behind", "Attack", behind, "Attack: who is behind an attack (hinter ... stecken) did it."),
@@ -1026,7 +1056,7 @@ def main():
     parts.append(restricted("military-np-troop", TROOP, "Troops and military units: what is deployed (\"zwei Eurofighter-Staffeln\")."))
     parts.append(restricted("military-np-troop-long", TROOP.replace("abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|", "").replace("kampfjets|kampfflugzeuge|", ""), "Troops and military units, no weapon systems (the long forms of Deployment verbs)."))
     parts.append(restricted("military-np-trainee", TRAINEE, "Who is trained: soldiers, recruits, pilots, security forces."))
-    parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + ")", "Who exercises: soldiers, units, ships and aircraft."))
+    parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + "|nato|otan|bundesheer|volksbefreiungsarmee)", "Who exercises: soldiers, units, ships and aircraft, the NATO."))
     parts.append(restricted("military-np-force", TROOP[:-1] + "|" + FORCE_EXTRA + ")", "Armed forces, police, ships and aircraft (who patrols)."))
     parts.append("""
   <!-- Who patrols: armed forces, police, ships, or states ("Indien und China") -->
