@@ -1017,6 +1017,68 @@ static void macro_memo_clear(fg_pack *p)
     fg_strmap_clear(&p->macro_memo);
 }
 
+/* The requirements of an alternation. A union of one clause of every
+ * alternative holds for the whole; up to ALT_CLAUSES such unions are
+ * kept: of the alternatives' cheapest clauses, of their second cheapest
+ * (an alternative with fewer gives its last again), and so on, so that
+ * "stellen ... klar" in one alternative requires both words. */
+#define ALT_CLAUSES 3
+static int alt_cnf(fg_pack *p, const fg_node *n, cnf *c)
+{
+    size_t n_alt = 0, most = 0;
+    for (const fg_node *a = n->child; a; a = a->next)
+        n_alt++;
+    cnf *subs = fg_calloc(n_alt ? n_alt : 1, sizeof *subs);
+    uint32_t(*order)[ALT_CLAUSES] =
+        fg_malloc((n_alt ? n_alt : 1) * sizeof *order);
+    int rc = subs && order ? 0 : FG_ENOMEM;
+    size_t i = 0;
+    for (const fg_node *a = n->child; a && rc == 0; a = a->next, i++) {
+        cnf *sub = &subs[i];
+        if ((rc = node_cnf(p, a, sub)) < 0)
+            break;
+        if (sub->n == 0) { /* an alternative that requires nothing */
+            most = 0;
+            break;
+        }
+        size_t m = sub->n < ALT_CLAUSES ? sub->n : ALT_CLAUSES;
+        for (size_t k = 0; k < m; k++) {
+            size_t best = sub->n;
+            for (size_t j = 0; j < sub->n; j++) {
+                int taken = 0;
+                for (size_t q = 0; q < k; q++)
+                    taken |= order[i][q] == j;
+                if (!taken &&
+                    (best == sub->n || sub->costs[j] < sub->costs[best]))
+                    best = j;
+            }
+            order[i][k] = (uint32_t)best;
+        }
+        for (size_t k = m; k < ALT_CLAUSES; k++)
+            order[i][k] = order[i][m - 1];
+        if (m > most)
+            most = m;
+    }
+    for (size_t k = 0; rc == 0 && i == n_alt && k < most; k++) {
+        keylist l = {0};
+        for (size_t a = 0; a < n_alt && rc == 0; a++) {
+            uint32_t cl = order[a][k];
+            for (uint32_t j = cl ? subs[a].ends[cl - 1] : 0;
+                 j < subs[a].ends[cl] && rc == 0; j++)
+                rc = keylist_add(&l, subs[a].keys[j].key,
+                                 subs[a].keys[j].cost);
+        }
+        if (rc == 0)
+            rc = cnf_add_clause(c, l.k, l.n);
+        fg_free(l.k);
+    }
+    for (size_t a = 0; subs && a < n_alt; a++)
+        cnf_clear(&subs[a]);
+    fg_free(subs);
+    fg_free(order);
+    return rc;
+}
+
 static int node_cnf(fg_pack *p, const fg_node *n, cnf *c)
 {
     switch (n->kind) {
@@ -1038,32 +1100,8 @@ static int node_cnf(fg_pack *p, const fg_node *n, cnf *c)
         return macro_cnf(p, n->child, c);
     case FG_NODE_REPEAT:
         return n->min ? list_cnf(p, n->child, c) : 0;
-    case FG_NODE_ALT: {
-        /* One clause: the union of one clause of every alternative. */
-        keylist l = {0};
-        int rc = 0, all = 1;
-        for (const fg_node *a = n->child; a && all && rc == 0; a = a->next) {
-            cnf sub = {0};
-            rc = node_cnf(p, a, &sub);
-            if (rc == 0 && sub.n == 0)
-                all = 0;
-            else if (rc == 0) {
-                /* The alternative's most selective clause. */
-                size_t best = 0;
-                for (size_t k = 1; k < sub.n; k++)
-                    if (sub.costs[k] < sub.costs[best])
-                        best = k;
-                for (uint32_t k = best ? sub.ends[best - 1] : 0;
-                     k < sub.ends[best] && rc == 0; k++)
-                    rc = keylist_add(&l, sub.keys[k].key, sub.keys[k].cost);
-            }
-            cnf_clear(&sub);
-        }
-        if (rc == 0 && all)
-            rc = cnf_add_clause(c, l.k, l.n);
-        fg_free(l.k);
-        return rc;
-    }
+    case FG_NODE_ALT:
+        return alt_cnf(p, n, c);
     default:
         return 0;
     }

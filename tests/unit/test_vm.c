@@ -574,7 +574,10 @@ static void test_required_keys(void **state)
         RULE("head", "<token head=\"gipfel\"/>")                       //
         RULE("suffix", "<token regex=\"(?i)[\\p{L}-]*(übung(en)?|"
                        "manöver[ns]?)\"/>")                             //
-        RULE("open", "<token regex=\"(?i)\\w*gespräch\\w*\"/>"));
+        RULE("open", "<token regex=\"(?i)\\w*gespräch\\w*\"/>") //
+        RULE("twoalt", "<alt><seq><token lemma=\"stellen\"/>"
+                       "<token iform=\"klar\"/></seq>"
+                       "<token lemma=\"bitten\"/></alt>"));
     fg_keyset keys = {0};
     fg_candidates c = {0};
     char got[256];
@@ -628,6 +631,14 @@ static void test_required_keys(void **state)
     assert_string_equal(got, "optional suffix open");
     CANDIDATES("sbun", "sunge", "sover");
     assert_string_equal(got, "optional open");
+    /* An alternation requires a clause of every branch, and a second
+     * one where a branch has two: stellen needs klar here. */
+    CANDIDATES("wstellen");
+    assert_string_equal(got, "optional open");
+    CANDIDATES("wstellen", "wklar");
+    assert_string_equal(got, "optional open twoalt");
+    CANDIDATES("wbitten");
+    assert_string_equal(got, "optional open twoalt");
 #undef CANDIDATES
     fg_keyset_clear(&keys);
     fg_candidates_clear(&c);
