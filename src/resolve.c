@@ -236,6 +236,15 @@ static const fg_annot *gazetteer_in(const fg_resolver *r, uint32_t first,
     return best;
 }
 
+/* The entry of the gazetteer of people (rules/lexicon/people.xml) that
+ * names exactly [first, end), or NULL. */
+static const fg_annot *known_person(const fg_resolver *r, uint32_t first,
+                                    uint32_t end)
+{
+    const fg_annot *a = gazetteer_in(r, first, end, 1);
+    return a && strcmp(a->type, "Person") == 0 ? a : NULL;
+}
+
 /* Whether a gazetteer annotation is a modifier of its entry: an
  * adjective ("britische") or a compound's first part ("US-"). */
 static int is_modifier(const fg_resolver *r, const fg_annot *a)
@@ -415,7 +424,8 @@ static int add_person(fg_resolver *r, uint32_t entity, char gender,
  * with "former"), the affiliation (a country or organisation, named or
  * as an adjective: "britische"), and the affiliation in an office's
  * first part ("US-Präsident", "EU-Außenbeauftragte"). The person's
- * gender comes from its given name, else the office's form. */
+ * gender comes from its given name or the gazetteer of people, else the
+ * office's form. */
 static int person_facts(fg_resolver *r, const pending_match *m,
                         uint32_t person, uint32_t first, uint32_t end,
                         char *gender)
@@ -423,8 +433,11 @@ static int person_facts(fg_resolver *r, const pending_match *m,
     uint32_t f, e;
     int rc = 0;
     const fg_annot *given = gazetteer_in(r, first, first + 1, 1);
+    const fg_annot *known = known_person(r, first, end);
     if (given && strcmp(given->type, "GivenName") == 0)
         *gender = given->gender;
+    else if (known)
+        *gender = known->gender;
     if (first_capture(m, FG_CAPTURE_OFFICE, &f, &e)) {
         const fg_annot *office = gazetteer_in(r, f, e, 1);
         if (office && is_modifier(r, office)) {
@@ -515,12 +528,17 @@ static int output_entity(fg_resolver *r, const pending_match *m)
         }
     } else {
         kind = FG_ANNOT_ENTITY;
-        /* People are named as written: a guessed lemma of a surname
-         * would cut it ("Pistorius"). */
-        const char *key = d->output.name          ? d->output.name
-                          : d->actor == FG_ACTOR_PERSON ? text
-                                                        : canonical_label(r, first, end,
-                                                                          fg_actor_name(d->actor));
+        /* People are named as written (a guessed lemma of a surname
+         * would cut it: "Pistorius"), or by the gazetteer's label, so
+         * that "Selenskyj" and "Wolodymyr Selenskyj" are one. */
+        const fg_annot *known =
+            d->actor == FG_ACTOR_PERSON ? known_person(r, first, end) : NULL;
+        const char *key =
+            d->output.name ? d->output.name
+            : known ? fg_lexicon_entry(r->lexicon, known->record)->label
+            : d->actor == FG_ACTOR_PERSON
+                ? text
+                : canonical_label(r, first, end, fg_actor_name(d->actor));
         if (key == NULL)
             return FG_ENOMEM;
         rc = fg_graph_add_entity(r->graph, ENTITY_CLASS[d->actor], key, key,

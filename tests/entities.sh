@@ -1,7 +1,8 @@
 #!/bin/sh
 # Entities with the default pack, on sentences of their own (not the
 # example article): gazetteer names with their canonical labels, people
-# with offices and affiliations from the text, former offices, surname
+# with offices and affiliations from the text, people of the gazetteer
+# of people, former offices, surname
 # and pronoun coreference, and the entity column of `factgraph tokens`.
 . "$top_srcdir/tests/lib.sh"
 E=https://w3id.org/factgraph/data/entity
@@ -84,6 +85,17 @@ lacks "plural sie: not resolved" "$t" "#char=68,71>"
 t="Olaf Scholz reiste ab. Sie wird vermisst. Danach sagte er nichts."
 has "er: the man, skipping a sentence without people" "$t" "<$E/Person/Olaf_Scholz> <https://w3id.org/factgraph/dpo#mention>"
 lacks "sie: no woman named: not resolved" "$t" "#char=23,26>"
+
+# The gazetteer of people: a surname alone is the person, named by the
+# entry's label, with the entry's gender for pronouns.
+t="Selenskyj reiste nach Berlin. Dort traf er Merz."
+has "a surname from the gazetteer of people" "$t" \
+    "<$E/Person/Wolodymyr_Selenskyj> <http://www.w3.org/2000/01/rdf-schema#label> \"Wolodymyr Selenskyj\"@de"
+expect_eq "er: the gazetteer's man" "$(mentions "$t" Person/Wolodymyr_Selenskyj)" "0,9 40,42 "
+has "... and the other one too" "$t" "<$E/Person/Friedrich_Merz>"
+t="Wolodymyr Selenskyj dankte Merz. Selenskyj reiste ab."
+expect_eq "full name and surname are one person" \
+    "$(mentions "$t" Person/Wolodymyr_Selenskyj)" "0,19 33,42 "
 
 # The entity column of tokens: BIO with the CoNLL types.
 printf '%s\n' "Der britische Premierminister Keir Starmer traf in Brüssel die NATO-Partner. Starmer sagte nichts." > "$TMP/t.txt"
