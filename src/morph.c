@@ -332,10 +332,16 @@ static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
             return 0;
         if (k <= j && determiner(lex, &tok[k]))
             k++;
+        size_t after_det = k;
         while (k <= j && ((tok[k].flags & FG_TOKEN_NUMBER) ||
                           adjective_like(lex, &tok[k])))
             k++;
-        size_t nouns = 0;
+        /* A number alone is a phrase of its own after a preposition
+         * ("Seit 2015", "Bis 2030"): the adjectives' loop ate it, and
+         * it is its phrase's head. */
+        size_t nouns = k > after_det && (tok[k - 1].flags & FG_TOKEN_NUMBER) &&
+                       after_det > s && in_list(&tok[after_det - 1],
+                                                PREPOSITIONS);
         for (; k <= j && ((tok[k].flags & FG_TOKEN_NUMBER) ||
                           ((tok[k].flags & FG_TOKEN_CAPITALISED) &&
                            !in_list(&tok[k], PREPOSITIONS) &&
@@ -346,6 +352,32 @@ static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
             return 0;
     }
     return 1;
+}
+
+/* Whether token i of tok[0 .. n) comes right after a comma that closes
+ * a clause ending in its verb, and before more of its own clause: where
+ * the next clause's verb stands ("Wenn die Waffenruhe scheitert, drohen
+ * neue Kämpfe", "Sollte Teheran Uran anreichern, drohen die Staaten mit
+ * ..."). A finite verb there is enough; after an infinitive or
+ * participle, the word must not end a list of them ("liefern, ausbilden
+ * und beraten"). m holds the analyses of the tokens before i. */
+static int after_verb_final(const fg_token *tok, const fg_morph *m,
+                            size_t n, size_t i)
+{
+    /* A word that the tokeniser saw open a clause after the comma is a
+     * conjunction or a relative pronoun ("..., sofern es die Lage
+     * zulässt"), no verb. */
+    if (i < 2 || tok[i - 2].sentence != tok[i].sentence ||
+        (tok[i].flags & FG_TOKEN_CLAUSE_START) ||
+        !is_word(&tok[i - 1], ",") || !(tok[i - 2].flags & FG_TOKEN_WORD) ||
+        (tok[i - 2].flags & FG_TOKEN_CAPITALISED) ||
+        !(m[i - 2].tags & FG_TAG_VERB) || (m[i - 2].tags & FG_TAG_ADJ))
+        return 0;
+    if (m[i - 2].tags & FG_TAG_FINITE)
+        return 1;
+    return i + 1 < n && tok[i + 1].sentence == tok[i].sentence &&
+           (tok[i + 1].flags & (FG_TOKEN_WORD | FG_TOKEN_NUMBER)) &&
+           !coordinator(&tok[i + 1]) && !is_word(&tok[i + 1], "sowie");
 }
 
 /* Whether what stands before token i lets it be an attributive
@@ -361,7 +393,7 @@ static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
  * stationierten Truppen", "gaben am Freitag zahlreiche Künstler"), and a
  * form no verb has ("die Schaffung neuer Stellen") are no such cases. */
 static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
-                           const fg_morph *m, size_t i)
+                           const fg_morph *m, size_t n, size_t i)
 {
     if (i == 0 || tok[i - 1].sentence != tok[i].sentence)
         return 1;
@@ -377,7 +409,8 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
     if (!(p->flags & FG_TOKEN_WORD) || (p->flags & FG_TOKEN_NUMBER))
         return !((is_word(p, ",") || (p->flags & FG_TOKEN_QUOTE_CLOSE)) &&
                  (ends(t->norm, t->norm_len, "te") ||
-                  ends(t->norm, t->norm_len, "ten")));
+                  ends(t->norm, t->norm_len, "ten"))) &&
+               !after_verb_final(tok, m, n, i);
     if (in_list(p, SUBJECTS))
         return i > 1 && tok[i - 2].sentence == t->sentence &&
                (m[i - 2].tags & FG_TAG_FINITE);
@@ -436,8 +469,12 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
         if (!(q->flags & FG_TOKEN_WORD))
             /* After a comma, adverbs open a clause whose verb an -en
              * form is ("..., doch diesmal spielen äußere Faktoren"); a
-             * strong adjective rarely has -en. */
-            return !ends(t->norm, t->norm_len, "en");
+             * strong adjective rarely has -en. After an adverb that
+             * opens a main clause, so is a preterite shape, as right
+             * after the comma ("..., zudem sagte Paris ... zu"). */
+            return !ends(t->norm, t->norm_len, "en") &&
+                   !(j == 0 && in_list(p, OPENING_ADVERBS) &&
+                     ends(t->norm, t->norm_len, "te"));
         if (q->flags & FG_TOKEN_SENT_START)
             return 0;
     }
@@ -602,7 +639,7 @@ typedef struct context {
                         * where its verb stands ("Nach Angaben aus Kiew
                         * liefern die USA ...", "Deshalb setzen die") */
     int after_subclause; /* right after a comma that closes a clause
-                          * ending in its finite verb: where the next
+                          * ending in its verb: where the next
                           * clause's verb stands ("Die Schiffe, die
                           * verlegt wurden, kehren zurück") */
     int after_preposition; /* right after a preposition other than zu */
@@ -629,7 +666,7 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
      * ("Neue Sanktionen", "Gepanzerte Fahrzeuge"). */
     c->attributive =
         (follows & (after_zu ? NOUN_NEXT : NOUN_AFTER_AND)) &&
-        attribute_after(lex, tok, m, i) &&
+        attribute_after(lex, tok, m, n, i) &&
         (!(t->flags & FG_TOKEN_CAPITALISED) ||
          ends(t->norm, t->norm_len, "e") || ends(t->norm, t->norm_len, "en"));
     /* After an article, and before more of its noun phrase ("einer
@@ -659,9 +696,10 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
                             (m[i - 2].tags & FG_TAG_FINITE))));
     c->after_plural = pv && ((noun_like(pv) && plural_like(pv, &m[i - 1])) ||
                              is_word(pv, "wir") || is_word(pv, "sie"));
-    c->after_subclause = pv && is_word(pv, ",") && i > 1 &&
-                         tok[i - 2].sentence == t->sentence &&
-                         (m[i - 2].tags & FG_TAG_FINITE) != 0;
+    c->after_subclause = (pv && is_word(pv, ",") && i > 1 &&
+                          tok[i - 2].sentence == t->sentence &&
+                          (m[i - 2].tags & FG_TAG_FINITE) != 0) ||
+                         after_verb_final(tok, m, n, i);
     c->after_opening =
         pv && nx && (determiner(lex, nx) || noun_like(nx)) &&
         (((noun_like(pv) || (pv->flags & FG_TOKEN_NUMBER)) &&
@@ -1008,7 +1046,10 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
             tags |= FG_TAG_LEMMA;
         return set_lemma(m, arena, w, n, keep, "", tags);
     }
-    if (c->closed)
+    /* A separable verb's particle does not inflect, so it is its own
+     * lemma: "fort" of fortsetzen is no verb foren, "bereit" of
+     * bereitstellen no bereien. */
+    if (c->closed || (c->lower && lex && fg_lexicon_is_particle(lex, w, n)))
         return set_lemma(m, arena, w, n, n, "", tags | FG_TAG_LEMMA);
     /* Adjectives without an ending that look like a verb in -t:
      * dauerhaft, konsequent (but "dient", "verdient"; and capitalised,
@@ -1183,6 +1224,44 @@ static int participle_adjective(const fg_lex_analysis *a, const context *c)
            (!(a->tags & FG_TAG_FINITE) || c->attributive);
 }
 
+/* A word the lexicon does not know that is a name of one token in the
+ * gazetteers (not an adjective or prefix made from one) is a noun, not
+ * inflected by the fallback's rules: "Bern" is no plural of a "Ber". Its
+ * lemma is itself, or its entry's label when it is the label's genitive
+ * ("Berns": bern). Returns 1 when m was set, 0 when t is no such name,
+ * or FG_ENOMEM. */
+static int name_lemma(const fg_lexicon *lex, const fg_token *tokens,
+                      size_t ti, const char *text, fg_norm_scratch *norm,
+                      fg_arena *arena, fg_morph *m)
+{
+    const fg_token *t = &tokens[ti];
+    fg_gaz_hit hit;
+    /* Only the one token: tokens[0 .. ti + 1). */
+    if (t->n_parts > 1 || !fg_lexicon_match(lex, tokens, ti + 1, ti, text,
+                                            &hit) ||
+        hit.modifier || hit.end != ti + 1)
+        return 0;
+    m->lemma = t->norm;
+    m->lemma_len = t->norm_len;
+    m->tags = FG_TAG_NOUN | FG_TAG_GUESSED | FG_TAG_LEMMA;
+    const fg_gaz_entry *e = fg_lexicon_entry(lex, hit.entry);
+    if (e && ends(t->norm, t->norm_len, "s")) {
+        const char *ln;
+        size_t llen;
+        if (fg_text_norm(e->label, strlen(e->label), norm, arena, &ln,
+                         &llen) < 0)
+            return FG_ENOMEM;
+        if (llen + 1 == t->norm_len && memcmp(ln, t->norm, llen) == 0) {
+            m->lemma = ln;
+            m->lemma_len = (uint32_t)llen;
+            m->tags &= ~FG_TAG_LEMMA;
+        }
+    }
+    m->head = m->lemma;
+    m->head_len = m->lemma_len;
+    return 1;
+}
+
 static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
                          const fg_token *tokens, size_t n, size_t ti,
                          fg_morph *m, const char *text, fg_norm_scratch *norm,
@@ -1206,6 +1285,7 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
     if (!word || lex == NULL)
         return 0;
     int capital = (t->flags & FG_TOKEN_CAPITALISED) != 0;
+    int rc;
     uint32_t first = fg_lexicon_find(lex, t->norm, t->norm_len);
     /* The context decides only for unknown words and for forms that are
      * a verb and a function word or an adjective, or a noun written
@@ -1227,6 +1307,21 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
         !(a->tags & FG_TAG_NOUN) && (all & FG_TAG_INFINITIVE))
         return set_lemma(m, arena, t->norm, t->norm_len, t->norm_len, "",
                          FG_TAG_NOUN | FG_TAG_LEMMA);
+    /* Capitalised inside a sentence after an article, a preposition or
+     * an inflected adjective, a form the lexicon knows only as a verb's
+     * is a noun it does not know ("eine Lüge", not lügen; "ihren
+     * Beistand", not beistehen's preterite): guessed as one below. A
+     * participle with an ending stays the adjectival noun it makes
+     * ("die Vertriebenen"). */
+    if (a && capital && !(t->flags & FG_TOKEN_SENT_START) &&
+        !(all & (FG_TAG_NOUN | FG_TAG_ADJ)) && (a->tags & FG_TAG_VERB) &&
+        ti > 0 &&
+        tokens[ti - 1].sentence == t->sentence &&
+        (determiner(lex, &tokens[ti - 1]) ||
+         in_list(&tokens[ti - 1], PREPOSITIONS) ||
+         (adjective_like(lex, &tokens[ti - 1]) &&
+          adjective_ending(tokens[ti - 1].norm, tokens[ti - 1].norm_len))))
+        a = NULL;
     if (a && participle_adjective(a, &c)) {
         size_t e = ends(t->norm, t->norm_len, "e") ? 1
                    : adjective_ending(t->norm, t->norm_len) ? 2
@@ -1297,6 +1392,11 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
             /* A capital inside a lowercase word: a brand ("iPhone"),
              * whose form is its lemma. */
             m->tags = FG_TAG_GUESSED | FG_TAG_LEMMA;
+        } else if (capital && first == NONE &&
+                   (rc = name_lemma(lex, tokens, ti, text, norm, arena,
+                                    m)) != 0) {
+            if (rc < 0)
+                return rc;
         } else if (guess(lex, t->norm, t->norm_len,
                          capital && !(t->flags & FG_TOKEN_SENT_START), &c,
                          arena, m) < 0) {
@@ -1339,6 +1439,11 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
              * punctuation, when a finite verb came before ("Er sagte, es
              * gehe voran", "..., die Lage sei ernst"). */
             after = finite_verb(&tok[k + 1], &m[k + 1]);
+            /* So does an adverb that opens a main clause with the
+             * finite verb after it, also where no finite verb was found
+             * before ("..., zudem sagte Paris Kredite zu"). */
+            if (!after && k + 2 < b && in_list(&tok[k + 1], OPENING_ADVERBS))
+                after = finite_verb(&tok[k + 2], &m[k + 2]);
             for (size_t j = k + 1; before && j < b && j <= k + 4 && !after &&
                                    (tok[j].flags & FG_TOKEN_WORD);
                  j++)
@@ -1351,11 +1456,20 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
             }
             continue;
         }
-        if (!coordinator(&tok[k]))
+        /* A conjunction after a truncated compound joins the parts of
+         * words, not clauses: "die Sicherheits- und
+         * Verteidigungspolitik", "Außen- und Verteidigungsminister". */
+        if (!coordinator(&tok[k]) || ends(tok[k - 1].norm,
+                                          tok[k - 1].norm_len, "-"))
             continue;
         /* The verb comes right after the conjunction, or after its
-         * subject: "und berieten", "und die Minister berieten". */
-        for (size_t j = k + 1; j < b && j <= k + 4 && !after; j++)
+         * subject: "und berieten", "und die Minister berieten"; in the
+         * same stretch without punctuation ("und die Verteidigung, sagte
+         * er" coordinates no clause). */
+        for (size_t j = k + 1; j < b && j <= k + 4 && !after &&
+                               !is_word(&tok[j], ",") &&
+                               !is_word(&tok[j], ":");
+             j++)
             after = finite_verb(&tok[j], &m[j]);
         if (!before || !after)
             continue;
@@ -1403,9 +1517,16 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
          * "ist ... bekannt" is no verb bekanntsein, and "nimmst ...
          * leicht" no leichtnehmen, but "fällt ... schwer" is
          * schwerfallen. */
-        if (adj_particle && !(v->tags & FG_TAG_GUESSED) &&
-            !(known_tags(lex, s, p->norm_len + v->lemma_len) & FG_TAG_VERB))
+        int known = (known_tags(lex, s, p->norm_len + v->lemma_len) &
+                     FG_TAG_VERB) != 0;
+        if (adj_particle && !(v->tags & FG_TAG_GUESSED) && !known)
             return 0;
+        /* A modal verb takes its infinitive, not a particle, but for
+         * the verbs the lexicon has ("zulassen"): a particle after
+         * "soll" belongs to a later clause's verb ("..., zudem sagte
+         * Paris Kredite zu"), never zusollen. */
+        if (!known && modal(lex, &tok[k]))
+            continue;
         v->lemma = s;
         v->lemma_len += p->norm_len;
         v->tags |= FG_TAG_JOINED | FG_TAG_SEPARABLE;

@@ -30,7 +30,8 @@ enum {
     WC_PREPOSITION = 1u << 2,
     WC_INFINITIVE = 1u << 3,
     WC_MONTH = 1u << 4,
-    WC_ORDINAL_DET = 1u << 5
+    WC_ORDINAL_DET = 1u << 5,
+    WC_VERB_FINAL = 1u << 6
 };
 
 static const struct {
@@ -40,6 +41,7 @@ static const struct {
     {"subordinator", WC_SUBORDINATOR}, {"relative", WC_RELATIVE},
     {"preposition", WC_PREPOSITION},   {"infinitive", WC_INFINITIVE},
     {"month", WC_MONTH},               {"ordinal-determiner", WC_ORDINAL_DET},
+    {"verb-final", WC_VERB_FINAL},
 };
 
 /* Abbreviation entries. */
@@ -1352,6 +1354,23 @@ static int dateline_dash(const fg_text *t, const fg_token *tok, size_t k)
     return 0;
 }
 
+/* Whether the stretch after token k, up to the next comma, colon,
+ * semicolon or the end of the sentence, is two words at least and ends
+ * in a lowercase word: the verb that ends a subordinate clause (", wie
+ * die Behörden mitteilten"), not a list of names (", wie Polen und
+ * Ungarn,"). */
+static int verb_final(const fg_text *t, const fg_token *tok, size_t n,
+                      size_t k)
+{
+    size_t e = k + 1;
+    while (e < n && tok[e].sentence == tok[k].sentence &&
+           !clause_boundary_punct(t, &tok[e]) &&
+           !(tok[e].flags & FG_TOKEN_SENT_FINAL))
+        e++;
+    return e >= k + 3 && (tok[e - 1].flags & FG_TOKEN_WORD) &&
+           !(tok[e - 1].flags & (FG_TOKEN_CAPITALISED | FG_TOKEN_NUMBER));
+}
+
 static void split_clauses(const fg_tokeniser *tk, const fg_text *t,
                           fg_token *tok, size_t n)
 {
@@ -1377,6 +1396,7 @@ static void split_clauses(const fg_tokeniser *tk, const fg_text *t,
                 ((c & WC_PREPOSITION) && k + 1 < n &&
                  !(tok[k + 1].flags & FG_TOKEN_SENT_START) &&
                  (classes_of(tk, &tok[k + 1]) & WC_RELATIVE)) ||
+                ((c & WC_VERB_FINAL) && verb_final(t, tok, n, k)) ||
                 zu_infinitive(t, tok, n, k);
             if (starts) {
                 clause++;

@@ -757,7 +757,7 @@ DEPLOY_MOVE = VerbClass("military-move", "Deployment",
     "theme", "military-none", False, "military-np-troop", agent_role="theme", split=[("rücken marschieren", "ein auf an aus")])
 DEPLOY_TROOPS = VerbClass("military-send", "Deployment",
     "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken verschiffen einfliegen heranführen zusammenziehen",
-    "theme", "military-np-troop", True, "military-np-coord", split=[("setzen ziehen", "ein zusammen")], by_np="military-np-by")
+    "theme", "military-np-troop", True, "military-np-coord", by_np="military-np-by")
 MONITOR_VERB = VerbClass("military-monitor", "Monitoring",
     "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren beschatten bewachen ausspionieren",
     "theme", "military-np-watched", True, "military-np-coord")
@@ -766,7 +766,7 @@ MONITOR_OBS = VerbClass("military-observe", "Monitoring",
     "theme", "military-np-monitored", True, "military-np-coord", regex=r"(?i)beobacht\w*")
 TRAIN_VERB = VerbClass("military-train", "Training",
     "ausbilden schulen trainieren unterweisen drillen ertüchtigen fortbilden weiterbilden instruieren exerzieren",
-    "participant", "military-np-trainee", True, "military-np-coord", extra_after=TRAINING_THEME, split=[("bilden", "aus")])
+    "participant", "military-np-trainee", True, "military-np-coord", extra_after=TRAINING_THEME)
 
 # Ceasefire verbs: hostilities are stopped ("Beide Seiten stellten die Kampfhandlungen ein",
 # "Die Rebellen legten die Waffen nieder")
@@ -782,7 +782,7 @@ TRAIN_PRACTISE = VerbClass("military-practise", "Training",
 INTEL = r"(?i)[\p{L}-]*(verfassungsschutz|geheimdienst|geheimdienste|geheimdienstes|nachrichtendienst|nachrichtendienste|staatsschutz|spionageabwehr|bnd|mad|cia|nsa|fsb|mossad)"
 MONITOR_INTEL = VerbClass("military-watch-intel", "Monitoring",
     "beobachten observieren überwachen beschatten ausspähen abhören bespitzeln ausspionieren",
-    "theme", "military-np-obj", True, "military-np-intel", split=[("hören spähen", "ab aus")])
+    "theme", "military-np-obj", True, "military-np-intel")
 # Patrols need no object, but a military or police subject ("NATO-Schiffe patrouillieren in der Ostsee")
 MONITOR_PATROL = VerbClass("military-patrol", "Monitoring",
     "patrouillieren",

@@ -60,7 +60,7 @@ EX = {
 "deployment.verb-troops": ([
   ("Nach Angaben aus Kiew setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}),
   ("Deshalb setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}),
-  ("Seit 2015 setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}, ".split"),
+  ("Seit 2015 setzen die Behörden zusätzliche Soldaten an der Grenze ein.", {"trigger": "setzen", "agent": "Behörden", "theme": "zusätzliche Soldaten"}),
   ("Im Ernstfall würden die Staaten umgehend Kriegsschiffe in die Region verlegen.", {"agent": "Staaten", "trigger": "verlegen", "theme": "Kriegsschiffe"}),
   ("Die Kriegsschiffe, die ins Mittelmeer verlegt wurden, kehren im Mai zurück.", {"trigger": "verlegt", "theme": "Kriegsschiffe"}, ".rel-zu"),
   ("Die Regierung hält an ihrem Kurs fest und will weitere Soldaten an die Grenze schicken.", {"agent": "Regierung", "trigger": "schicken", "theme": "weitere Soldaten"}, ".sub"),
@@ -112,7 +112,7 @@ EX = {
 "monitoring.intel": ([
   ("Nach Angaben aus Berlin hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}),
   ("Nun hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}),
-  ("Seit 2015 hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}, ".split"),
+  ("Seit 2015 hören die Geheimdienste die Telefone der Gruppe ab.", {"trigger": "hören", "agent": "Geheimdienste"}),
   ("Medien berichten, dass der Geheimdienst Oppositionelle abgehört hat.", {"agent": "Geheimdienst", "trigger": "abgehört"}, ".sub"),
   ("Der Verfassungsschutz hat begonnen, die Gruppe zu beobachten.", {"agent": "Verfassungsschutz", "trigger": "beobachten"}, ".rel-zu"),
   ("Der Staatsschutz observiert seit Monaten einen Verein in Köln.", {"agent": "Staatsschutz", "trigger": "observiert", "theme": "Verein"}),
@@ -158,7 +158,7 @@ EX = {
 "training.verb": ([
   ("Nach Angaben aus Kiew bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}),
   ("Im Jahr 2017 bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}),
-  ("Seit 2015 bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}, ".split"),
+  ("Seit 2015 bilden die Niederlande afghanische Polizisten aus.", {"trigger": "bilden", "participant": "afghanische Polizisten"}),
   ("Das Ministerium bestätigte, dass Ausbilder der Bundeswehr ukrainische Soldaten geschult haben.", {"agent": "Ausbilder der Bundeswehr", "trigger": "geschult", "participant": "ukrainische Soldaten"}, ".sub"),
   ("Deutschland hat angeboten, weitere Piloten auszubilden.", {"agent": "Deutschland", "trigger": "auszubilden", "participant": "weitere Piloten"}, ".rel-zu"),
   ("Die Rekruten, die in Polen ausgebildet werden, kehren im Mai zurück.", {"trigger": "ausgebildet", "participant": "Rekruten"}, ".rel-zu"),
