@@ -117,9 +117,13 @@ expect_eq "--output-dir: every failed write reported, no partial file, resumed (
     "$bad:$(test "$walked" -ge 4 && echo several)" "0:several"
 
 # ---- a read of an input fails: named, the other documents processed ----
+# Only the reads of doc1.txt are traced (-P), so the first of them fails
+# whatever else the program (or a sanitizer's runtime) reads before it.
 trace "$TMP/clean.log" "" tokens "$TMP/in/doc1.txt" "$TMP/in/doc2.txt" > "$TMP/want.tsv" 2> /dev/null
-n=$(calls "$TMP/clean.log" read 'doc1\.txt' | head -n 1)
-trace "$TMP/run.log" "read:error=EIO:when=$n" tokens "$TMP/in/doc1.txt" \
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+    "$top_builddir/libtool" --mode=execute strace -f -qq -o "$TMP/run.log" \
+    -P "$TMP/in/doc1.txt" -e trace=read -e inject=read:error=EIO:when=1 \
+    "$top_builddir/src/factgraph" tokens "$TMP/in/doc1.txt" \
     "$TMP/in/doc2.txt" > "$TMP/got.tsv" 2> "$TMP/err"
 expect_eq "failed read: exit 1" $? 1
 expect_match "failed read: the file named" "$(cat "$TMP/err")" \
