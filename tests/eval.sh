@@ -69,7 +69,7 @@ fg eval --gold "$TMP/gold.jsonl" --rules "$TMP/rules.xml" --format=tsv --errors 
     grep -E '^(missed|spurious)' > "$TMP/errors"
 expect_eq "--errors" "$(cat "$TMP/errors")" "$(printf 'missed\tg3\tMeeting\ttraf\tBiden
 missed\tg5\tVisit\tbesuchte\tPistorius
-spurious\tg3\tMeeting\ttraf\tScholz')"
+spurious\tg3\tMeeting\ttraf\tOlaf Scholz')"
 
 # The table, and a document the gold does not have.
 printf 'Weber traf Klein.\n' > "$TMP/other.txt"

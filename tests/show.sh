@@ -235,7 +235,7 @@ expect_eq "show --class as a comma list, with --min-certainty" "$(rows "$TMP/f.o
 fg show --color=never --width=200 --rules "$TMP/rules.xml" --agent MACRON \
     "$TMP/facts.txt" > "$TMP/f.out"
 expect_eq "show --agent: case-insensitive, in the agent's name" \
-    "$(grep -cE '^  [0-9]+ +Statement +Macron' "$TMP/f.out") $(rows "$TMP/f.out")" \
+    "$(grep -cE '^  [0-9]+ +Statement +Emmanuel Macron' "$TMP/f.out") $(rows "$TMP/f.out")" \
     "1 Statement certain;"
 fg show --class Bogus "$example" > "$TMP/f.out" 2> "$TMP/err"
 expect_eq "show --class Bogus: exit 2" $? 2

@@ -161,15 +161,17 @@ static void test_phases_and_output(void **state)
     assert_string_equal(r.roles, "person.name=Merz person.name=Macron "
                                  "meet.agent=Merz meet.trigger=traf "
                                  "meet.participant=Macron");
-    /* The roles point to the entities of the entities phase. */
+    /* The roles point to the entities of the entities phase (named by
+     * the gazetteer of people's labels). */
     const char *base = "https://w3id.org/factgraph/";
     char want[512];
     snprintf(want, sizeof want,
-             "<%sdpo#agent> <%sdata/entity/Person/Merz> .", base, base);
+             "<%sdpo#agent> <%sdata/entity/Person/Friedrich_Merz> .", base,
+             base);
     assert_non_null(strstr(r.rdf, want));
     snprintf(want, sizeof want,
-             "<%sdpo#participant> <%sdata/entity/Person/Macron> .", base,
-             base);
+             "<%sdpo#participant> <%sdata/entity/Person/Emmanuel_Macron> .",
+             base, base);
     assert_non_null(strstr(r.rdf, want));
     snprintf(want, sizeof want,
              "<%sdpo#location> <%sdata/entity/Place/Paris> .", base, base);
