@@ -215,7 +215,7 @@ EX = {
   ("Die Attacke soll von einer Splittergruppe ausgeführt worden sein.", {"agent": "Splittergruppe", "trigger": "Attacke"}),
   ("Iran bereitet offenbar eine neue Offensive vor.", {"agent": "Iran", "trigger": "Offensive"}, ".lv"),
   ("Die Miliz reklamierte den Anschlag auf die Kaserne für sich.", {"agent": "Miliz", "trigger": "Anschlag"}, ".lv"),
-  ("Nach dem Beschuss der Grenzstadt drohte Pakistan mit Vergeltung.", {"agent": "Pakistan", "trigger": "Vergeltung"}, ".lv"),
+  ("Nach dem Beschuss der Grenzstadt kündigte Pakistan Vergeltung an.", {"agent": "Pakistan", "trigger": "Vergeltung"}, ".lv"),
   ("Der Sprengstoffanschlag auf die Pipeline wird einer Separatistengruppe zugeschrieben.", {"agent": "Separatistengruppe", "trigger": "Sprengstoffanschlag"}),
   ("Mit dem Angriff auf die Hafenstadt hat Russland die Gespräche belastet.", {"agent": "Russland", "trigger": "Angriff"}),
   ("Ermittler vermuten Sabotageakte gegen das Stromnetz.", {"trigger": "Sabotageakte"}),
@@ -477,3 +477,57 @@ EX["training.noun"][0].extend([
 ])
 EX["deployment.noun"][0].append(("Beobachter melden eine massive Stationierung Russlands an der Grenze.", {"trigger": "Stationierung", "agent": "Russlands"}))
 EX["monitoring.noun"][0].append(("Zwei Eurofighter sollen die Luftraumüberwachung der Nato im Baltikum verstärken.", {"trigger": "Luftraumüberwachung", "agent": "Nato"}))
+
+EX["deployment.extra"][0].extend([
+  ("Die Allianz will ihre Präsenz im Baltikum deutlich ausbauen.", {"trigger": "ausbauen", "agent": "Allianz", "theme": "Präsenz"}, "-praesenz"),
+  ("Seit dem Frühjahr verstärkt die Marine ihre Präsenz in der Ostsee.", {"trigger": "verstärkt", "agent": "Marine", "theme": "Präsenz"}, "-praesenz"),
+  ("Washington hat seine Militärpräsenz in der Golfregion erhöht.", {"trigger": "erhöht", "agent": "Washington", "theme": "Militärpräsenz"}, "-praesenz"),
+  ("Beobachter erwarten, dass Moskau seine Truppenpräsenz an der Grenze aufstockt.", {"trigger": "aufstockt", "agent": "Moskau", "theme": "Truppenpräsenz"}, "-praesenz"),
+  ("Britische Soldaten sind nach Angaben des Ministeriums in der umkämpften Region Donezk im Einsatz.", {"trigger": "Einsatz", "theme": "Britische Soldaten", "location": "Donezk"}, "-im-einsatz"),
+  ("Die Luftwaffe stellt für die Mission im Baltikum erneut das größte Kontingent.", {"trigger": "Kontingent", "agent": "Luftwaffe"}, "-kontingent"),
+  ("Beide Staaten einigten sich darauf, zusätzliche Raketenbatterien an der Grenze in Stellung zu bringen.", {"trigger": "in Stellung zu bringen", "agent": "Staaten", "theme": "zusätzliche Raketenbatterien"}, "-in-stellung"),
+])
+EX["deployment.extra"][1].extend([
+  "Der Konzern will seine Präsenz in Asien deutlich ausbauen.",
+  "Die Partei hat ihre Präsenz in den sozialen Medien verstärkt.",
+  "Die Firma stellt für die Messe in Hannover das größte Kontingent an Ausstellern.",
+  "Die Feuerwehrleute sind nach Angaben der Stadt in der Altstadt im Einsatz.",
+  "Der Trainer plant, seine Stürmer früh in Stellung zu bringen.",
+])
+EX["deployment.verb"][0].append(("Die Regierung räumte ein, dass zwei Fregatten bis Ende Mai nicht mehr dauerhaft im Roten Meer stationiert werden.", {"trigger": "stationiert", "theme": "zwei Fregatten"}, ".long-pass"))
+EX["ceasefire.noun"][0].append(("Die Regierung in Khartum und die Miliz hatten im Mai eine Feuerpause vereinbart.", {"trigger": "Feuerpause", "agent": "Regierung in Khartum und die Miliz"}, ".lv-aux"))
+EX["ceasefire.noun"][0].append(("Beide Parteien sind übereingekommen, die seit März geltende Waffenruhe im Süden zu verlängern.", {"trigger": "Waffenruhe", "agent": "Parteien"}, ".lv-zu"))
+EX["attack.extra"][0].extend([
+  ("Bei dem Überfall auf die Kaserne erbeuteten Aufständische zahlreiche Waffen.", {"trigger": "Überfall", "agent": "Aufständische"}, "-bei"),
+  ("Bei einem Hackerangriff auf die Stadtwerke sollen Hacker im Frühjahr Passwörter gestohlen haben.", {"trigger": "Hackerangriff", "agent": "Hacker"}, "-bei"),
+  ("Nach Erkenntnissen der Ermittler steckt eine staatlich gelenkte Hackergruppe aus Nordkorea hinter dem Anschlag.", {"trigger": "Anschlag", "agent": "staatlich gelenkte Hackergruppe aus Nordkorea"}, "-behind"),
+])
+EX["attack.extra"][1].extend([
+  "Bei dem Angriff auf das Dorf starben nach Angaben der Behörden zwölf Menschen.",
+  "Beim Angriff der Gastgeber verletzte sich der Stürmer am Knie.",
+])
+EX["attack.extra"][0].extend([
+  ("Der Luftangriff galt nach Armeeangaben einem Waffenlager der Miliz.", {"trigger": "Luftangriff", "target": "Waffenlager der Miliz"}, "-galt"),
+  ("Die Regierung erklärte, der Anschlag habe ausschließlich dem Stützpunkt gegolten.", {"trigger": "Anschlag", "target": "Stützpunkt"}, "-galt"),
+])
+EX["attack.extra"][1].extend([
+  "Der Angriff des Oppositionsführers galt dem Kanzler.",
+])
+EX["attack.weapon-hits"][0].append(("Die Raketen schlugen am Morgen ein, getroffen wurden vor allem Umspannwerke im Osten.", {"trigger": "getroffen", "target": "Umspannwerke"}, ".passive-zu"))
+EX["deployment.verb-troops"][0].append(("Verlegt werden sollen zunächst zwei Kompanien.", {"trigger": "Verlegt", "theme": "zwei Kompanien"}, ".passive-zu"))
+EX["monitoring.check"][0].append(("Am Montag hat die Küstenwache drei Schnellboote in die Bucht geschickt, um die Fischereizone zu kontrollieren.", {"trigger": "kontrollieren", "agent": "Küstenwache"}, ".zu-long"))
+EX["monitoring.extra"] = ([
+  ("Am Morgen wurden nach Angaben der Marine drei russische Kriegsschiffe vor der Küste gesichtet.", {"trigger": "gesichtet", "theme": "drei russische Kriegsschiffe"}, "-sight"),
+  ("Mehrere Drohnen wurden in der Nacht über dem Stützpunkt gesichtet.", {"trigger": "gesichtet", "theme": "Drohnen"}, "-sight"),
+  ("Die Küstenwache sichtete am Sonntag ein chinesisches Spionageschiff.", {"trigger": "sichtete", "agent": "Küstenwache", "theme": "chinesisches Spionageschiff"}, "-sight"),
+ ], [
+  "Die Archivare haben die Akten gesichtet.",
+  "Im Park wurden seltene Vögel gesichtet.",
+ ])
+EX["monitoring.verb"][0].append(("Laut Anklage hatten die beiden Beschuldigten Mietwagen über Monate genutzt, um den Stützpunkt auszuspähen.", {"trigger": "auszuspähen", "agent": "Beschuldigten"}, ".zu-long"))
+EX["deployment.verb-troops"][0].append(("Im Frühjahr hat die Regierung neue Kasernen gebaut, um dort zusätzliche Soldaten einzusetzen.", {"trigger": "einzusetzen", "agent": "Regierung", "theme": "zusätzliche Soldaten"}, ".zu-long"))
+EX["attack.verb"][0].append(("In der Nacht hatten die Rebellen schwere Waffen in die Berge gebracht, um die Stadt anzugreifen.", {"trigger": "anzugreifen", "agent": "Rebellen", "target": "Stadt"}, ".zu-long"))
+EX["deployment.verb"][0].append(("Rund 300 Soldaten aus Italien und der Slowakei sind im Frühjahr in das Baltikum entsandt worden.", {"trigger": "entsandt", "theme": "Rund 300 Soldaten aus Italien und der Slowakei"}, ".long-pass"))
+EX["deployment.verb-troops"][0].append(("Nach dem Vormarsch russischer Truppen verlegt die Armee zwei Brigaden an die Front.", {"trigger": "verlegt", "agent": "Armee", "theme": "zwei Brigaden"}, ".v2"))
+EX["deployment.extra"][0].append(("Die Staaten vereinbarten, ein Lager zu bauen und zusätzliche Raketenbatterien an der Grenze in Stellung zu bringen.", {"trigger": "in Stellung zu bringen", "agent": "Staaten", "theme": "zusätzliche Raketenbatterien"}, "-in-stellung"))
+EX["training.noun"][0].append(("Tokio und Manila wollen ihre gemeinsamen Marinemanöver vor der Küste trotz scharfer Proteste aus Peking im Frühjahr fortsetzen.", {"trigger": "Marinemanöver", "agent": "Tokio und Manila"}, ".lv-long"))
