@@ -424,16 +424,15 @@ static int add_person(fg_resolver *r, uint32_t entity, char gender,
  * with "former"), the affiliation (a country or organisation, named or
  * as an adjective: "britische"), and the affiliation in an office's
  * first part ("US-Präsident", "EU-Außenbeauftragte"). The person's
- * gender comes from its given name or the gazetteer of people, else the
- * office's form. */
+ * gender comes from its given name or its entry in the gazetteer of
+ * people (known, or NULL), else the office's form. */
 static int person_facts(fg_resolver *r, const pending_match *m,
                         uint32_t person, uint32_t first, uint32_t end,
-                        char *gender)
+                        const fg_annot *known, char *gender)
 {
     uint32_t f, e;
     int rc = 0;
     const fg_annot *given = gazetteer_in(r, first, first + 1, 1);
-    const fg_annot *known = known_person(r, first, end);
     if (given && strcmp(given->type, "GivenName") == 0)
         *gender = given->gender;
     else if (known)
@@ -547,7 +546,7 @@ static int output_entity(fg_resolver *r, const pending_match *m)
             rc = fg_graph_add_mention(r->graph, record,
                                       byte_span(r, first, end));
         if (rc == 0 && d->actor == FG_ACTOR_PERSON)
-            rc = person_facts(r, m, record, first, end, &gender);
+            rc = person_facts(r, m, record, first, end, known, &gender);
     }
     if (rc < 0)
         return rc;

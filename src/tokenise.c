@@ -1287,16 +1287,25 @@ static int clause_boundary_punct(const fg_text *t, const fg_token *tok)
            is_punct(t, tok, ';');
 }
 
-/* Whether the stretch from k to the next comma, colon, semicolon or the
- * end of the sentence ends with "zu" and one word: an infinitive clause. */
-static int zu_infinitive(const fg_text *t, const fg_token *tok, size_t n,
-                         size_t k)
+/* Where the stretch from token k ends: at the next comma, colon,
+ * semicolon or the end of the sentence (exclusive). */
+static size_t stretch_end(const fg_text *t, const fg_token *tok, size_t n,
+                          size_t k)
 {
     size_t e = k;
     while (e < n && tok[e].sentence == tok[k].sentence &&
            !clause_boundary_punct(t, &tok[e]) &&
            !(tok[e].flags & FG_TOKEN_SENT_FINAL))
         e++;
+    return e;
+}
+
+/* Whether the stretch from k ends with "zu" and one word: an infinitive
+ * clause. */
+static int zu_infinitive(const fg_text *t, const fg_token *tok, size_t n,
+                         size_t k)
+{
+    size_t e = stretch_end(t, tok, n, k);
     return e >= k + 2 && (tok[e - 1].flags & FG_TOKEN_WORD) &&
            tok[e - 2].norm_len == 2 && memcmp(tok[e - 2].norm, "zu", 2) == 0;
 }
@@ -1354,19 +1363,14 @@ static int dateline_dash(const fg_text *t, const fg_token *tok, size_t k)
     return 0;
 }
 
-/* Whether the stretch after token k, up to the next comma, colon,
- * semicolon or the end of the sentence, is two words at least and ends
- * in a lowercase word: the verb that ends a subordinate clause (", wie
- * die Behörden mitteilten"), not a list of names (", wie Polen und
+/* Whether the stretch after token k (a word) is two words at least and
+ * ends in a lowercase word: the verb that ends a subordinate clause (",
+ * wie die Behörden mitteilten"), not a list of names (", wie Polen und
  * Ungarn,"). */
 static int verb_final(const fg_text *t, const fg_token *tok, size_t n,
                       size_t k)
 {
-    size_t e = k + 1;
-    while (e < n && tok[e].sentence == tok[k].sentence &&
-           !clause_boundary_punct(t, &tok[e]) &&
-           !(tok[e].flags & FG_TOKEN_SENT_FINAL))
-        e++;
+    size_t e = stretch_end(t, tok, n, k);
     return e >= k + 3 && (tok[e - 1].flags & FG_TOKEN_WORD) &&
            !(tok[e - 1].flags & (FG_TOKEN_CAPITALISED | FG_TOKEN_NUMBER));
 }
