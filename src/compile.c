@@ -53,6 +53,7 @@ struct fg_pack {
     fg_strmap macro_memo;
     struct cnf *macro_cnf;
     size_t n_macro_cnf, cap_macro_cnf;
+    struct emitter *emitter; /* while loading */
 };
 
 uint64_t fg_key(char kind, const char *s, size_t len)
@@ -65,13 +66,20 @@ uint64_t fg_key(char kind, const char *s, size_t len)
 /* Emitting a program                                                  */
 
 typedef struct emitter {
-    fg_program *prog;
+    /* The program being emitted: one set of arrays that grows to the
+     * largest rule and is kept from rule to rule (take_program copies
+     * each rule's out at its size), so that a pack's load does not grow
+     * thousands of arrays from nothing. */
+    fg_program scratch;
+    fg_program *prog; /* &scratch */
     size_t cap_code, cap_roles, cap_pair_elems, cap_elems;
     /* Node address -> element index: open addressing, at most half
-     * full. A pack's macros are emitted a million times, so this is
-     * the emitter's hottest lookup. */
+     * full; a slot is in use only when its generation is the rule's.
+     * A pack's macros are emitted a million times, so this is the
+     * emitter's hottest lookup. */
     struct elem_slot *elem_tab;
     size_t elem_cap, elem_n;
+    uint32_t gen;
     int too_big;
     int nomem;
 } emitter;
@@ -84,7 +92,8 @@ static uint32_t emit_inst(emitter *e, fg_op op, uint8_t arg, uint32_t x,
         e->too_big = 1;
         return 0;
     }
-    if (fg_grow((void **)&g->code, &e->cap_code, g->n + 1, sizeof *g->code) < 0) {
+    if (g->n >= e->cap_code &&
+        fg_grow((void **)&g->code, &e->cap_code, g->n + 1, sizeof *g->code) < 0) {
         e->nomem = 1;
         return 0;
     }
@@ -97,10 +106,11 @@ static uint32_t new_pair(emitter *e, int role, uint32_t elem)
 {
     fg_program *g = e->prog;
     uint32_t pair = g->n_slots / 2;
-    if (fg_grow((void **)&g->slot_role, &e->cap_roles, pair + 1,
-                sizeof *g->slot_role) < 0 ||
-        fg_grow((void **)&g->slot_elem, &e->cap_pair_elems, pair + 1,
-                sizeof *g->slot_elem) < 0) {
+    if (pair >= e->cap_roles &&
+        (fg_grow((void **)&g->slot_role, &e->cap_roles, pair + 1,
+                 sizeof *g->slot_role) < 0 ||
+         fg_grow((void **)&g->slot_elem, &e->cap_pair_elems, pair + 1,
+                 sizeof *g->slot_elem) < 0)) {
         e->nomem = 1;
         return 0;
     }
@@ -111,15 +121,17 @@ static uint32_t new_pair(emitter *e, int role, uint32_t elem)
 }
 
 typedef struct elem_slot {
-    const fg_node *node; /* NULL: free */
+    const fg_node *node;
     uint32_t id;
+    uint32_t gen; /* the slot is free unless this is the emitter's */
 } elem_slot;
 
-static size_t elem_slot_of(const elem_slot *tab, size_t cap, const fg_node *n)
+static size_t elem_slot_of(const elem_slot *tab, size_t cap, uint32_t gen,
+                           const fg_node *n)
 {
     uint64_t h = (uint64_t)(uintptr_t)n * 0x9E3779B97F4A7C15ull;
     size_t i = (size_t)(h >> 32) & (cap - 1);
-    while (tab[i].node && tab[i].node != n)
+    while (tab[i].gen == gen && tab[i].node != n)
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -129,8 +141,8 @@ static uint32_t elem_id(emitter *e, const fg_node *n)
 {
     if (e->elem_cap) {
         const elem_slot *slot =
-            &e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, n)];
-        if (slot->node)
+            &e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, e->gen, n)];
+        if (slot->gen == e->gen)
             return slot->id;
     }
     if (2 * (e->elem_n + 1) > e->elem_cap) {
@@ -141,21 +153,22 @@ static uint32_t elem_id(emitter *e, const fg_node *n)
             return 0;
         }
         for (size_t i = 0; i < e->elem_cap; i++)
-            if (e->elem_tab[i].node)
-                tab[elem_slot_of(tab, cap, e->elem_tab[i].node)] =
+            if (e->elem_tab[i].gen == e->gen)
+                tab[elem_slot_of(tab, cap, e->gen, e->elem_tab[i].node)] =
                     e->elem_tab[i];
         fg_free(e->elem_tab);
         e->elem_tab = tab;
         e->elem_cap = cap;
     }
     fg_program *g = e->prog;
-    if (fg_grow((void **)&g->elems, &e->cap_elems, g->n_elems + 1,
+    if (g->n_elems >= e->cap_elems &&
+        fg_grow((void **)&g->elems, &e->cap_elems, g->n_elems + 1,
                 sizeof *g->elems) < 0) {
         e->nomem = 1;
         return 0;
     }
-    e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, n)] =
-        (elem_slot){n, g->n_elems};
+    e->elem_tab[elem_slot_of(e->elem_tab, e->elem_cap, e->gen, n)] =
+        (elem_slot){n, g->n_elems, e->gen};
     e->elem_n++;
     g->elems[g->n_elems] = (fg_elem){n->what, n->line};
     return g->n_elems++;
@@ -343,20 +356,55 @@ static int nullable(const fg_node *n)
     return 1;
 }
 
-/* Gives back what the arrays of a finished program grew beyond its size:
- * a pack keeps thousands of programs. */
-static void program_shrink(fg_program *g)
+/* Starts the next rule's program in e's arrays. */
+static void emitter_reset(emitter *e)
 {
-    void *p;
-    if (g->n && (p = fg_realloc(g->code, g->n * sizeof *g->code)) != NULL)
-        g->code = p;
-    size_t pairs = g->n_slots / 2;
-    if (pairs && (p = fg_realloc(g->slot_role, pairs * sizeof *g->slot_role)))
-        g->slot_role = p;
-    if (pairs && (p = fg_realloc(g->slot_elem, pairs * sizeof *g->slot_elem)))
-        g->slot_elem = p;
-    if (g->n_elems && (p = fg_realloc(g->elems, g->n_elems * sizeof *g->elems)))
-        g->elems = p;
+    e->prog = &e->scratch;
+    e->scratch.n = e->scratch.n_slots = e->scratch.n_elems = 0;
+    e->elem_n = 0;
+    e->too_big = e->nomem = 0;
+    if (++e->gen == 0) { /* wrapped: no slot may look in use */
+        if (e->elem_tab)
+            memset(e->elem_tab, 0, e->elem_cap * sizeof *e->elem_tab);
+        e->gen = 1;
+    }
+}
+
+static void emitter_clear(emitter *e)
+{
+    fg_free(e->scratch.code);
+    fg_free(e->scratch.slot_role);
+    fg_free(e->scratch.slot_elem);
+    fg_free(e->scratch.elems);
+    fg_free(e->elem_tab);
+    memset(e, 0, sizeof *e);
+}
+
+static void *copy_array(const void *src, size_t n, size_t size)
+{
+    void *p = fg_malloc(n ? n * size : 1);
+    if (p && n)
+        memcpy(p, src, n * size);
+    return p;
+}
+
+/* Copies the emitted program into g, each array at its size: a pack
+ * keeps thousands of programs. */
+static int take_program(const emitter *e, fg_program *g)
+{
+    const fg_program *s = &e->scratch;
+    size_t pairs = s->n_slots / 2;
+    memset(g, 0, sizeof *g);
+    g->code = copy_array(s->code, s->n, sizeof *s->code);
+    g->slot_role = copy_array(s->slot_role, pairs, sizeof *s->slot_role);
+    g->slot_elem = copy_array(s->slot_elem, pairs, sizeof *s->slot_elem);
+    g->elems = copy_array(s->elems, s->n_elems, sizeof *s->elems);
+    if (!g->code || !g->slot_role || !g->slot_elem || !g->elems)
+        return FG_ENOMEM;
+    g->n = s->n;
+    g->n_slots = s->n_slots;
+    g->n_elems = s->n_elems;
+    return 0;
 }
 
 static void program_clear(fg_program *g)
@@ -1130,15 +1178,14 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
     r->def.pattern = NULL;
     r->order = (uint32_t)p->n_rules;
 
-    emitter e = {0};
-    e.prog = &r->prog;
-    emit_list(&e, def->pattern);
-    emit_inst(&e, FG_OP_MATCH, 0, 0, 0, 0, NULL);
-    fg_free(e.elem_tab);
+    emitter *e = p->emitter;
+    emitter_reset(e);
+    emit_list(e, def->pattern);
+    emit_inst(e, FG_OP_MATCH, 0, 0, 0, 0, NULL);
     int rc = 0;
-    if (e.nomem)
+    if (e->nomem)
         rc = FG_ENOMEM;
-    else if (e.too_big)
+    else if (e->too_big)
         rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, def->file, def->line, 0,
                          FG_NO_OFFSET,
                          "rule %s: the compiled pattern has more than %d "
@@ -1146,10 +1193,10 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
                          def->id, FG_MAX_PROGRAM) < 0
                  ? FG_ENOMEM
                  : FG_EDATA;
-    if (rc == 0) {
-        program_shrink(&r->prog);
+    if (rc == 0)
+        rc = take_program(e, &r->prog);
+    if (rc == 0)
         rc = keep_annot_tests(&r->prog, &p->store.arena);
-    }
     if (rc == 0)
         rc = first_tests(&r->prog);
     if (rc < 0) {
@@ -1355,7 +1402,11 @@ int fg_pack_load(fg_pack **out, const fg_rules_source *src,
     fg_rule_store_init(&p->store);
     fg_strmap_init(&p->ids);
     fg_strmap_init(&p->macro_memo);
+    emitter e = {0};
+    p->emitter = &e;
     int rc = fg_rules_load(src, &p->store, add_rule, p, diags);
+    p->emitter = NULL;
+    emitter_clear(&e);
     macro_memo_clear(p);
     if (rc == 0)
         rc = build_index(p);

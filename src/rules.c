@@ -97,6 +97,10 @@ typedef struct loader {
     fg_strmap macros;    /* name -> index + 1 into macro_bodies */
     fg_node **macro_bodies;
     int *macro_depths; /* how deep each macro's elements nest */
+    /* Macro body address -> a bit for each kind of rule (check_bit)
+     * whose roles it was found to fit: hundreds of rules use the same
+     * macros, which are checked once for each kind. */
+    fg_strmap roles_checked;
     size_t n_macros, cap_macros, cap_macro_depths;
     int errors;
     int nomem;
@@ -518,22 +522,47 @@ static fg_node *node_new(conv *cv, fg_node_kind kind, const xnode *x)
     return n;
 }
 
-/* A description of the element for explain: its name and attributes. */
+/* The longest description of an element. */
+#define MAX_DESCRIPTION 512
+
+/* A description of the element for explain: its name and the attributes
+ * that fit in MAX_DESCRIPTION bytes, as written ('token lemma="x"').
+ * Built without printf: a pack has tens of thousands of elements. */
 static const char *describe(conv *cv, const xnode *x)
 {
-    fg_buf b;
-    fg_buf_init(&b, 512);
-    int rc = fg_buf_printf(&b, "%s", x->name);
-    for (size_t i = 0; rc == 0 && i < x->n_attrs; i++)
-        rc = fg_buf_printf(&b, " %s=\"%s\"", x->attrs[i].name,
-                           x->attrs[i].value);
-    const char *s = rc == 0 || rc == FG_ELIMIT
-                        ? fg_arena_strndup(&cv->ld->store->arena,
-                                           b.data ? b.data : "", b.len)
-                        : NULL;
-    fg_buf_clear(&b);
-    if (s == NULL)
+    size_t len = strlen(x->name), n = 0;
+    int fits = len <= MAX_DESCRIPTION;
+    if (!fits)
+        len = 0;
+    for (; fits && n < x->n_attrs; n++) {
+        size_t more = strlen(x->attrs[n].name) + strlen(x->attrs[n].value) + 4;
+        if (more > MAX_DESCRIPTION - len)
+            break;
+        len += more;
+    }
+    char *s = fg_arena_alloc(&cv->ld->store->arena, len + 1);
+    if (s == NULL) {
         cv->ld->nomem = 1;
+        return NULL;
+    }
+    char *p = s;
+    if (fits) {
+        size_t k = strlen(x->name);
+        memcpy(p, x->name, k);
+        p += k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t kn = strlen(x->attrs[i].name), kv = strlen(x->attrs[i].value);
+        *p++ = ' ';
+        memcpy(p, x->attrs[i].name, kn);
+        p += kn;
+        *p++ = '=';
+        *p++ = '"';
+        memcpy(p, x->attrs[i].value, kv);
+        p += kv;
+        *p++ = '"';
+    }
+    *p = '\0';
     return s;
 }
 
@@ -796,6 +825,35 @@ static int valid_time_literal(fg_literal_type type, const char *value)
  * office, affiliation and former for people), event rules the event
  * roles and trigger. */
 static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
+                       int depth);
+
+/* The roles a rule may capture depend on its kind only: event rules,
+ * and entity rules by actor. */
+static uint32_t check_bit(const fg_rule_def *r)
+{
+    return r->kind == FG_CLASS_ACTOR ? 2u << (unsigned)r->actor : 1u;
+}
+
+/* check_roles for the body of a macro, once per kind of rule that uses
+ * it when it fits (a misfit is reported for every rule, as it is). */
+static int check_macro_roles(loader *ld, const fg_rule_def *r,
+                             const fg_node *body, int depth)
+{
+    uint32_t bit = check_bit(r), done = 0;
+    if (fg_strmap_find(&ld->roles_checked, (const char *)&body, sizeof body,
+                       &done) &&
+        (done & bit))
+        return 0;
+    int rc = check_roles(ld, r, body, depth);
+    if (rc == 0 && fg_strmap_put(&ld->roles_checked, (const char *)&body,
+                                 sizeof body, bit, 1) < 0) {
+        ld->nomem = 1;
+        rc = FG_ENOMEM;
+    }
+    return rc;
+}
+
+static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
                        int depth)
 {
     int rc = 0;
@@ -825,7 +883,9 @@ static int check_roles(loader *ld, const fg_rule_def *r, const fg_node *n,
                                                       : "an event rule");
         }
         if (n->child && n->kind != FG_NODE_TOKEN && n->kind != FG_NODE_ANNOT) {
-            int r2 = check_roles(ld, r, n->child, depth + 1);
+            int r2 = n->kind == FG_NODE_USE
+                         ? check_macro_roles(ld, r, n->child, depth + 1)
+                         : check_roles(ld, r, n->child, depth + 1);
             rc = rc < 0 ? rc : r2;
         }
     }
@@ -1413,6 +1473,7 @@ int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
     fg_strmap_init(&ld.files);
     fg_strmap_init(&ld.ids);
     fg_strmap_init(&ld.macros);
+    fg_strmap_init(&ld.roles_checked);
     int rc = 0;
 
     if ((rc = fg_xml_schema_load(&ld.schema, src->schema, diags)) < 0)
@@ -1428,6 +1489,7 @@ done:
     fg_strmap_clear(&ld.files);
     fg_strmap_clear(&ld.ids);
     fg_strmap_clear(&ld.macros);
+    fg_strmap_clear(&ld.roles_checked);
     fg_free(ld.id_where);
     fg_free(ld.macro_bodies);
     fg_free(ld.macro_depths);
