@@ -134,6 +134,9 @@ EX = {
   "Die Polizei kontrolliert am Wochenende verstärkt Autofahrer.",
  ]),
 "monitoring.check": ([
+  ("Ein Seefernaufklärer der Marine hat am Montag die Bewegungen eines fremden Tankers verfolgt.", {"agent": "Seefernaufklärer der Marine", "trigger": "verfolgt", "theme": "Bewegungen eines fremden Tankers"}, ".long"),
+  ("Seit Juni überprüfen Inspekteure der Vereinten Nationen wieder die Atomanlagen des Landes.", {"agent": "Inspekteure der Vereinten Nationen", "trigger": "überprüfen", "theme": "Atomanlagen des Landes"}, ".v2"),
+  ("Die finnische Küstenwache beobachtet seit Tagen einen Frachter vor der Küste.", {"agent": "finnische Küstenwache", "trigger": "beobachtet", "theme": "Frachter"}),
   ("Die Bundespolizei kontrolliert seit Oktober wieder an den Grenzen zu Polen.", {"agent": "Bundespolizei", "trigger": "kontrolliert"}),
   ("Soldaten der Armee bewachen seit dem Anschlag die Flughäfen.", {"agent": "Soldaten der Armee", "trigger": "bewachen", "theme": "Flughäfen"}),
   ("Das Ministerium bestätigte, dass Soldaten die Grenzübergänge bewachen.", {"agent": "Soldaten", "trigger": "bewachen"}, ".sub"),
@@ -142,6 +145,8 @@ EX = {
  ], [
   "Die Polizei kontrolliert am Wochenende verstärkt Autofahrer.",
   "Die Zollfahnder kontrollieren die Bücher der Firma.",
+  "Die Bundeswehr verfolgt mit der Reform das Ziel einer schnelleren Beschaffung.",
+  "Die Polizei verfolgt mehrere Spuren.",
  ]),
 "monitoring.observe": ([
   ("Unklar ist, ob die Mission die Einhaltung der Waffenruhe überprüft.", {"agent": "Mission", "trigger": "überprüft", "theme": "Einhaltung der Waffenruhe"}, ".sub"),
@@ -248,6 +253,8 @@ EX = {
   ("Die Regierung und die Rebellen führen seit Tagen Gespräche über eine Waffenruhe.", {"agent": "Regierung und die Rebellen", "trigger": "Waffenruhe"}, ".lv"),
  ], [
   "Die Mannschaft legte eine kurze Trinkpause ein.",
+  "Die Opposition will erst nach einem dauerhaften Waffenstillstand über Wahlen reden.",
+  "Nach einer Waffenruhe sollen Hilfskonvois in die Stadt fahren.",
   "Die Einstellung der Ermittlungen wurde kritisiert.",
  ]),
 "deployment.noun": ([
@@ -397,6 +404,19 @@ EX["deployment.extra"] = ([
   "Die Firma hat ihren in München stationierten Server verlegt.",
   "Der Torwart ist am Samstag wieder im Einsatz.",
  ])
+EX["deployment.verb-troops"][0].append(("Die Allianz will ihre Luftverteidigung ausbauen und weitere Soldaten nach Rumänien verlegen.", {"trigger": "verlegen", "agent": "Allianz", "theme": "weitere Soldaten"}, ".sub"))
+EX["deployment.verb"][0].append(("Künftig wollen die beiden Staaten ihre Zusammenarbeit vertiefen und gemeinsam Truppen im Norden stationieren.", {"trigger": "stationieren", "agent": "Staaten", "theme": "Truppen"}, ".sub"))
+EX["deployment.verb-troops"][0].append(("Nach dem Ende des Mandats setzt die Regionalorganisation SADC keine Soldaten mehr ein.", {"trigger": "setzt", "agent": "Regionalorganisation SADC"}, ".v2"))
+EX["deployment.extra"][0].extend([
+  ("Nach Angaben der Regierung sollen rund 500 Soldaten im Norden Malis im Einsatz sein.", {"trigger": "Einsatz", "theme": "rund 500 Soldaten"}, "-im-einsatz"),
+  ("Bis zu 300 Soldaten könnten bald in Estland im Einsatz sein.", {"trigger": "Einsatz", "theme": "Bis zu 300 Soldaten", "location": "Estland"}, "-im-einsatz"),
+  ("In der Nacht wurden zwei Kompanien an die Grenze in Marsch gesetzt.", {"trigger": "in Marsch gesetzt", "theme": "zwei Kompanien"}, "-marsch"),
+  ("Weitere Panzergrenadiere sollen nach Estland in Marsch gesetzt werden.", {"trigger": "in Marsch gesetzt", "theme": "Weitere Panzergrenadiere", "location": "Estland"}, "-marsch"),
+])
+EX["deployment.extra"][1].extend([
+  "Die Spieler sollen am Sonntag wieder im Einsatz sein.",
+  "Der Umzug wurde am Morgen in Marsch gesetzt.",
+])
 EX["ceasefire.extra"] = ([
   ("Die UN fordern eine humanitäre Pause in der Stadt Gaza.", {"trigger": "humanitäre Pause"}, "-humanitarian-pause"),
  ], [
@@ -531,3 +551,46 @@ EX["deployment.verb"][0].append(("Rund 300 Soldaten aus Italien und der Slowakei
 EX["deployment.verb-troops"][0].append(("Nach dem Vormarsch russischer Truppen verlegt die Armee zwei Brigaden an die Front.", {"trigger": "verlegt", "agent": "Armee", "theme": "zwei Brigaden"}, ".v2"))
 EX["deployment.extra"][0].append(("Die Staaten vereinbarten, ein Lager zu bauen und zusätzliche Raketenbatterien an der Grenze in Stellung zu bringen.", {"trigger": "in Stellung zu bringen", "agent": "Staaten", "theme": "zusätzliche Raketenbatterien"}, "-in-stellung"))
 EX["training.noun"][0].append(("Tokio und Manila wollen ihre gemeinsamen Marinemanöver vor der Küste trotz scharfer Proteste aus Peking im Frühjahr fortsetzen.", {"trigger": "Marinemanöver", "agent": "Tokio und Manila"}, ".lv-long"))
+
+# zu-infinitives after another zu-infinitive, or after a control verb in the perfect
+EX["deployment.verb-troops"][0].extend([
+  ("Die Vereinten Nationen haben beide Regierungen aufgefordert, zusätzliche Soldaten an die Grenze zu verlegen.", {"trigger": "verlegen", "agent": "Regierungen", "theme": "zusätzliche Soldaten"}, ".zu-obj"),
+])
+EX["deployment.verb"][0].extend([
+  ("Die Regierung erwägt, neue Schiffe zu kaufen, um weitere Marinesoldaten in das Mittelmeer zu entsenden.", {"trigger": "entsenden", "agent": "Regierung", "theme": "weitere Marinesoldaten"}, ".zu-obj"),
+])
+EX["training.verb"][0].extend([
+  ("Kanada plant, Militärausbilder nach Lettland zu schicken, um dort lettische Rekruten auszubilden.", {"trigger": "auszubilden", "agent": "Kanada", "participant": "lettische Rekruten"}, ".zu-obj"),
+])
+EX["monitoring.check"][0].extend([
+  ("Die Regierung hat die Bundespolizei angewiesen, die Grenzübergänge zu kontrollieren.", {"trigger": "kontrollieren", "agent": "Bundespolizei"}, ".zu-obj"),
+])
+EX["monitoring.verb"][0].extend([
+  ("Der Sicherheitsrat hat die Mission beauftragt, die Waffenruhe im Süden zu überwachen.", {"trigger": "überwachen", "agent": "Mission"}, ".zu-obj"),
+])
+EX["attack.verb"][0].extend([
+  ("Die Rebellen drohen, Drohnen einzusetzen, um die Hafenstadt anzugreifen.", {"trigger": "anzugreifen", "agent": "Rebellen", "target": "Hafenstadt"}, ".zu-obj"),
+])
+EX["ceasefire.noun"][0].extend([
+  ("Der Papst hat die Kriegsparteien aufgefordert, über Ostern eine Waffenruhe zu vereinbaren.", {"trigger": "Waffenruhe", "agent": "Kriegsparteien"}, ".lv-zu"),
+])
+
+EX["deployment.verb"][0].append(("Der Minister besuchte die ersten Soldaten der Brigade, die bis 2027 dauerhaft in Litauen stationiert werden sollen.", {"trigger": "stationiert", "theme": "ersten Soldaten der Brigade"}, ".rel"))
+
+# broader vocabulary (round 9)
+EX["deployment.verb"][0].append(("Die Schweiz disloziert weitere 20 Armeeangehörige nach Bosnien.", {"trigger": "disloziert", "agent": "Schweiz", "theme": "weitere 20 Armeeangehörige"}))
+EX["deployment.verb-troops"][0].append(("Die Armee hat zwei Bataillone an die Grenze vorverlegt.", {"trigger": "vorverlegt", "agent": "Armee", "theme": "zwei Bataillone"}, ".long"))
+EX["deployment.noun"][0].append(("Die Kampfjetverlegung nach Polen ist abgeschlossen.", {"trigger": "Kampfjetverlegung"}))
+EX["attack.noun"][0].append(("Das Artilleriefeuer auf die Stadt hielt die ganze Nacht an.", {"trigger": "Artilleriefeuer", "target": "Stadt"}))
+EX["ceasefire.noun"][0].append(("Das Waffenruheabkommen zwischen Armenien und Aserbaidschan hält.", {"trigger": "Waffenruheabkommen", "agent": "Armenien|Aserbaidschan"}))
+EX["monitoring.noun"][0].append(("Die Inspektionsmission der IAEA reist am Montag nach Teheran.", {"trigger": "Inspektionsmission", "agent": "IAEA"}))
+EX["training.noun"][0].append(("Österreich beteiligt sich an einer Übung zum Schutz von Stromnetzen, die von der NATO in Riga organisiert wird.", {"trigger": "Übung", "agent": "NATO"}, ".relcl"))
+EX["training.noun"][1].append("Die Schüler nehmen an einer Übung teil, die von der Musikschule organisiert wird.")
+EX["attack.noun"][0].append(("Die Polizei nahm zwei Männer fest, die Anschläge auf Umspannwerke geplant haben sollen.", {"trigger": "Anschläge", "agent": "zwei Männer", "target": "Umspannwerke"}, ".relag"))
+EX["deployment.noun"][0].append(("Kritik kommt von der Regierung, die eine Entsendung von Soldaten nach Mali erwogen hatte.", {"trigger": "Entsendung", "agent": "Regierung"}, ".relag"))
+EX["training.noun"][0].append(("Gemeint ist die Marine, die ein großes Manöver vor der Küste abhalten will.", {"trigger": "Manöver", "agent": "Marine"}, ".relag"))
+EX["attack.noun"][1].append("Beim Schach gilt ein früher Angriff auf die gegnerische Dame als gewagt.")
+EX["attack.verb"][1].append("Der FC Augsburg hat in der zweiten Halbzeit unermüdlich angegriffen.")
+EX["attack.weapon-hits"][1].append("Der Kanzler reist nach Paris, um dort seinen französischen Amtskollegen zu treffen.")
+EX["monitoring.noun"][1].append("Die EU-Beobachtermission EUMM fährt mit zwei Fahrzeugen in das Dorf.")
+EX["training.noun"][1].append("Die EU-Ausbildungsmission EUTM hat ihr Hauptquartier in Bamako.")
