@@ -7,10 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "arena.h"
@@ -28,9 +25,6 @@
 #define WORD_CLASSES \
     (FG_TAG_VERB | FG_TAG_NOUN | FG_TAG_ADJ | FG_TAG_WORD)
 #define MAX_FORM 256 /* bytes of a generated word form, with its NUL */
-/* The largest schema file whose digest is compared with SCHEMA_XXH3. */
-#define MAX_SCHEMA_BYTES (1 << 20)
-
 /* A node of the name trie: the entry whose name ends here, if any. */
 typedef struct trie_node {
     uint32_t entry;
@@ -842,119 +836,6 @@ static int top_ok(elem_kind kind, const fg_xnode *x)
     return 1;
 }
 
-/* Skips s[i ..) past the end of the string end; n when it is missing. */
-static size_t past(const char *s, size_t n, size_t i, const char *end)
-{
-    size_t m = strlen(end);
-    for (; i + m <= n; i++)
-        if (s[i] == end[0] && memcmp(s + i, end, m) == 0)
-            return i + m;
-    return n + 1;
-}
-
-/* What xmlread does not show the element checks: whether the XML of a
- * file has no text outside the children of its root but white space, no
- * comment or processing instruction inside a child's child (whose text
- * the schema might see in pieces), no CDATA section, DOCTYPE or byte
- * order mark, and no attribute name with a prefix (other than xmlns:),
- * whose namespace the element checks cannot see. Well-formed XML is read
- * exactly; on anything else the answer may be wrong either way, which is
- * harmless, as libxml2 then reports the file as not well-formed. */
-static int plain_xml(const char *s, size_t n)
-{
-    size_t depth = 0, i = 0;
-    while (i < n) {
-        if (s[i] != '<') {
-            if (depth >= 2) { /* text inside a child: the checks see it */
-                const char *lt = memchr(s + i, '<', n - i);
-                i = lt ? (size_t)(lt - s) : n;
-            } else if (!is_space(s[i])) {
-                return 0;
-            } else {
-                i++;
-            }
-            continue;
-        }
-        if (i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!')) {
-            int pi = s[i + 1] == '?';
-            if (depth >= 3 || (!pi && (i + 3 >= n || s[i + 2] != '-' ||
-                                       s[i + 3] != '-')))
-                return 0;
-            i = past(s, n, i + (pi ? 2 : 4), pi ? "?>" : "-->");
-            continue;
-        }
-        if (i + 1 < n && s[i + 1] == '/') {
-            if (depth == 0)
-                return 0;
-            depth--;
-            const char *gt = memchr(s + i, '>', n - i);
-            i = gt ? (size_t)(gt - s) + 1 : n + 1;
-            continue;
-        }
-        /* A start tag: its name, then attributes up to > or />. Each
-         * round takes an attribute or ends the tag. */
-        i++;
-        while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
-            i++;
-        while (i < n) {
-            while (i < n && is_space(s[i]))
-                i++;
-            if (i >= n || s[i] == '>' ||
-                (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
-                break;
-            size_t name = i;
-            while (i < n && s[i] != '=' && !is_space(s[i]))
-                i++;
-            const char *colon = memchr(s + name, ':', i - name);
-            if (colon && !(colon - (s + name) == 5 &&
-                           memcmp(s + name, "xmlns", 5) == 0))
-                return 0;
-            while (i < n && (is_space(s[i]) || s[i] == '='))
-                i++;
-            if (i >= n || (s[i] != '"' && s[i] != '\''))
-                return 0;
-            const char *q = memchr(s + i + 1, s[i], n - i - 1);
-            if (q == NULL)
-                return 0;
-            i = (size_t)(q - s) + 1;
-        }
-        if (i >= n)
-            return 0;
-        if (s[i] == '>') {
-            depth++;
-            i++;
-        } else {
-            i += 2;
-        }
-    }
-    return i == n && depth == 0;
-}
-
-/* Whether the file at path is plain XML (plain_xml): 1, or 0 (also when
- * it cannot be read: the reader will say why). Mapped, not read: the
- * bytes are in the page cache, and the reader reads them again. */
-static int plain_file(const char *path)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return 0;
-    int plain = 0;
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        (uint64_t)st.st_size <= FG_MAX_XML_FILE_BYTES) {
-        size_t size = (size_t)st.st_size;
-        void *p = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
-                       : NULL;
-        if (p != MAP_FAILED) {
-            plain = plain_xml(p ? p : "", size);
-            if (p)
-                munmap(p, size);
-        }
-    }
-    close(fd);
-    return plain;
-}
-
 /* The compiled schema, loaded when first needed. */
 static int need_schema(loader *ld)
 {
@@ -963,34 +844,13 @@ static int need_schema(loader *ld)
     return 0;
 }
 
-/* Whether the schema file is the one the element checks restate. */
-static int schema_known(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (fp == NULL)
-        return 0;
-    struct stat st;
-    char *buf = NULL;
-    size_t size = 0;
-    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size <= MAX_SCHEMA_BYTES) {
-        size = (size_t)st.st_size;
-        buf = fg_malloc(size + 1);
-    }
-    int known = buf && fread(buf, 1, size + 1, fp) == size &&
-                XXH3_64bits(buf, size) == SCHEMA_XXH3;
-    fg_free(buf);
-    fclose(fp);
-    return known;
-}
-
 /* Reads one file: checked by the loader when it is plain XML, else (or
  * when the checks or the reader doubt it) validated by libxml2. */
 static int load_file(loader *ld, const fg_xml_source *xs, const char *path)
 {
     fg_xml_source src = *xs;
     ld->skip = 0;
-    if (ld->fast && plain_file(path)) {
+    if (ld->fast && fg_xml_plain_file(path, 2)) {
         /* The reader's own messages wait in ld->quiet: if anything is
          * wrong, the validating reader will repeat them with its own. */
         int quiet_errors = 0;
@@ -1147,7 +1007,7 @@ int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
     if (rc == 0 && stat(dir, &st) == 0) { /* no folder: an empty lexicon */
         /* A schema the checks restate is loaded only if a file needs it;
          * any other is loaded now, so that its errors come first. */
-        ld.fast = schema_known(schema);
+        ld.fast = fg_xml_file_digest_is(schema, SCHEMA_XXH3);
         if (ld.fast)
             rc = fg_diag_list_new(&ld.quiet);
         else

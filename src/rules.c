@@ -104,6 +104,7 @@ typedef struct loader {
     size_t n_macros, cap_macros, cap_macro_depths;
     int errors;
     int nomem;
+    int fast; /* the schema is the one the element checks restate */
     /* The file being read, and its reader. */
     const char *file;
     fg_xml_file *xf;
@@ -1336,6 +1337,402 @@ static int read_include(loader *ld, const xnode *x, int depth)
     return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* Checking rule files without the RELAX NG validator                  */
+
+/* libxml2's RELAX NG validator took a fifth of the start-up with the
+ * default pack (bench/README.md): it matches each element's optional
+ * attributes (the ten token tests) by backtracking. As the lexicon
+ * loader does (src/lexicon.c), the loader first reads a plain file
+ * (fg_xml_plain_file) without the validator and checks each top-level
+ * element against the rules below, which restate the schema
+ * rules/factgraph-rules.rng. They only ever vouch for what the schema
+ * accepts: whatever they are unsure of (white space around a value, a
+ * name outside ASCII, a number with a sign, a comment inside an
+ * example's text) sends the file to the validator, which then has the
+ * last word and reports as it always did; the elements taken before the
+ * doubt are not taken again. tests/unit/test_rules.c checks on hundreds
+ * of broken files that the rules never vouch for one the validator
+ * rejects.
+ *
+ * The rules restate one version of the schema, identified by the digest
+ * of its bytes; with any other schema file every file is validated. When
+ * the schema changes, update the rules and RULES_SCHEMA_XXH3 together. */
+#define RULES_SCHEMA_XXH3 0xe05d844ef5df0a73ULL
+
+typedef enum vkind {
+    K_STRING1,  /* xsd:string, minLength 1 */
+    K_NCNAME,   /* an NCName (ASCII only here) */
+    K_NCNAMES,  /* a list of one or more NCNames */
+    K_WORDS,    /* a list of one or more non-empty strings */
+    K_ID,       /* a rule id: [A-Za-z][A-Za-z0-9._\-]* */
+    K_CURIE,    /* [A-Za-z][A-Za-z0-9]*:[A-Za-z][A-Za-z0-9_]* */
+    K_PRIORITY, /* an integer in 0 .. 1000 */
+    K_NONNEG,   /* xsd:nonNegativeInteger */
+    K_POSITIVE, /* xsd:positiveInteger */
+    K_BOOLEAN,  /* xsd:boolean */
+    K_CHOICE,   /* one of values */
+    K_CHOICES   /* a list of one or more of values */
+} vkind;
+
+typedef struct vattr {
+    const char *name;
+    vkind kind;
+    const char *const *values; /* K_CHOICE, K_CHOICES */
+    int required;
+} vattr;
+
+static const char *const V_PHASES[] = {"entities", "events", NULL};
+static const char *const V_EXTENTS[] = {"clause", "sentence", NULL};
+static const char *const V_FLAGS[] = {
+    "word", "number", "punct", "capitalised", "abbrev", "ordinal", "initial",
+    "url", "email", "hyphenated", "quote-open", "quote-close", "bracket-open",
+    "bracket-close", "sentence-start", "clause-start", "paragraph-start",
+    "sentence-final", "dash", "cut", NULL};
+static const char *const V_TAGS[] = {
+    "verb", "noun", "adj", "word", "finite", "infinitive", "participle",
+    "zu-infinitive", "separable", "past", "lemma", "particle", "joined",
+    "guessed", "compound", NULL};
+static const char *const V_POLARITIES[] = {"Positive", "Negative", NULL};
+static const char *const V_CERTAINTIES[] = {"Certain", "Probable", "Possible",
+                                            "Unlikely", NULL};
+static const char *const V_STATUSES[] = {"Past", "Ongoing", "Planned",
+                                         "Hypothetical", NULL};
+static const char *const V_QUALIFIERS[] = {"About", "Over", "Under",
+                                           "AtLeast", "AtMost", "Exactly",
+                                           NULL};
+static const char *const V_DATATYPES[] = {
+    "xsd:string", "xsd:integer", "xsd:decimal", "xsd:date",
+    "xsd:gYearMonth", "xsd:gYear", NULL};
+
+/* The token tests, on token, annot, is and not. */
+static const vattr V_TESTS[] = {
+    {"form", K_WORDS, NULL, 0},    {"iform", K_WORDS, NULL, 0},
+    {"lemma", K_WORDS, NULL, 0},   {"stem", K_WORDS, NULL, 0},
+    {"head", K_WORDS, NULL, 0},    {"shape", K_WORDS, NULL, 0},
+    {"regex", K_STRING1, NULL, 0}, {"flags", K_CHOICES, V_FLAGS, 0},
+    {"annot", K_NCNAMES, NULL, 0}, {"tags", K_CHOICES, V_TAGS, 0},
+    {NULL, K_STRING1, NULL, 0}};
+static const vattr V_NONE[] = {{NULL, K_STRING1, NULL, 0}};
+static const vattr V_ROLE_OPT[] = {{"role", K_NCNAME, NULL, 0},
+                                   {NULL, K_STRING1, NULL, 0}};
+static const vattr V_ANNOT[] = {{"role", K_NCNAME, NULL, 0},
+                                {"type", K_NCNAMES, NULL, 1},
+                                {NULL, K_STRING1, NULL, 0}};
+static const vattr V_REPEAT[] = {{"min", K_NONNEG, NULL, 0},
+                                 {"max", K_POSITIVE, NULL, 1},
+                                 {NULL, K_STRING1, NULL, 0}};
+static const vattr V_SKIP[] = {{"min", K_NONNEG, NULL, 0},
+                               {"max", K_POSITIVE, NULL, 1},
+                               {"within", K_CHOICE, V_EXTENTS, 0},
+                               {NULL, K_STRING1, NULL, 0}};
+static const vattr V_CAPTURE[] = {{"role", K_NCNAME, NULL, 1},
+                                  {NULL, K_STRING1, NULL, 0}};
+static const vattr V_BOUND[] = {{"of", K_CHOICE, V_EXTENTS, 1},
+                                {NULL, K_STRING1, NULL, 0}};
+static const vattr V_USE[] = {{"macro", K_NCNAME, NULL, 1},
+                              {NULL, K_STRING1, NULL, 0}};
+static const vattr V_INCLUDE[] = {{"href", K_STRING1, NULL, 1},
+                                  {NULL, K_STRING1, NULL, 0}};
+static const vattr V_MACRO[] = {{"name", K_NCNAME, NULL, 1},
+                                {NULL, K_STRING1, NULL, 0}};
+static const vattr V_RULE[] = {
+    {"id", K_ID, NULL, 1},           {"class", K_CURIE, NULL, 1},
+    {"priority", K_PRIORITY, NULL, 0}, {"phase", K_CHOICE, V_PHASES, 0},
+    {"overlap", K_BOOLEAN, NULL, 0}, {NULL, K_STRING1, NULL, 0}};
+static const vattr V_OUTPUT[] = {
+    {"polarity", K_CHOICE, V_POLARITIES, 0},
+    {"certainty", K_CHOICE, V_CERTAINTIES, 0},
+    {"status", K_CHOICE, V_STATUSES, 0},
+    {"name", K_STRING1, NULL, 0},
+    {"reports", K_CHOICE, V_EXTENTS, 0},
+    {"qualifier", K_CHOICE, V_QUALIFIERS, 0},
+    {NULL, K_STRING1, NULL, 0}};
+static const vattr V_OUTPUT_ROLE[] = {
+    {"name", K_NCNAME, NULL, 1},
+    {"class", K_CURIE, NULL, 0},
+    {"datatype", K_CHOICE, V_DATATYPES, 0},
+    {NULL, K_STRING1, NULL, 0}};
+
+static int v_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int v_alpha(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int v_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Whether s[0 .. n) is [A-Za-z_][A-Za-z0-9._-]*: an NCName (the others,
+ * outside ASCII, are left to the validator). */
+static int v_ncname(const char *s, size_t n)
+{
+    if (n == 0 || !(v_alpha(s[0]) || s[0] == '_'))
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (!(v_alpha(s[i]) || v_digit(s[i]) || s[i] == '.' || s[i] == '_' ||
+              s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+static int v_one_of(const char *s, size_t n, const char *const *values)
+{
+    for (size_t i = 0; values[i]; i++)
+        if (strlen(values[i]) == n && memcmp(values[i], s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether every item of the list s (separated by white space; at least
+ * one) is valid: an NCName, or one of values when values is given. */
+static int v_list(const char *s, const char *const *values)
+{
+    size_t items = 0;
+    for (size_t i = 0; s[i];) {
+        if (v_space(s[i])) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        while (s[i] && !v_space(s[i]))
+            i++;
+        if (values ? !v_one_of(s + start, i - start, values)
+                   : !v_ncname(s + start, i - start))
+            return 0;
+        items++;
+    }
+    return items > 0;
+}
+
+/* Whether s is surely a valid value of kind. */
+static int v_value(const char *s, vkind kind, const char *const *values)
+{
+    size_t n = strlen(s), i;
+    switch (kind) {
+    case K_STRING1:
+        return n > 0;
+    case K_NCNAME:
+        return v_ncname(s, n);
+    case K_NCNAMES:
+        return v_list(s, NULL);
+    case K_WORDS:
+        for (i = 0; i < n; i++)
+            if (!v_space(s[i]))
+                return 1;
+        return 0;
+    case K_ID:
+    case K_CURIE: {
+        /* an id: a letter, then letters, digits and ._- ; a curie: a
+         * letter and letters or digits, a colon, a letter, then letters,
+         * digits and _ */
+        int colons = 0;
+        if (n == 0 || !v_alpha(s[0]))
+            return 0;
+        for (i = 1; i < n; i++) {
+            char c = s[i];
+            if (v_alpha(c) || v_digit(c))
+                continue;
+            if (kind == K_ID && (c == '.' || c == '_' || c == '-'))
+                continue;
+            if (kind == K_CURIE && c == ':' && colons == 0 && i + 1 < n &&
+                v_alpha(s[i + 1])) {
+                colons = 1;
+                continue;
+            }
+            if (kind == K_CURIE && c == '_' && colons)
+                continue;
+            return 0;
+        }
+        return kind == K_ID || colons == 1;
+    }
+    case K_PRIORITY:
+        if (n == 0 || n > 4)
+            return 0;
+        for (i = 0; i < n; i++)
+            if (!v_digit(s[i]))
+                return 0;
+        return atoi(s) <= 1000;
+    case K_NONNEG:
+    case K_POSITIVE: {
+        int nonzero = 0;
+        if (n == 0 || n > 18)
+            return 0;
+        for (i = 0; i < n; i++) {
+            if (!v_digit(s[i]))
+                return 0;
+            nonzero |= s[i] != '0';
+        }
+        return kind == K_NONNEG || nonzero;
+    }
+    case K_BOOLEAN:
+        return strcmp(s, "true") == 0 || strcmp(s, "false") == 0 ||
+               strcmp(s, "1") == 0 || strcmp(s, "0") == 0;
+    case K_CHOICE:
+        return v_one_of(s, n, values);
+    case K_CHOICES:
+        return v_list(s, values);
+    }
+    return 0;
+}
+
+/* Whether x is in the rules' namespace and has only attributes of the
+ * two lists (b may be NULL), each valid, and all the required ones. */
+static int v_attrs(const xnode *x, const vattr *a, const vattr *b)
+{
+    if (strcmp(x->ns, RULES_NS) != 0)
+        return 0;
+    size_t required = 0, found = 0;
+    for (size_t k = 0; a[k].name; k++)
+        required += (size_t)a[k].required;
+    for (size_t i = 0; i < x->n_attrs; i++) {
+        const vattr *rule = NULL;
+        for (const vattr *l = a; l && rule == NULL; l = l == a ? b : NULL)
+            for (size_t k = 0; l[k].name && rule == NULL; k++)
+                if (strcmp(x->attrs[i].name, l[k].name) == 0)
+                    rule = &l[k];
+        if (rule == NULL ||
+            !v_value(x->attrs[i].value, rule->kind, rule->values))
+            return 0;
+        found += (size_t)rule->required;
+    }
+    return found == required;
+}
+
+/* Element content: no text but white space. */
+static int v_blank(const xnode *x)
+{
+    for (size_t i = 0; i < x->text.len; i++)
+        if (!v_space(x->text.data[i]))
+            return 0;
+    return 1;
+}
+
+/* A string of at least one character as the whole content: text only,
+ * not only white space (left to the validator), in one piece. */
+static int v_text(const xnode *x)
+{
+    return x->child == NULL && !x->interrupted && !v_blank(x);
+}
+
+/* The depth beyond which the checks leave a file to the validator. */
+#define V_MAX_DEPTH 64
+
+static int v_constraints(const xnode *first, int one_or_more, int depth)
+{
+    if (first == NULL)
+        return !one_or_more;
+    if (depth > V_MAX_DEPTH)
+        return 0;
+    for (const xnode *c = first; c; c = c->next) {
+        int ok;
+        if (is(c, "is") || is(c, "not"))
+            ok = v_attrs(c, V_TESTS, NULL) &&
+                 v_constraints(c->child, 0, depth + 1);
+        else if (is(c, "any-of") || is(c, "all-of"))
+            ok = v_attrs(c, V_NONE, NULL) &&
+                 v_constraints(c->child, 1, depth + 1);
+        else
+            ok = 0;
+        if (!ok || !v_blank(c))
+            return 0;
+    }
+    return 1;
+}
+
+/* One or more pattern elements. */
+static int v_elements(const xnode *first, int depth)
+{
+    if (first == NULL || depth > V_MAX_DEPTH)
+        return 0;
+    for (const xnode *c = first; c; c = c->next) {
+        int ok, leaf = 0;
+        if (is(c, "token"))
+            ok = v_attrs(c, V_ROLE_OPT, V_TESTS) &&
+                 v_constraints(c->child, 0, depth + 1);
+        else if (is(c, "annot"))
+            ok = v_attrs(c, V_ANNOT, V_TESTS), leaf = 1;
+        else if (is(c, "seq") || is(c, "alt") || is(c, "opt"))
+            ok = v_attrs(c, V_NONE, NULL) && v_elements(c->child, depth + 1);
+        else if (is(c, "repeat"))
+            ok = v_attrs(c, V_REPEAT, NULL) && v_elements(c->child, depth + 1);
+        else if (is(c, "capture"))
+            ok = v_attrs(c, V_CAPTURE, NULL) &&
+                 v_elements(c->child, depth + 1);
+        else if (is(c, "skip"))
+            ok = v_attrs(c, V_SKIP, NULL), leaf = 1;
+        else if (is(c, "start") || is(c, "end"))
+            ok = v_attrs(c, V_BOUND, NULL), leaf = 1;
+        else if (is(c, "use"))
+            ok = v_attrs(c, V_USE, NULL), leaf = 1;
+        else
+            ok = 0;
+        if (!ok || !v_blank(c) || (leaf && c->child))
+            return 0;
+    }
+    return 1;
+}
+
+static int v_output(const xnode *x)
+{
+    if (!v_attrs(x, V_OUTPUT, NULL) || !v_blank(x))
+        return 0;
+    for (const xnode *c = x->child; c; c = c->next)
+        if (!is(c, "role") || !v_attrs(c, V_OUTPUT_ROLE, NULL) ||
+            (fg_xnode_attr(c, "class") != NULL) ==
+                (fg_xnode_attr(c, "datatype") != NULL) ||
+            !v_text(c))
+            return 0;
+    return 1;
+}
+
+/* An example's attributes are any without a namespace, which plain
+ * files cannot have. */
+static int v_example(const xnode *x)
+{
+    return strcmp(x->ns, RULES_NS) == 0 && v_text(x);
+}
+
+static int v_rule(const xnode *x)
+{
+    if (!v_attrs(x, V_RULE, NULL) || !v_blank(x))
+        return 0;
+    const xnode *c = x->child;
+    if (c == NULL || !is(c, "pattern") || !v_attrs(c, V_NONE, NULL) ||
+        !v_blank(c) || !v_elements(c->child, 1))
+        return 0;
+    c = c->next;
+    if (c && is(c, "output")) {
+        if (!v_output(c))
+            return 0;
+        c = c->next;
+    }
+    size_t examples = 0;
+    for (; c && is(c, "example"); c = c->next, examples++)
+        if (!v_example(c))
+            return 0;
+    for (; c && is(c, "counterexample"); c = c->next)
+        if (!v_attrs(c, V_NONE, NULL) || !v_text(c))
+            return 0;
+    return c == NULL && examples > 0;
+}
+
+/* Whether the top-level element x is surely valid. */
+static int v_top(const xnode *x)
+{
+    if (is(x, "rule"))
+        return v_rule(x);
+    if (is(x, "macro"))
+        return v_attrs(x, V_MACRO, NULL) && v_blank(x) &&
+               v_elements(x->child, 0);
+    if (is(x, "include"))
+        return v_attrs(x, V_INCLUDE, NULL) && v_blank(x) && x->child == NULL;
+    return 0;
+}
+
 /* Handles one complete top-level element. */
 static int top_level(loader *ld, const xnode *x, int depth)
 {
@@ -1358,16 +1755,29 @@ static int top_level(loader *ld, const xnode *x, int depth)
 typedef struct file_ctx {
     loader *ld;
     int depth;
+    int checking; /* the first read, without the validator */
+    int doubt;    /* the checks could not vouch for an element */
+    size_t index; /* top-level elements met */
+    size_t skip;  /* taken in the first read: not again */
 } file_ctx;
 
 static int on_element(void *ctx, fg_xml_file *xf, const xnode *root,
                       const xnode *top)
 {
-    (void)root;
     file_ctx *fc = ctx;
     loader *ld = fc->ld;
-    if (top == NULL)
+    if (top == NULL) {
+        if (fc->checking && root->n_attrs > 0)
+            fc->doubt = 1;
         return 0;
+    }
+    if (fc->doubt || fc->index++ < fc->skip)
+        return 0; /* already taken, or to be read again with the schema */
+    if (fc->checking && !v_top(top)) {
+        fc->doubt = 1;
+        fc->index--; /* not taken */
+        return 0;
+    }
     fg_xml_file *saved = ld->xf;
     ld->xf = xf;
     int rc = top_level(ld, top, fc->depth);
@@ -1378,15 +1788,45 @@ static int on_element(void *ctx, fg_xml_file *xf, const xnode *root,
     return rc == FG_ENOMEM ? rc : 0;
 }
 
-static int load_file(loader *ld, const char *path, int depth)
+/* Reads one file: checked by the loader when it is plain XML and the
+ * schema the known one, else (or when the checks or the reader doubt
+ * it) validated by libxml2. */
+static int read_file(loader *ld, const char *path, int depth)
 {
     static const char *const ROOTS[] = {"rules", NULL};
-    file_ctx fc = {ld, depth};
-    fg_xml_source xs = {RULES_NS,  ROOTS,      "rule file", ld->schema,
+    file_ctx fc = {ld, depth, 0, 0, 0, 0};
+    fg_xml_source xs = {RULES_NS,  ROOTS,      "rule file", NULL,
                         ld->src->digest, on_element, &fc};
+    if (ld->fast && fg_xml_plain_file(path, SIZE_MAX)) {
+        /* The reader's own messages wait: if anything is wrong, the
+         * validating reader repeats them with its own. */
+        fg_diag_list *quiet;
+        int quiet_errors = 0;
+        if (fg_diag_list_new(&quiet) < 0)
+            return FG_ENOMEM;
+        fc.checking = 1;
+        int rc = fg_xml_read(&xs, path, quiet, &quiet_errors);
+        size_t said = fg_diag_list_count(quiet);
+        fg_diag_list_free(quiet);
+        if (rc < 0 || (!fc.doubt && quiet_errors == 0 && said == 0))
+            return rc;
+        /* The elements before the doubt are taken, and the file's bytes
+         * are in the digest. */
+        fc.checking = fc.doubt = 0;
+        fc.skip = fc.index;
+        fc.index = 0;
+        xs.digest = NULL;
+    }
+    xs.schema = ld->schema;
+    ld->store->n_validated++;
+    return fg_xml_read(&xs, path, ld->diags, &ld->errors);
+}
+
+static int load_file(loader *ld, const char *path, int depth)
+{
     const char *saved = ld->file;
     ld->file = path;
-    int rc = fg_xml_read(&xs, path, ld->diags, &ld->errors);
+    int rc = read_file(ld, path, depth);
     ld->file = saved;
     if (rc == FG_ENOMEM)
         ld->nomem = 1;
@@ -1478,6 +1918,7 @@ int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
 
     if ((rc = fg_xml_schema_load(&ld.schema, src->schema, diags)) < 0)
         goto done;
+    ld.fast = fg_xml_file_digest_is(src->schema, RULES_SCHEMA_XXH3);
     for (size_t i = 0; i < src->n_paths && !ld.nomem; i++)
         if (load_path(&ld, src->paths[i], 0) == FG_ENOMEM)
             ld.nomem = 1;

@@ -193,6 +193,7 @@ typedef struct fg_rule_store {
     void **regexes; /* pcre2_code, one per source */
     size_t n_regexes, cap_regexes;
     fg_strmap regex_index; /* source -> index in regexes */
+    size_t n_validated;    /* rule files read with the RELAX NG validator */
 } fg_rule_store;
 
 void fg_rule_store_init(fg_rule_store *s);

@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
@@ -412,6 +416,9 @@ static int read_elements(fg_xml_file *f, xmlTextReaderPtr r, int *ret_out)
                 if (line > 0)
                     f->text_line = (unsigned long)line;
             }
+            if (cur && (type == XML_READER_TYPE_COMMENT ||
+                        type == XML_READER_TYPE_PROCESSING_INSTRUCTION))
+                cur->interrupted = 1;
             if (text && cur) {
                 const char *v = (const char *)xmlTextReaderConstValue(r);
                 if (v && fg_buf_adds(&cur->text, v) < 0) {
@@ -491,6 +498,144 @@ done:
     fg_arena_clear(&f.scratch);
     fg_diag_list_free(f.schema_diags);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* What the reader does not show                                       */
+
+/* The largest file fg_xml_file_digest_is reads. */
+#define MAX_DIGESTED_BYTES (1 << 20)
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Skips s[i ..) past the end of the string end; n when it is missing. */
+static size_t past(const char *s, size_t n, size_t i, const char *end)
+{
+    size_t m = strlen(end);
+    for (; i + m <= n; i++)
+        if (s[i] == end[0] && memcmp(s + i, end, m) == 0)
+            return i + m;
+    return n + 1;
+}
+
+/* See fg_xml_plain_file. Well-formed XML is read exactly; on anything
+ * else the answer may be wrong either way, which is harmless, as libxml2
+ * then reports the file as not well-formed. */
+static int plain_xml(const char *s, size_t n, size_t comment_depth)
+{
+    size_t depth = 0, i = 0;
+    while (i < n) {
+        if (s[i] != '<') {
+            if (depth >= 2) { /* text inside a child: the checks see it */
+                const char *lt = memchr(s + i, '<', n - i);
+                i = lt ? (size_t)(lt - s) : n;
+            } else if (!is_space(s[i])) {
+                return 0;
+            } else {
+                i++;
+            }
+            continue;
+        }
+        if (i + 1 < n && (s[i + 1] == '?' || s[i + 1] == '!')) {
+            int pi = s[i + 1] == '?';
+            if (depth > comment_depth || (!pi && (i + 3 >= n || s[i + 2] != '-' ||
+                                       s[i + 3] != '-')))
+                return 0;
+            i = past(s, n, i + (pi ? 2 : 4), pi ? "?>" : "-->");
+            continue;
+        }
+        if (i + 1 < n && s[i + 1] == '/') {
+            if (depth == 0)
+                return 0;
+            depth--;
+            const char *gt = memchr(s + i, '>', n - i);
+            i = gt ? (size_t)(gt - s) + 1 : n + 1;
+            continue;
+        }
+        /* A start tag: its name, then attributes up to > or />. Each
+         * round takes an attribute or ends the tag. */
+        i++;
+        while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        while (i < n) {
+            while (i < n && is_space(s[i]))
+                i++;
+            if (i >= n || s[i] == '>' ||
+                (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
+                break;
+            size_t name = i;
+            while (i < n && s[i] != '=' && !is_space(s[i]))
+                i++;
+            const char *colon = memchr(s + name, ':', i - name);
+            if (colon && !(colon - (s + name) == 5 &&
+                           memcmp(s + name, "xmlns", 5) == 0))
+                return 0;
+            while (i < n && (is_space(s[i]) || s[i] == '='))
+                i++;
+            if (i >= n || (s[i] != '"' && s[i] != '\''))
+                return 0;
+            const char *q = memchr(s + i + 1, s[i], n - i - 1);
+            if (q == NULL)
+                return 0;
+            i = (size_t)(q - s) + 1;
+        }
+        if (i >= n)
+            return 0;
+        if (s[i] == '>') {
+            depth++;
+            i++;
+        } else {
+            i += 2;
+        }
+    }
+    return i == n && depth == 0;
+}
+
+/* Mapped, not read: the bytes are in the page cache, and the reader
+ * reads them again. */
+int fg_xml_plain_file(const char *path, size_t comment_depth)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    int plain = 0;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+        (uint64_t)st.st_size <= FG_MAX_XML_FILE_BYTES) {
+        size_t size = (size_t)st.st_size;
+        void *p = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0)
+                       : NULL;
+        if (p != MAP_FAILED) {
+            plain = plain_xml(p ? p : "", size, comment_depth);
+            if (p)
+                munmap(p, size);
+        }
+    }
+    close(fd);
+    return plain;
+}
+
+int fg_xml_file_digest_is(const char *path, uint64_t digest)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL)
+        return 0;
+    struct stat st;
+    char *buf = NULL;
+    size_t size = 0;
+    if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+        st.st_size <= MAX_DIGESTED_BYTES) {
+        size = (size_t)st.st_size;
+        buf = fg_malloc(size + 1);
+    }
+    int known = buf && fread(buf, 1, size + 1, fp) == size &&
+                XXH3_64bits(buf, size) == digest;
+    fg_free(buf);
+    fclose(fp);
+    return known;
 }
 
 /* ------------------------------------------------------------------ */

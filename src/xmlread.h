@@ -33,8 +33,9 @@ typedef struct fg_xattr {
 } fg_xattr;
 
 /* An element: its local name and namespace ("" for none), its line, its
- * attributes, its text (the concatenation of its text children) and its
- * child elements. */
+ * attributes, its text (the concatenation of its text children), whether
+ * a comment or processing instruction came between its text children,
+ * and its child elements. */
 typedef struct fg_xnode {
     const char *name;
     const char *ns;
@@ -42,6 +43,7 @@ typedef struct fg_xnode {
     fg_xattr *attrs;
     size_t n_attrs;
     fg_buf text;
+    int interrupted;
     struct fg_xnode *child, *last, *next, *parent;
 } fg_xnode;
 
@@ -79,6 +81,20 @@ const char *fg_xml_file_path(const fg_xml_file *f);
 /* Tells the reader that the caller reported a problem at line, so that
  * a schema error at the same line is not reported as well. */
 void fg_xml_file_note_error(fg_xml_file *f, unsigned long line);
+
+/* Whether the XML of the file at path is plain: no text outside the
+ * children of its root but white space, no comment or processing
+ * instruction deeper than comment_depth elements (1: directly in the
+ * root; 2: in its children), no CDATA section, DOCTYPE or byte order
+ * mark, and no attribute name with a prefix (other than xmlns:). Those
+ * are what the element trees do not show: a loader that checks elements
+ * itself instead of the RELAX NG validator can vouch only for plain
+ * files. 0 also when the file cannot be read (the reader will say why). */
+int fg_xml_plain_file(const char *path, size_t comment_depth);
+
+/* Whether the file at path (at most 1 MiB) has the XXH3 64-bit digest:
+ * how a loader knows that a schema is the one its checks restate. */
+int fg_xml_file_digest_is(const char *path, uint64_t digest);
 
 /* Loads a RELAX NG schema (as an xmlRelaxNGPtr) from file; problems go
  * to diags. Returns 0, FG_ENOMEM or FG_EDATA. */

@@ -3,6 +3,7 @@
  * entities are never loaded and entity bombs are refused. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -365,6 +366,176 @@ static void test_includes(void **state)
                                   "(first defined at"));
 }
 
+/* ------------------------------------------------------------------ */
+/* The loader's own checks against the RELAX NG validator              */
+
+/* A rule file with every construct of the language. */
+static const char VOUCH_BASE[] =
+    NS "\n<include href=\"inc.xml\"/>\n"
+    "<macro name=\"m\"><token iform=\"a b\"/><opt><token lemma=\"c\"/></opt>"
+    "</macro>\n"
+    "<rule id=\"r.one\" class=\"dpo:Meeting\" priority=\"10\" "
+    "phase=\"events\" overlap=\"true\">\n<pattern>\n"
+    "<start of=\"clause\"/>\n"
+    "<capture role=\"agent\"><annot type=\"Country Organization\" "
+    "flags=\"capitalised\"/></capture>\n"
+    "<skip min=\"0\" max=\"3\" within=\"clause\"/>\n"
+    "<token role=\"trigger\" lemma=\"treffen\" tags=\"verb finite\">"
+    "<not form=\"x\"><is regex=\"^a\"/></not><any-of><is shape=\"Xx\"/>"
+    "<all-of><is stem=\"tre\"/><is head=\"treffen\"/></all-of></any-of>"
+    "</token>\n"
+    "<repeat min=\"1\" max=\"2\"><alt><use macro=\"m\"/><seq>"
+    "<token annot=\"Place\"/></seq></alt></repeat>\n"
+    "<end of=\"sentence\"/>\n</pattern>\n"
+    "<output certainty=\"Probable\" status=\"Past\"><role name=\"location\" "
+    "class=\"dpo:Place\">Berlin</role></output>\n"
+    "<example agent=\"Deutschland\">Deutschland traf a.</example>\n"
+    "<counterexample>Nichts.</counterexample>\n</rule>\n</rules>\n";
+
+/* Loads path with the schema; returns the diagnostics, one per line, and
+ * how many files went to the validator. */
+static int no_rule(void *ctx, const fg_rule_def *r, fg_diag_list *d)
+{
+    (void)ctx, (void)r, (void)d;
+    return 0;
+}
+
+static size_t load_with(const char *path, const char *schema, char *out,
+                        size_t len)
+{
+    const char *paths[] = {path};
+    fg_rules_source src = {paths, 1, schema, ontology, NULL};
+    fg_diag_list *d;
+    assert_int_equal(fg_diag_list_new(&d), 0);
+    fg_rule_store store;
+    fg_rule_store_init(&store);
+    fg_rules_load(&src, &store, no_rule, NULL, d);
+    out[0] = '\0';
+    for (size_t i = 0; i < fg_diag_list_count(d); i++) {
+        const fg_diag *g = fg_diag_list_get(d, i);
+        snprintf(out + strlen(out), len - strlen(out), "%lu: %s\n", g->line,
+                 g->message);
+    }
+    size_t validated = store.n_validated;
+    fg_diag_list_free(d);
+    fg_rule_store_clear(&store);
+    return validated;
+}
+
+typedef struct vouch_stats {
+    size_t vouched, doubted;
+} vouch_stats;
+
+/* Whatever the checks vouch for, the validator accepts: a file read
+ * without it (no file validated) reports exactly what a validated read
+ * reports. */
+static void vouch_case(const char *content, const char *other_schema,
+                       vouch_stats *st)
+{
+    static char fast[8192], slow[8192];
+    const char *path = put("v.xml", content);
+    size_t validated =
+        load_with(path, src_path("rules/factgraph-rules.rng"), fast,
+                  sizeof fast);
+    load_with(path, other_schema, slow, sizeof slow);
+    if (validated == 0) {
+        st->vouched++;
+        if (strcmp(fast, slow) != 0)
+            fail_msg("vouched for a file the validator reads otherwise:\n%s\n"
+                     "without it:\n%s\nwith it:\n%s",
+                     content, fast, slow);
+    } else {
+        st->doubted++;
+    }
+}
+
+/* Replaces s[at .. at + len) with with. */
+static char *splice(const char *s, size_t at, size_t len, const char *with)
+{
+    size_t n = strlen(s), w = strlen(with);
+    char *m = malloc(n - len + w + 1);
+    assert_non_null(m);
+    memcpy(m, s, at);
+    memcpy(m + at, with, w);
+    memcpy(m + at + w, s + at + len, n - at - len + 1);
+    return m;
+}
+
+static void test_vouch(void **state)
+{
+    (void)state;
+    put("inc.xml", NS "<macro name=\"n\"><token form=\"z\"/></macro></rules>");
+    /* The same schema with other bytes: its digest is unknown, so every
+     * file is validated. */
+    FILE *in = fopen(src_path("rules/factgraph-rules.rng"), "r");
+    assert_non_null(in);
+    static char rng[65536];
+    size_t n = fread(rng, 1, sizeof rng - 64, in);
+    fclose(in);
+    rng[n] = '\0';
+    strcat(rng, "<!-- another copy -->\n");
+    char other[256];
+    snprintf(other, sizeof other, "%s", put("other.rng", rng));
+
+    static char out[8192];
+    assert_int_equal(load_with(put("v.xml", VOUCH_BASE),
+                               src_path("rules/factgraph-rules.rng"), out,
+                               sizeof out),
+                     0);
+    assert_string_equal(out, "");
+    assert_int_equal(load_with(put("v.xml", VOUCH_BASE), other, out,
+                               sizeof out),
+                     2); /* and the included file */
+    assert_string_equal(out, "");
+
+    static const char *const VALUES[] = {
+        "", " ", " a", "a ", "a b", "-1", "+1", "0", "00", "1001", "99999",
+        "x:y", "dpo:", "\xc3\xbc", "_a", "a.b", "1a", "true ", "yes",
+        "clause", "Über", "verb nosuch", "Place 1", NULL};
+    static const char *const INSERTS[] = {
+        "t", "<!--c-->", "<use macro=\"m\"/>", "<start of=\"clause\"/>",
+        "<example>x</example>", "<counterexample>x</counterexample>",
+        "<output/>", "<pattern><token/></pattern>", "<is form=\"a\"/>",
+        "<role name=\"time\" datatype=\"xsd:date\">2025-01-01</role>",
+        "<?pi x?>", NULL};
+    vouch_stats st = {0, 0};
+    const char *b = VOUCH_BASE;
+    for (size_t i = 0; b[i]; i++) {
+        if (b[i] == '"' && i > 0 && b[i - 1] == '=') {
+            /* an attribute value: each of VALUES instead; the attribute
+             * left out; another attribute beside it */
+            const char *end = strchr(b + i + 1, '"');
+            size_t name = i - 1;
+            while (b[name - 1] != ' ')
+                name--;
+            for (size_t k = 0; VALUES[k]; k++) {
+                char *m = splice(b, i + 1, (size_t)(end - b) - i - 1,
+                                 VALUES[k]);
+                vouch_case(m, other, &st);
+                free(m);
+            }
+            char *m = splice(b, name - 1, (size_t)(end - b) + 1 - (name - 1),
+                             "");
+            vouch_case(m, other, &st);
+            free(m);
+            m = splice(b, (size_t)(end - b) + 1, 0, " role=\"agent\"");
+            vouch_case(m, other, &st);
+            free(m);
+        } else if (b[i] == '>' || (b[i] == '<' && b[i + 1] != '/')) {
+            /* after a tag or before one: each of INSERTS */
+            size_t at = b[i] == '>' ? i + 1 : i;
+            for (size_t k = 0; INSERTS[k]; k++) {
+                char *m = splice(b, at, 0, INSERTS[k]);
+                vouch_case(m, other, &st);
+                free(m);
+            }
+        }
+    }
+    /* The mutations exercise both ways. */
+    if (st.vouched < 50 || st.doubted < 200)
+        fail_msg("vouched %zu, doubted %zu", st.vouched, st.doubted);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +548,7 @@ int main(void)
         cmocka_unit_test(test_macro_depth),
         cmocka_unit_test(test_every_error_reported),
         cmocka_unit_test(test_includes),
+        cmocka_unit_test(test_vouch),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
