@@ -70,6 +70,29 @@ has "a country acting through a person" \
     "Polen war durch Außenminister Radosław Sikorski vertreten." \
     "<$E/Person/Rados%C5%82aw_Sikorski> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/Polen>"
 
+# People of the gazetteer of people keep the office and affiliation that
+# the rules for a given name and a surname give.
+t="NATO-Generalsekretär Mark Rutte reiste nach Kiew."
+has "gazetteer person after an office: affiliation" "$t" \
+    "<$E/Person/Mark_Rutte> <https://w3id.org/factgraph/dpo#affiliation> <$E/Organization/NATO>"
+has "gazetteer person after an office: office" "$t" \
+    "<$E/Person/Mark_Rutte> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/NATO-Generalsekret%C3%A4r>"
+has "gazetteer person, no given name, after an office" \
+    "Der chinesische Staatschef Xi Jinping reiste nach Moskau." \
+    "<$E/Person/Xi_Jinping> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/China>"
+has "gazetteer person in an apposition" \
+    "Wang Yi, der chinesische Außenminister, reiste nach Berlin." \
+    "<$E/Person/Wang_Yi> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/Au%C3%9Fenminister>"
+has "a gazetteer surname in an apposition" \
+    "Dort sprach Macron, der französische Präsident, lange." \
+    "<$E/Person/Emmanuel_Macron> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/Frankreich>"
+has "a country acting through a gazetteer person" \
+    "Frankreich war durch Präsident Macron vertreten." \
+    "<$E/Person/Emmanuel_Macron> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/Frankreich>"
+has "... and through a gazetteer person of two words" \
+    "China war durch Außenminister Wang Yi vertreten." \
+    "<$E/Person/Wang_Yi> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/China>"
+
 # Coreference: surnames (also in the genitive), pronouns of one gender.
 t="Außenministerin Annalena Baerbock reiste nach Kiew. Dort sprach Baerbock lange. Baerbocks Rede fiel kurz aus."
 expect_eq "a later surname is the person" "$(mentions "$t" Person/Annalena_Baerbock)" "16,33 64,72 80,89 "
