@@ -1071,45 +1071,60 @@ int fg_lexicon_is_particle(const fg_lexicon *lex, const char *norm,
     return fg_strmap_find(&lex->particles, norm, len, &v);
 }
 
-/* The child of node over token t, or NONE. Exact edges are tried first. */
-static uint32_t child_of(const fg_lexicon *lex, uint32_t node,
+/* The child of node over token t along an edge of one kind: 'e' over its
+ * surface form, 'f' over its folded form. NONE when there is none. */
+static uint32_t child_of(const fg_lexicon *lex, uint32_t node, char kind,
                          const fg_token *t, const char *text)
 {
     char key[FG_MAX_TOKEN_BYTES * 4 + 8];
-    size_t slen = t->end - t->start;
+    const char *s = kind == 'e' ? text + t->start : t->norm;
+    size_t slen = kind == 'e' ? t->end - t->start : t->norm_len;
     uint32_t child;
-    if (slen + 5 <= sizeof key) {
-        memcpy(key, &node, 4);
-        key[4] = 'e';
-        memcpy(key + 5, text + t->start, slen);
-        if (fg_strmap_find(&lex->edges, key, slen + 5, &child))
-            return child;
-    }
-    if (t->norm_len + 5 <= sizeof key) {
-        memcpy(key, &node, 4);
-        key[4] = 'f';
-        memcpy(key + 5, t->norm, t->norm_len);
-        if (fg_strmap_find(&lex->edges, key, t->norm_len + 5, &child))
-            return child;
-    }
-    return NONE;
+    if (slen + 5 > sizeof key)
+        return NONE;
+    memcpy(key, &node, 4);
+    key[4] = kind;
+    memcpy(key + 5, s, slen);
+    return fg_strmap_find(&lex->edges, key, slen + 5, &child) ? child : NONE;
 }
+
+/* The trie paths followed at once. A node can have an exact and a folded
+ * edge over the same token ("Xi" exact, "xi jinping" folded), so several
+ * paths may be alive, rarely more than two; beyond this many, the paths
+ * that come last in the order of fg_lexicon_match are not followed. */
+#define MAX_PATHS 16
 
 int fg_lexicon_match(const fg_lexicon *lex, const fg_token *tokens, size_t n,
                      size_t i, const char *text, fg_gaz_hit *hit)
 {
-    uint32_t node = 0;
-    int found = 0;
-    for (size_t j = i; j < n; j++) {
-        node = child_of(lex, node, &tokens[j], text);
-        if (node == NONE)
-            break;
-        const trie_node *tn = &lex->nodes[node];
-        if (tn->entry != NONE) {
-            *hit = (fg_gaz_hit){tn->entry, (uint32_t)(j + 1), tn->modifier,
-                                tn->gender};
-            found = 1;
+    /* Every path is followed, token by token, and the longest name wins
+     * whether its edges are exact or folded: an exact short name must
+     * not hide a longer folded one. Of names equally long, the first in
+     * this order: exact edges before folded ones, token by token. */
+    uint32_t paths[2][MAX_PATHS];
+    size_t alive = 1;
+    int cur = 0, found = 0;
+    paths[0][0] = 0;
+    for (size_t j = i; j < n && alive > 0; j++) {
+        size_t next = 0;
+        int hit_here = 0;
+        for (size_t p = 0; p < alive; p++) {
+            for (int k = 0; k < 2 && next < MAX_PATHS; k++) {
+                uint32_t c = child_of(lex, paths[cur][p], k ? 'f' : 'e',
+                                      &tokens[j], text);
+                if (c == NONE)
+                    continue;
+                paths[!cur][next++] = c;
+                const trie_node *tn = &lex->nodes[c];
+                if (tn->entry != NONE && !hit_here) {
+                    *hit = (fg_gaz_hit){tn->entry, (uint32_t)(j + 1),
+                                        tn->modifier, tn->gender};
+                    hit_here = found = 1;
+                }
+            }
         }
+        alive = next;
+        cur = !cur;
     }
     if (found)
         return 1;

@@ -2,7 +2,8 @@
  * slow RELAX NG validator (the loader's own checks vouch for them), a
  * verb's principal parts give its forms, and broken lexicon files are
  * refused with a diagnostic naming the file and line, whichever of the
- * two checkers finds the problem. */
+ * two checkers finds the problem, and gazetteer names match longest
+ * first, whether exact or case-folded. */
 #include "config.h"
 
 #include <string.h>
@@ -10,7 +11,9 @@
 
 #include "testutil.h"
 
+#include "arena.h"
 #include "lexicon.h"
+#include "text.h"
 #include "tokenise.h"
 
 static fg_tokeniser *tk;
@@ -122,6 +125,84 @@ static void test_bad_files(void **state)
     rmdir(dir);
 }
 
+/* A gazetteer where an exact name is the first word of longer names, one
+ * folded, one exact, and a folded name has an exact twin. */
+static const char MATCH_GAZ[] =
+    "<gazetteer xmlns=\"https://w3id.org/factgraph/lexicon/1\" type=\"Person\">\n"
+    "  <entry label=\"Xi\" class=\"Person\"><name case=\"exact\">Xi</name></entry>\n"
+    "  <entry label=\"Xi Jinping\" class=\"Person\"><name>Xi Jinping</name></entry>\n"
+    "  <entry label=\"Xi Jinping Junior\" class=\"Person\">"
+    "<name case=\"exact\">Xi Jinping Junior</name></entry>\n"
+    "  <entry label=\"UN exact\" class=\"Organization\"><name case=\"exact\">UN</name></entry>\n"
+    "  <entry label=\"un folded\" class=\"Organization\"><name>UN</name></entry>\n"
+    "</gazetteer>\n";
+
+typedef struct match_case {
+    const char *text;
+    const char *label; /* of the name at the first token, or NULL */
+    uint32_t end;      /* its end token */
+} match_case;
+
+static const match_case MATCHES[] = {
+    {"Xi Jinping reiste ab.", "Xi Jinping", 2},   /* not hidden by "Xi" */
+    {"XI JINPING reiste ab.", "Xi Jinping", 2},   /* folded only */
+    {"Xi reiste ab.", "Xi", 1},
+    {"xi reiste ab.", NULL, 0},                   /* "Xi" is exact */
+    {"Xi Jinping Junior reiste ab.", "Xi Jinping Junior", 3}, /* exact again */
+    {"xi jinping Junior reiste ab.", "Xi Jinping", 2},
+    {"UN warnen.", "UN exact", 1},                /* equally long: exact */
+    {"Un warnen.", "un folded", 1},
+};
+
+static void test_match(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fg-lexicon-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[4096];
+    snprintf(path, sizeof path, "%s/people.xml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(MATCH_GAZ, f);
+    fclose(f);
+    fg_diag_list *diags;
+    assert_int_equal(fg_diag_list_new(&diags), 0);
+    XXH3_state_t *digest = XXH3_createState();
+    XXH3_64bits_reset(digest);
+    fg_lexicon *lex = NULL;
+    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, digest, diags), 0);
+    for (size_t k = 0; k < sizeof MATCHES / sizeof MATCHES[0]; k++) {
+        const match_case *c = &MATCHES[k];
+        fg_arena arena;
+        fg_arena_init(&arena, 4096);
+        fg_token_vec v = {0};
+        fg_norm_scratch norm = {0};
+        fg_text text;
+        size_t sentences;
+        fg_doc_origin origin = {"test", 0};
+        assert_int_equal(fg_text_repair(&text, c->text, strlen(c->text), &arena), 0);
+        assert_int_equal(fg_tokenise(tk, &text, &v, &norm, &arena, &origin,
+                                     diags, &sentences), 0);
+        fg_gaz_hit hit;
+        int found = fg_lexicon_match(lex, v.items, v.n, 0, text.data, &hit);
+        const char *got = found ? fg_lexicon_entry(lex, hit.entry)->label : NULL;
+        if (c->label == NULL ? found
+                             : !found || strcmp(got, c->label) != 0 ||
+                                   hit.end != c->end)
+            fail_msg("%s: got %s (end %u), want %s (end %u)", c->text,
+                     got ? got : "no name", found ? hit.end : 0,
+                     c->label ? c->label : "no name", c->end);
+        fg_token_vec_clear(&v);
+        fg_norm_scratch_clear(&norm);
+        fg_arena_clear(&arena);
+    }
+    fg_lexicon_free(lex);
+    XXH3_freeState(digest);
+    fg_diag_list_free(diags);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     if (load_tokeniser(&tk) < 0)
@@ -129,6 +210,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shipped),
         cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_match),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     fg_tokeniser_free(tk);
