@@ -31,7 +31,8 @@ enum {
     WC_INFINITIVE = 1u << 3,
     WC_MONTH = 1u << 4,
     WC_ORDINAL_DET = 1u << 5,
-    WC_VERB_FINAL = 1u << 6
+    WC_VERB_FINAL = 1u << 6,
+    WC_OPENER = 1u << 7
 };
 
 static const struct {
@@ -41,7 +42,7 @@ static const struct {
     {"subordinator", WC_SUBORDINATOR}, {"relative", WC_RELATIVE},
     {"preposition", WC_PREPOSITION},   {"infinitive", WC_INFINITIVE},
     {"month", WC_MONTH},               {"ordinal-determiner", WC_ORDINAL_DET},
-    {"verb-final", WC_VERB_FINAL},
+    {"verb-final", WC_VERB_FINAL},     {"sentence-opener", WC_OPENER},
 };
 
 /* Abbreviation entries. */
@@ -923,6 +924,45 @@ static size_t scan_abbrev(const scan *sc, size_t pos, uint32_t *flags)
     return pos;
 }
 
+/* Whether s[0 .. len) is a Roman numeral of two or more letters, up to
+ * LXXXIX: "II", "XIV" (one letter is an initial). */
+static int roman_numeral(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (i < len && s[i] == 'L')
+        i++;
+    for (int k = 0; k < 3 && i < len && s[i] == 'X'; k++)
+        i++;
+    if (i + 1 < len && s[i] == 'I' && (s[i + 1] == 'X' || s[i + 1] == 'V')) {
+        i += 2;
+    } else {
+        if (i < len && s[i] == 'V')
+            i++;
+        for (int k = 0; k < 3 && i < len && s[i] == 'I'; k++)
+            i++;
+    }
+    return len >= 2 && i == len;
+}
+
+/* Whether the word [pos, end), followed by a period and the capitalised
+ * word [ws, we), is a regnal number that keeps its period ("Papst Leo
+ * XIV. Anfang Mai", "König Charles III. Ende Mai"): a Roman numeral after
+ * a capitalised word, where the next word is no word that opens a
+ * sentence (an article, pronoun, preposition, conjunction or sentence
+ * adverb: "... sagte Papst Leo XIV. Er ...", "Kapitel IV. Die ..."). */
+static int regnal_number(const scan *sc, size_t pos, size_t end, size_t ws,
+                         size_t we)
+{
+    const fg_token_vec *v = sc->v;
+    const fg_token *prev = v->n ? &v->items[v->n - 1] : NULL;
+    return roman_numeral(sc->s + pos, end - pos) && prev &&
+           (prev->flags & FG_TOKEN_WORD) &&
+           (prev->flags & FG_TOKEN_CAPITALISED) &&
+           !word_class(sc, sc->s + ws, we - ws,
+                       WC_OPENER | WC_ORDINAL_DET | WC_RELATIVE |
+                           WC_SUBORDINATOR | WC_PREPOSITION | WC_INFINITIVE);
+}
+
 /* Decides whether the period right after the word [pos, end) belongs to
  * it, and emits the word (or words, for a multi-part abbreviation).
  * kind is the word's FG_TOKEN_WORD or FG_TOKEN_NUMBER. Returns the
@@ -969,7 +1009,7 @@ static int emit_word(scan *sc, size_t pos, size_t end, uint32_t kind,
     }
 
     int32_t first = peek(sc, pos);
-    size_t ws, we;
+    size_t ws = 0, we = 0;
     int has_next = next_word(sc, end + 1, &ws, &we);
     int32_t next_cp = has_next ? peek(sc, ws) : -1;
     int attach = 0;
@@ -1003,6 +1043,10 @@ static int emit_word(scan *sc, size_t pos, size_t end, uint32_t kind,
         extra = attach ? FG_TOKEN_ORDINAL : 0;
     } else if (has_next && is_lower(next_cp)) {
         attach = 1; /* an unknown abbreviation: "die sog. harte Linie" */
+        extra = FG_TOKEN_ABBREV;
+    } else if (kind == FG_TOKEN_WORD && has_next && is_upper(next_cp) &&
+               regnal_number(sc, pos, end, ws, we)) {
+        attach = 1;
         extra = FG_TOKEN_ABBREV;
     }
     if (attach) {
