@@ -482,6 +482,30 @@ static int set_count(fg_resolver *r, uint32_t group, const fg_number *nu,
                                            : rule_qualifier);
 }
 
+/* The label of a person named [first, end) as written (text). A regnal
+ * number at the end of a sentence lost its period to the full stop
+ * ("... sagte Papst Leo XIV."): it gets it back, so that the person is
+ * "Leo XIV." wherever the name stands. In the arena. */
+static const char *person_label(fg_resolver *r, uint32_t first, uint32_t end,
+                                const char *text)
+{
+    const fg_token *t = &r->tokens[end - 1];
+    size_t n = t->end - t->start;
+    if (end - first < 2 || n < 2 || t->end >= r->text->len ||
+        r->text->data[t->end] != '.')
+        return text;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("IVXL", r->text->data[t->start + i]))
+            return text;
+    size_t len = strlen(text);
+    char *out = fg_arena_alloc(r->arena, len + 2);
+    if (out) {
+        memcpy(out, text, len);
+        memcpy(out + len, ".", 2);
+    }
+    return out;
+}
+
 static int output_entity(fg_resolver *r, const pending_match *m)
 {
     const fg_rule_def *d = &m->rule->def;
@@ -536,7 +560,7 @@ static int output_entity(fg_resolver *r, const pending_match *m)
             d->output.name ? d->output.name
             : known ? fg_lexicon_entry(r->lexicon, known->record)->label
             : d->actor == FG_ACTOR_PERSON
-                ? text
+                ? person_label(r, first, end, text)
                 : canonical_label(r, first, end, fg_actor_name(d->actor));
         if (key == NULL)
             return FG_ENOMEM;

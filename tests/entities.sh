@@ -93,6 +93,25 @@ has "... and through a gazetteer person of two words" \
     "China war durch Außenminister Wang Yi vertreten." \
     "<$E/Person/Wang_Yi> <https://w3id.org/factgraph/dpo#affiliation> <$E/Country/China>"
 
+# Titles: an office or title word, a name and a regnal number.
+t="Papst Leo XIV. empfing die Minister. Danach sagte Papst Leo XIV. nichts mehr. Am Ende dankte Papst Leo XIV."
+has "a title, a name and a regnal number" "$t" \
+    "<$E/Person/Leo_XIV.> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/Papst>"
+expect_eq "... one person, also where the full stop took the period" \
+    "$(mentions "$t" Person/Leo_XIV.)" "6,14 56,64 99,106 "
+lacks "... and no person without the number" "$t" "<$E/Person/Leo>"
+t="Die Reise von König Charles III. Ende Mai nach Kanada war lange geplant."
+has "a regnal number before a capitalised word: one sentence" "$t" \
+    "<$E/Person/Charles_III.> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/K%C3%B6nig>"
+has "a cardinal" "Darauf antwortete Kardinal Parolin ausweichend." \
+    "<$E/Person/Parolin> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/Kardinal>"
+has "an emir of the gazetteer of people" \
+    "Emir Tamim bin Hamad al-Thani empfing die Delegation." \
+    "<$E/Person/Tamim_bin_Hamad_al-Thani> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/Emir>"
+has "a sheikh in an apposition" \
+    "Der Herrscher von Katar, Scheich Tamim bin Hamad al-Thani, reiste ab." \
+    "<$E/Person/Tamim_bin_Hamad_al-Thani> <https://w3id.org/factgraph/dpo#holdsOffice> <$E/Office/Scheich>"
+
 # Coreference: surnames (also in the genitive), pronouns of one gender.
 t="Außenministerin Annalena Baerbock reiste nach Kiew. Dort sprach Baerbock lange. Baerbocks Rede fiel kurz aus."
 expect_eq "a later surname is the person" "$(mentions "$t" Person/Annalena_Baerbock)" "16,33 64,72 80,89 "
