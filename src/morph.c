@@ -14,6 +14,7 @@
 #define MAX_ATTR_SPAN 6     /* tokens from an adjective to its noun, at most */
 #define MAX_ATTR_BACK 3     /* tokens from a noun back to its preposition */
 #define MAX_CLAUSE_BACK 40  /* tokens looked back for a clause's modal verb */
+#define MAX_CONJUNCT_VERB 8 /* tokens from "und" to its conjunct's verb */
 
 static const char *const TAG_NAMES[FG_TAG_COUNT] = {
     "verb",          "noun",      "adj",    "word",      "finite",
@@ -380,6 +381,61 @@ static int after_verb_final(const fg_token *tok, const fg_morph *m,
            !coordinator(&tok[i + 1]) && !is_word(&tok[i + 1], "sowie");
 }
 
+static int modal(const fg_lexicon *lex, const fg_token *t);
+static int auxiliary(const fg_lexicon *lex, const fg_token *t);
+
+/* Whether token i, a preterite shape in -te or -ten right after a
+ * coordinator (and maybe a comma before it), is rather the finite verb
+ * of a second main clause than an adjective: a main clause's finite
+ * verb stands before the coordinator in the clause ("Der Minister
+ * besuchte die Truppe, und sagte weitere Hilfen zu"), and no adjective
+ * or determiner stands right before the coordinator ("die rote und
+ * blaue Linie"). A clause that the tokeniser opened after a comma is a
+ * subordinate one ("..., weil die Armee angriff und verletzte Soldaten
+ * zurückließ"), whose verb comes last; its coordinator joins phrases. */
+static int second_preterite(const fg_lexicon *lex, const fg_token *tok,
+                            const fg_morph *m, size_t i)
+{
+    const fg_token *t = &tok[i];
+    if ((t->flags & FG_TOKEN_CAPITALISED) || i < 2 ||
+        !(ends(t->norm, t->norm_len, "te") ||
+          ends(t->norm, t->norm_len, "ten")))
+        return 0;
+    size_t j = i - 2; /* the word before the coordinator */
+    if (is_word(&tok[j], ",") && j > 0)
+        j--;
+    const fg_token *q = &tok[j];
+    if (q->sentence != t->sentence || !(q->flags & FG_TOKEN_WORD) ||
+        adjective_like(lex, q) || determiner(lex, q) ||
+        in_list(q, NUMERALS) || (q->flags & FG_TOKEN_NUMBER))
+        return 0;
+    for (size_t k = j + 1, b = 0; k > 0 && b < MAX_CLAUSE_BACK; k--, b++) {
+        const fg_token *v = &tok[k - 1];
+        if (v->sentence != t->sentence || v->clause != t->clause)
+            return 0;
+        if ((m[k - 1].tags & FG_TAG_FINITE) &&
+            (!(v->flags & FG_TOKEN_CAPITALISED) ||
+             (v->flags & FG_TOKEN_SENT_START))) {
+            /* A modal or auxiliary verb waits for its infinitive or
+             * participle at the end of its clause, which a noun before
+             * the coordinator is not: "sollen ... für Verteidigung und
+             * sicherheitsrelevante Infrastruktur ausgeben". */
+            if (modal(lex, v) || auxiliary(lex, v))
+                return 0;
+            /* Back to the start of the clause: opened after a comma? */
+            size_t s = k - 1;
+            for (size_t c = 0; s > 0 && c < MAX_CLAUSE_BACK &&
+                               tok[s - 1].sentence == t->sentence &&
+                               tok[s - 1].clause == t->clause;
+                 c++)
+                s--;
+            return !(s > 0 && tok[s - 1].sentence == t->sentence &&
+                     is_word(&tok[s - 1], ","));
+        }
+    }
+    return 0;
+}
+
 /* Whether what stands before token i lets it be an attributive
  * adjective; m holds the analyses of the tokens before it. Not after a
  * subject before its verb: a pronoun ("sie besetzten Häuser"), a noun
@@ -444,10 +500,12 @@ static int attribute_after(const fg_lexicon *lex, const fg_token *tok,
         return 1;
     if (coordinator(p))
         /* Not a verb coordinated with a verb ("gespeist und versorgen so
-         * Millionen"). */
+         * Millionen"), nor a preterite shape that opens a second main
+         * clause ("Er besuchte die Truppe und sagte weitere Hilfen zu"). */
         return !(i > 1 && tok[i - 2].sentence == t->sentence &&
                  (m[i - 2].tags & FG_TAG_VERB) &&
-                 !(m[i - 2].tags & FG_TAG_ADJ));
+                 !(m[i - 2].tags & FG_TAG_ADJ)) &&
+               !second_preterite(lex, tok, m, i);
     /* A postposition closes the phrase before the verb: "Dem Bericht
      * zufolge lieferte Deutschland ..." */
     if (is_word(p, "zufolge"))
@@ -1480,6 +1538,31 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
     return added;
 }
 
+/* The finite verb of the last conjunct in tok[k .. e) whose first
+ * finite verb is k: the first finite verb soon after the last
+ * coordinator that has one (after its subject: MAX_CONJUNCT_VERB tokens
+ * at most), or k. A form that is also a participle is left out: it is
+ * rather an adverb ("wies die Vorwürfe der USA und Londons entschieden
+ * zurück"). */
+static size_t conjunct_verb(const fg_token *tok, const fg_morph *m, size_t k,
+                            size_t e)
+{
+    size_t v = k;
+    for (size_t j = k + 1; j < e; j++) {
+        if (!coordinator(&tok[j]) || ends(tok[j - 1].norm, tok[j - 1].norm_len,
+                                           "-"))
+            continue;
+        for (size_t f = j + 1; f < e && f <= j + MAX_CONJUNCT_VERB; f++)
+            if (finite_verb(&tok[f], &m[f]) &&
+                !(m[f].tags & (FG_TAG_SEPARABLE | FG_TAG_PARTICIPLE))) {
+                v = f;
+                j = f;
+                break;
+            }
+    }
+    return v;
+}
+
 /* Joins a clause-final particle to the clause's finite verb. */
 static int join_particle(const fg_lexicon *lex, const fg_token *tok,
                          fg_morph *m, size_t a, size_t b, fg_arena *arena)
@@ -1506,6 +1589,11 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
     for (size_t k = a; k < e - 1; k++) {
         if (!finite_verb(&tok[k], &m[k]) || (m[k].tags & FG_TAG_SEPARABLE))
             continue;
+        /* A particle belongs to the finite verb of its own conjunct:
+         * where two main clauses were not split ("Er traf X und der
+         * ukrainische Präsident Y sagte Hilfe zu"), to the verb after
+         * the coordinator. */
+        k = conjunct_verb(tok, m, k, e - 1);
         fg_morph *v = &m[k];
         char *s = fg_arena_alloc(arena, p->norm_len + v->lemma_len + 1);
         if (s == NULL)

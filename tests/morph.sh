@@ -273,6 +273,47 @@ expect_eq "and the genitive has the name: Berns" \
 expect_match "a name first in the sentence is a noun: Bern" \
     "$(tags_of 'Bern prüft den Antrag.' Bern)" noun
 
+# Reported misses of the ninth round, each with sentences of its own.
+# 1. Weak verbs whose ge- is a prefix keep it, in every form.
+expect_eq "ge- is a prefix of gewähren: hat ... gewährt" \
+    "$(lemma_of 'Die Bank hat dem Land einen Kredit gewährt.' gewährt)" gewähren
+expect_eq "and of its present: gewährt" \
+    "$(lemma_of 'Die Bank gewährt dem Land einen Kredit.' gewährt)" gewähren
+expect_eq "its preterite: gewährten" \
+    "$(lemma_of 'Die Banken gewährten dem Land Kredite.' gewährten)" gewähren
+expect_eq "genehmigt is genehmigen" \
+    "$(lemma_of 'Das Parlament genehmigt den Einsatz.' genehmigt)" genehmigen
+expect_eq "gefährdet is gefährden" \
+    "$(lemma_of 'Der Streit hat die Einigung gefährdet.' gefährdet)" gefährden
+expect_eq "gestaltet is gestalten" \
+    "$(lemma_of 'Die Stadt gestaltet den Platz neu.' gestaltet)" gestalten
+expect_eq "gehört ... zu is gehören" \
+    "$(lemma_of 'Die Insel gehört seit 1920 zu Finnland.' gehört)" gehören
+expect_eq "gehört ... an is angehören" \
+    "$(lemma_of 'Der Abgeordnete gehört dem Ausschuss seit Mai an.' gehört)" angehören
+expect_eq "strong ge- verbs: gewann" \
+    "$(lemma_of 'Die Partei gewann die Wahl.' gewann)" gewinnen
+expect_eq "gelang" "$(lemma_of 'Der Durchbruch gelang erst spät.' gelang)" gelingen
+expect_eq "gestand" "$(lemma_of 'Der Angeklagte gestand die Tat.' gestand)" gestehen
+# 3. A preterite shape after und, where a main clause's verb came before,
+# opens a second main clause: a verb, not an adjective.
+s='Die Ministerin besuchte die Werft, und lobte neue Fregatten.'
+expect_eq "after , und: lobte is loben" "$(lemma_of "$s" lobte)" loben
+expect_match "and finite" "$(tags_of "$s" lobte)" 'verb,finite'
+expect_eq "after und without a comma: forderte" \
+    "$(lemma_of 'Die Opposition kritisierte den Haushalt und forderte neue Beratungen.' forderte)" fordern
+expect_eq "but coordinated adjectives stay: blaue" \
+    "$(lemma_of 'Die rote und blaue Fahne wehten.' blaue)" blau
+expect_eq "as does an adjective after a modal's noun: sicherheitsrelevante" \
+    "$(lemma_of 'Die Länder sollen mehr für Verteidigung und sicherheitsrelevante Netze ausgeben.' sicherheitsrelevante)" sicherheitsrelevant
+# 4. A particle belongs to the finite verb of its own conjunct.
+s='Die Ministerin traf ihren Kollegen in Oslo und sagte ihm weitere Munition zu.'
+expect_eq "traf ... und sagte ... zu: traf is treffen" "$(lemma_of "$s" traf)" treffen
+expect_eq "and sagte is zusagen" "$(lemma_of "$s" sagte)" zusagen
+s='Er traf den Kanzler und der französische Präsident Emmanuel Macron sagte Geld zu.'
+expect_eq "also after a long subject of the second conjunct" "$(lemma_of "$s" sagte)" zusagen
+expect_eq "where the first verb stays treffen" "$(lemma_of "$s" traf)" treffen
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
