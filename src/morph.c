@@ -1538,6 +1538,17 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
     return added;
 }
 
+/* Whether w[0 .. n) is a pronominal adverb: da- before a preposition
+ * that begins with a consonant ("dagegen", "dafür", "davon"), dar-
+ * before one that begins with a vowel ("darauf", "darüber"). */
+static int pronominal_adverb(const char *w, size_t n)
+{
+    if (begins(w, n, "dar") && n > 3 && in_words(w + 3, n - 3, PREPOSITIONS))
+        return w[3] == 'a' || w[3] == 'i' || w[3] == 'u' ||
+               begins(w + 3, n - 3, "ü");
+    return begins(w, n, "da") && n > 2 && in_words(w + 2, n - 2, PREPOSITIONS);
+}
+
 /* The finite verb of the last conjunct in tok[k .. e) whose first
  * finite verb is k: the first finite verb soon after the last
  * coordinator that has one (after its subject: MAX_CONJUNCT_VERB tokens
@@ -1583,6 +1594,11 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
         (known_tags(lex, p->norm, p->norm_len) & FG_TAG_ADJ) != 0;
     if (adj_particle && in_list(&tok[e - 2], DEGREE))
         return 0;
+    /* A pronominal adverb ("dagegen", "darauf", "dafür") at the end of
+     * a clause is the verb's adverb ("meint dagegen, ..."), its particle
+     * only where the lexicon gives the verb that particle
+     * ("dagegenhalten"). */
+    int pronominal = pronominal_adverb(p->norm, p->norm_len);
     /* Nor is one after "wie": "nach wie vor". */
     if (is_word(&tok[e - 2], "wie"))
         return 0;
@@ -1608,6 +1624,8 @@ static int join_particle(const fg_lexicon *lex, const fg_token *tok,
         int known = (known_tags(lex, s, p->norm_len + v->lemma_len) &
                      FG_TAG_VERB) != 0;
         if (adj_particle && !(v->tags & FG_TAG_GUESSED) && !known)
+            return 0;
+        if (pronominal && !known)
             return 0;
         /* A modal verb takes its infinitive, not a particle, but for
          * the verbs the lexicon has ("zulassen"): a particle after

@@ -314,6 +314,17 @@ s='Er traf den Kanzler und der französische Präsident Emmanuel Macron sagte Ge
 expect_eq "also after a long subject of the second conjunct" "$(lemma_of "$s" sagte)" zusagen
 expect_eq "where the first verb stays treffen" "$(lemma_of "$s" traf)" treffen
 
+# 5. A pronominal adverb at the end of a clause is no particle, unless
+# the lexicon gives the verb that particle.
+expect_eq "glaubt dagegen, ... is glauben" \
+    "$(lemma_of 'Die Gewerkschaft glaubt dagegen, die Reform komme zu spät.' glaubt)" glauben
+expect_eq "and dagegen is no particle" \
+    "$(tags_of 'Die Gewerkschaft glaubt dagegen, die Reform komme zu spät.' dagegen)" word,lemma
+expect_eq "nor at the end of the sentence: votierte dagegen" \
+    "$(lemma_of 'Die Fraktion votierte dagegen.' votierte)" votieren
+expect_eq "but a verb that takes it: hielt dagegen" \
+    "$(lemma_of 'Der Sprecher der Regierung hielt dagegen.' hielt)" dagegenhalten
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
