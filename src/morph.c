@@ -15,6 +15,7 @@
 #define MAX_ATTR_BACK 3     /* tokens from a noun back to its preposition */
 #define MAX_CLAUSE_BACK 40  /* tokens looked back for a clause's modal verb */
 #define MAX_CONJUNCT_VERB 8 /* tokens from "und" to its conjunct's verb */
+#define MAX_SUBJECT_PHRASE 12 /* tokens of a subject before its verb */
 
 static const char *const TAG_NAMES[FG_TAG_COUNT] = {
     "verb",          "noun",      "adj",    "word",      "finite",
@@ -250,6 +251,18 @@ static int adjective_like(const fg_lexicon *lex, const fg_token *t)
            adjective_ending(t->norm, t->norm_len);
 }
 
+/* The adjective ending of t: 'e' for -e, else the last letter of -en,
+ * -er, -es, -em; 0 for none. */
+static char ending_of(const fg_token *t)
+{
+    size_t n = t->norm_len;
+    if (ends(t->norm, n, "e"))
+        return 'e';
+    if (n >= 2 && t->norm[n - 2] == 'e' && strchr("nrsm", t->norm[n - 1]))
+        return t->norm[n - 1];
+    return 0;
+}
+
 #define NOUN_NEXT 1u     /* the noun follows, maybe after adjectives */
 #define NOUN_AFTER_AND 2u /* or after a coordinated adjective too */
 
@@ -277,10 +290,20 @@ static unsigned noun_follows(const fg_lexicon *lex, const fg_token *tok,
         /* Between an adjective and its noun only inflected adjectives
          * stand: in "brauchen dringend Munition" brauchen is a verb. */
         if (in_list(t, DEGREE) || in_list(t, NUMERALS) ||
-            (adjective_like(lex, t) &&
-             adjective_ending(t->norm, t->norm_len)) ||
             (after_and && determiner(lex, t)))
             continue;
+        if (adjective_like(lex, t) && adjective_ending(t->norm, t->norm_len)) {
+            /* Coordinated adjectives before one noun agree, and so have
+             * the same ending ("die neuen und alten Panzer"): else the
+             * word before the coordinator ends a phrase of its own ("will
+             * die Präsenz weiter verstärken und zusätzliche Verbände
+             * verlegen"). */
+            if (after_and == 1 && adjective_ending(tok[i].norm, tok[i].norm_len) &&
+                ending_of(t) != ending_of(&tok[i]))
+                return 0;
+            after_and += after_and != 0;
+            continue;
+        }
         return 0;
     }
     return 0;
@@ -351,6 +374,74 @@ static int opening_phrases(const fg_lexicon *lex, const fg_token *tok,
             nouns++;
         if (nouns == 0)
             return 0;
+    }
+    return 1;
+}
+
+/* The end of the nouns of a phrase from token k up to token i (not
+ * included): a determiner, adjectives and numbers, then one noun at
+ * least (capitalised words, a truncated compound and its "und" among
+ * them: "Die Staats- und Regierungschefs"); k when there are none. */
+static size_t phrase_nouns(const fg_lexicon *lex, const fg_token *tok,
+                           size_t k, size_t i)
+{
+    size_t start = k;
+    if (k < i && determiner(lex, &tok[k]))
+        k++;
+    while (k < i && ((tok[k].flags & FG_TOKEN_NUMBER) ||
+                     in_list(&tok[k], NUMERALS) || adjective_like(lex, &tok[k])))
+        k++;
+    size_t nouns = 0;
+    while (k < i && (((tok[k].flags & FG_TOKEN_CAPITALISED) &&
+                      !in_list(&tok[k], PREPOSITIONS) &&
+                      !determiner(lex, &tok[k])) ||
+                     (nouns && coordinator(&tok[k]) &&
+                      ends(tok[k - 1].norm, tok[k - 1].norm_len, "-")))) {
+        k++;
+        nouns++;
+    }
+    return nouns ? k : start;
+}
+
+/* Whether the words from the start of the clause (of the sentence, or
+ * after punctuation) up to token i are its subject, a noun phrase with
+ * its attributes, so that token i stands where the finite verb stands:
+ * a noun phrase without a preposition, then genitive or prepositional
+ * phrases or further coordinated ones ("Die Verteidigungsminister der
+ * Allianz tagen", "Die Vertreter von 50 Staaten beraten"). A verb in -en
+ * there is the plural present, whatever the number of the last noun. */
+static int subject_phrase(const fg_lexicon *lex, const fg_token *tok,
+                          size_t i)
+{
+    if (i == 0 || tok[i - 1].sentence != tok[i].sentence ||
+        !(tok[i - 1].flags & FG_TOKEN_WORD))
+        return 0;
+    /* Back over words and numbers to punctuation or the start of the
+     * sentence ("Die 27 Staaten der Union beraten"). */
+    size_t s = i;
+    while (s > 0 && tok[s - 1].sentence == tok[i].sentence &&
+           (tok[s - 1].flags & (FG_TOKEN_WORD | FG_TOKEN_NUMBER)) &&
+           i - s < MAX_SUBJECT_PHRASE)
+        s--;
+    if (s > 0 && tok[s - 1].sentence == tok[i].sentence &&
+        (tok[s - 1].flags & (FG_TOKEN_WORD | FG_TOKEN_NUMBER)))
+        return 0; /* too long */
+    size_t k = phrase_nouns(lex, tok, s, i);
+    if (k == s)
+        return 0;
+    while (k < i) {
+        const fg_token *q = &tok[k];
+        if (!(is_word(q, "der") || is_word(q, "des") || coordinator(q) ||
+              (in_list(q, PREPOSITIONS) && !is_word(q, "zu"))))
+            return 0;
+        size_t e = phrase_nouns(lex, tok, is_word(q, "der") ||
+                                              is_word(q, "des")
+                                          ? k
+                                          : k + 1,
+                                i);
+        if (e <= k + 1)
+            return 0;
+        k = e;
     }
     return 1;
 }
@@ -753,7 +844,8 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
                           !(i > 1 && tok[i - 2].sentence == t->sentence &&
                             (m[i - 2].tags & FG_TAG_FINITE))));
     c->after_plural = pv && ((noun_like(pv) && plural_like(pv, &m[i - 1])) ||
-                             is_word(pv, "wir") || is_word(pv, "sie"));
+                             is_word(pv, "wir") || is_word(pv, "sie") ||
+                             subject_phrase(lex, tok, i));
     c->after_subclause = (pv && is_word(pv, ",") && i > 1 &&
                           tok[i - 2].sentence == t->sentence &&
                           (m[i - 2].tags & FG_TAG_FINITE) != 0) ||
@@ -780,7 +872,10 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
     c->closed = in_list(t, PREPOSITIONS) || coordinator(t) ||
                 in_list(t, DEGREE) || in_list(t, NUMERALS) ||
                 in_list(t, SUBJECTS);
-    c->infinitive = ends(t->norm, t->norm_len, "en") &&
+    /* Infinitives end in -en, or -n after -er, -el ("liefern"). */
+    c->infinitive = (ends(t->norm, t->norm_len, "en") ||
+                     ends(t->norm, t->norm_len, "ern") ||
+                     ends(t->norm, t->norm_len, "eln")) &&
                     infinitive_slot(lex, tok, n, i);
     c->lower = !(t->flags & FG_TOKEN_CAPITALISED);
     for (size_t k = i > 0 ? i - 1 : i; k <= i + 1 && k < n; k++) {

@@ -325,6 +325,25 @@ expect_eq "nor at the end of the sentence: votierte dagegen" \
 expect_eq "but a verb that takes it: hielt dagegen" \
     "$(lemma_of 'Der Sprecher der Regierung hielt dagegen.' hielt)" dagegenhalten
 
+# 6. An infinitive before und and a differently inflected adjective ends
+# its own phrase; a verb in -en after a subject with its attributes is
+# finite, and one in -ern after a modal an infinitive.
+s='Die Marine will ihre Präsenz im Norden weiter ausbauen und weitere Schiffe entsenden.'
+expect_eq "weiter ausbauen und weitere ...: ausbauen is a verb" "$(lemma_of "$s" ausbauen)" ausbauen
+expect_match "an infinitive" "$(tags_of "$s" ausbauen)" infinitive
+expect_eq "but agreeing adjectives stay: die neuen und alten Panzer" \
+    "$(lemma_of 'Die neuen und alten Panzer rollen.' neuen)" neu
+expect_match "after a subject with a genitive: Die Außenminister der Union tagen" \
+    "$(tags_of 'Die Außenminister der Union tagen am Montag in Luxemburg.' tagen)" finite
+expect_match "after a subject with a prepositional attribute: Die Vertreter von 40 Staaten beraten" \
+    "$(tags_of 'Die Vertreter von 40 Staaten beraten seit Dienstag in Genf.' beraten)" finite
+expect_match "after a subject whose plural is its singular: Die Minister tagen" \
+    "$(tags_of 'Die Minister tagen heute erneut.' tagen)" finite
+expect_match "but after a modal the infinitive: werden ... tagen" \
+    "$(tags_of 'Die Außenminister der Union werden am Montag tagen.' tagen)" infinitive
+expect_match "also in -ern: wollen ... liefern" \
+    "$(tags_of 'Die Staaten wollen Haubitzen liefern.' liefern)" infinitive
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
