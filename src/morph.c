@@ -1415,6 +1415,50 @@ static int name_lemma(const fg_lexicon *lex, const fg_token *tokens,
     return 1;
 }
 
+/* Whether the capitalised token ti is an adjective in a name before
+ * its noun ("die Deutsche Marine", "die Französische Armee"): it has an
+ * adjective ending, the next word is a noun the lexicon knows (not a
+ * name: "der Deutsche Thomas Bach"), and the word is an adjective the
+ * lexicon lacks: unknown, with a stem that ends in an adjective suffix
+ * or is a known adjective, or known only as an adjectival noun
+ * ("Deutscher") and a gazetteer's adjective ("deutsch" of Deutschland).
+ * A plain noun before a noun ("Ende Januar"), or an adjectival noun
+ * that no gazetteer has ("die beiden Angeklagten Drohnenflüge"), is
+ * none; a form the lexicon has as an adjective is left to choose(). */
+static int capitalised_attribute(const fg_lexicon *lex, const fg_token *tok,
+                                 size_t n, size_t ti, uint32_t first,
+                                 const char *text)
+{
+    const fg_token *t = &tok[ti];
+    const char *w = t->norm;
+    size_t len = t->norm_len;
+    if (!(t->flags & FG_TOKEN_CAPITALISED) || t->n_parts > 1 ||
+        !adjective_ending(w, len) || ti + 1 >= n ||
+        in_list(t, PREPOSITIONS) || determiner(lex, t))
+        return 0;
+    const fg_token *nx = &tok[ti + 1];
+    size_t at;
+    if (nx->sentence != t->sentence || !noun_like(nx) || nx->n_parts > 1 ||
+        !((known_tags(lex, nx->norm, nx->norm_len) & FG_TAG_NOUN) ||
+          compound_head(lex, nx->norm, nx->norm_len, &at)))
+        return 0;
+    size_t stem = len - (ends(w, len, "e") ? 1 : 2);
+    if (first == NONE)
+        return adjective_suffix(w, stem) || find_adjective(lex, w, stem);
+    for (uint32_t i = first, k = 0; i != NONE && k < MAX_ANALYSES; k++) {
+        const fg_lex_analysis *a = fg_lexicon_analysis(lex, i);
+        i = a->next;
+        /* Deutscher: Deutsche, Deutschen; not the lemma itself. */
+        if (!(a->tags & FG_TAG_NOUN) || !ends(a->lemma, a->lemma_len, "er") ||
+            a->lemma_len != stem + 2 || memcmp(a->lemma, w, stem) != 0 ||
+            (a->lemma_len == len && memcmp(a->lemma, w, len) == 0))
+            return 0;
+    }
+    fg_gaz_hit hit;
+    return fg_lexicon_match(lex, tok, ti + 1, ti, text, &hit) &&
+           hit.modifier && hit.end == ti + 1;
+}
+
 static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
                          const fg_token *tokens, size_t n, size_t ti,
                          fg_morph *m, const char *text, fg_norm_scratch *norm,
@@ -1451,6 +1495,8 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
         (!capital && (all & FG_TAG_NOUN)))
         judge_context(lex, tokens, v->items, n, ti, &c);
     c.noun_form = !capital && noun_form(lex, first, t);
+    if (capital && capitalised_attribute(lex, tokens, n, ti, first, text))
+        return adjective(lex, t->norm, t->norm_len, arena, m);
     const fg_lex_analysis *a =
         first != NONE ? choose(lex, first, t, &c) : NULL;
     /* Capitalised inside a sentence, a form the lexicon knows only as a

@@ -344,6 +344,18 @@ expect_match "but after a modal the infinitive: werden ... tagen" \
 expect_match "also in -ern: wollen ... liefern" \
     "$(tags_of 'Die Staaten wollen Haubitzen liefern.' liefern)" infinitive
 
+# 7. A capitalised adjective in a name, before its noun, is an adjective.
+s='Die Deutsche Luftwaffe und die Italienische Marine übten gemeinsam.'
+expect_eq "Deutsche before a noun is deutsch" "$(lemma_of "$s" Deutsche)" deutsch
+expect_match "an adjective" "$(tags_of "$s" Deutsche)" adj
+expect_eq "an unknown one: Italienische" "$(lemma_of "$s" Italienische)" italienisch
+expect_eq "but before a name the noun: der Deutsche Max Weber" \
+    "$(lemma_of 'Der Deutsche Max Weber gewann.' Deutsche)" deutscher
+expect_eq "nor is a noun before a noun an adjective: Ende Januar" \
+    "$(tags_of 'Sie kamen Ende Januar an.' Ende)" noun,lemma
+expect_eq "nor an adjectival noun no gazetteer has" \
+    "$(lemma_of 'Die beiden Verletzten Zeugen sagten aus.' Verletzten)" verletzter
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
