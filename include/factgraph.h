@@ -392,16 +392,21 @@ FG_API const char *fg_tag_name(unsigned i);
  * rules/lexicon/, else from the regular-inflection fallback, else the
  * folded form; a separable verb's joined lemma sits on its finite
  * verb), its stem (Snowball's German stemmer), its compound head (the
- * last part of a hyphenated compound, or the known noun that ends a
- * closed one: "Verteidigungsminister" has the head "minister"), all
- * case-folded and NUL-terminated, and its tags (FG_TAG_*). NULL past the
- * end. */
+ * known noun that ends a closed compound: "Verteidigungsminister" has
+ * the head "minister"; the last part of a hyphenated one, or that part's
+ * own head when it is a closed compound: "Ukraine-Friedenskonferenz" has
+ * the head "konferenz"), all case-folded and NUL-terminated, and its tags
+ * (FG_TAG_*). part is NULL but in that last case, where it is the lemma
+ * of the last part ("friedenskonferenz"); a rule's head constraint
+ * matches head or part. NULL past the end. */
 typedef struct fg_morph {
     const char *lemma;
     const char *stem;
     const char *head;
     uint32_t lemma_len, stem_len, head_len;
     uint32_t tags;
+    const char *part;
+    uint32_t part_len;
 } fg_morph;
 
 FG_API const fg_morph *fg_analysis_get_morph(const fg_analysis *a, size_t i);

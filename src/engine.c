@@ -533,6 +533,10 @@ static int token_keys(fg_keyset *keys, const fg_token *tok,
             (m->head_len != m->lemma_len ||
              memcmp(m->head, m->lemma, m->lemma_len) != 0))
             rc = fg_keyset_add(keys, fg_key('w', m->head, m->head_len));
+        /* The last part of a hyphenated compound, when its head is that
+         * part's head: "generalsekretär" of "NATO-Generalsekretär". */
+        if (rc == 0 && m->part)
+            rc = fg_keyset_add(keys, fg_key('w', m->part, m->part_len));
         int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
         for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
             letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';

@@ -1560,17 +1560,33 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
                         : 0);
         const fg_lex_analysis *pa =
             pf != NONE ? choose(lex, pf, &pt, &c) : NULL;
+        size_t at;
+        const fg_lex_analysis *ph =
+            pa == NULL && (pt.flags & FG_TOKEN_CAPITALISED)
+                ? compound_head(lex, ln, llen, &at)
+                : NULL;
         if (pa) {
             part.lemma = pa->lemma;
             part.lemma_len = pa->lemma_len;
             part.tags = pa->tags;
+        } else if (ph) {
+            /* The last part is a closed compound itself: its head is the
+             * whole word's ("Ukraine-Friedenskonferenz": konferenz). */
+            part.lemma = concat(arena, ln, at, ph->lemma, &part.lemma_len);
+            if (part.lemma == NULL)
+                return FG_ENOMEM;
+            part.tags = FG_TAG_NOUN | FG_TAG_COMPOUND;
         } else if (guess(lex, ln, llen,
                          (pt.flags & FG_TOKEN_CAPITALISED) != 0, &c, arena,
                          &part) < 0) {
             return FG_ENOMEM;
         }
-        m->head = part.lemma;
-        m->head_len = part.lemma_len;
+        m->head = ph ? ph->lemma : part.lemma;
+        m->head_len = ph ? ph->lemma_len : part.lemma_len;
+        if (ph) {
+            m->part = part.lemma;
+            m->part_len = part.lemma_len;
+        }
         m->tags = part.tags & ~FG_TAG_LEMMA;
         size_t before = t->norm_len - llen; /* "nato-" */
         m->lemma = concat(arena, t->norm, before, part.lemma, &m->lemma_len);

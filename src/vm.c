@@ -209,7 +209,9 @@ int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
     case FG_FIELD_STEM:
         return in_list(t, m->stem, m->stem_len);
     case FG_FIELD_HEAD:
-        return in_list(t, m->head, m->head_len);
+        /* "NATO-Generalsekretär": head "sekretär", part "generalsekretär" */
+        return in_list(t, m->head, m->head_len) ||
+               (m->part && in_list(t, m->part, m->part_len));
     case FG_FIELD_SHAPE:
         return in_list(t, tok->shape, strlen(tok->shape));
     case FG_FIELD_FLAGS:

@@ -356,6 +356,32 @@ expect_eq "nor is a noun before a noun an adjective: Ende Januar" \
 expect_eq "nor an adjectival noun no gazetteer has" \
     "$(lemma_of 'Die beiden Verletzten Zeugen sagten aus.' Verletzten)" verletzter
 
+# 8. A hyphenated word whose last part is a closed compound has that
+# part's head, as the closed compound has; a head constraint matches the
+# last part too.
+s='Die Ukraine-Wiederaufbaukonferenzen beginnen.'
+expect_eq "hyphenated, last part a compound: lemma through its head" \
+    "$(lemma_of "$s" Ukraine-Wiederaufbaukonferenzen)" ukraine-wiederaufbaukonferenz
+expect_match "tagged compound" "$(tags_of "$s" Ukraine-Wiederaufbaukonferenzen)" compound
+head_rule() { # head_rule ID HEADS SENTENCE NAME: a rule file with one rule
+    cat <<XML
+<rules xmlns="https://w3id.org/factgraph/rules/1">
+  <rule id="$1" class="dpo:Meeting">
+    <pattern><capture role="agent"><token head="$2"/></capture></pattern>
+    <example agent="$4">$3</example>
+  </rule>
+</rules>
+XML
+}
+head_rule t.head konferenz "$s" Ukraine-Wiederaufbaukonferenzen > "$TMP/head.xml"
+head_rule t.part wiederaufbaukonferenz "$s" Ukraine-Wiederaufbaukonferenzen > "$TMP/part.xml"
+head_rule t.closed konferenz 'Die Wiederaufbaukonferenz beginnt.' Wiederaufbaukonferenz \
+    > "$TMP/closed.xml"
+for f in head part closed; do
+    out=$("$FACTGRAPH" check-rules "$TMP/$f.xml" 2>&1)
+    expect_eq "head constraint ($f): the example matches" "$?" 0
+done
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
