@@ -468,6 +468,41 @@ static int person_facts(fg_resolver *r, const pending_match *m,
     return rc == 0 ? add_person(r, person, *gender, end) : rc;
 }
 
+/* Nouns of time, by lemma or compound head: a number before one counts
+ * a span of time ("Zwei Monate später", "Drei Jahre nach dem Krieg",
+ * "vier Kriegsjahre"), no group of people or things. */
+static const char *const TIME_NOUNS[] = {
+    "sekunde", "minute", "stunde",  "tag",      "nacht",       "woche",
+    "wochenende", "monat", "quartal", "halbjahr", "jahr", "jahrzehnt",
+    "jahrhundert", NULL};
+
+static int time_noun(const fg_morph *m)
+{
+    for (size_t i = 0; TIME_NOUNS[i]; i++) {
+        size_t n = strlen(TIME_NOUNS[i]);
+        if ((m->lemma_len == n && memcmp(m->lemma, TIME_NOUNS[i], n) == 0) ||
+            (m->head_len == n && memcmp(m->head, TIME_NOUNS[i], n) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether the counted noun of a group's match, the first capitalised
+ * word after its count (and before where it is "from"), is a noun of
+ * time. */
+static int counts_time(const fg_resolver *r, const pending_match *m,
+                       uint32_t count_end)
+{
+    uint32_t stop = m->end, f, e;
+    if (first_capture(m, FG_CAPTURE_FROM, &f, &e) && f < stop)
+        stop = f;
+    for (uint32_t i = count_end; i < stop && r->morph; i++)
+        if ((r->tokens[i].flags & FG_TOKEN_WORD) &&
+            (r->tokens[i].flags & FG_TOKEN_CAPITALISED))
+            return time_noun(&r->morph[i]);
+    return 0;
+}
+
 /* Counts a group: the number's value, and its own qualifier ("rund
  * 200") over the rule's. */
 static int set_count(fg_resolver *r, uint32_t group, const fg_number *nu,
@@ -518,11 +553,15 @@ static int output_entity(fg_resolver *r, const pending_match *m)
     fg_annot_kind kind;
     char gender = 0;
     int rc;
+    uint32_t cf, ce;
+    if (d->actor == FG_ACTOR_GROUP &&
+        first_capture(m, FG_CAPTURE_COUNT, &cf, &ce) &&
+        counts_time(r, m, ce))
+        return 0;
     if (d->actor == FG_ACTOR_GROUP) {
         kind = FG_ANNOT_GROUP;
         rc = fg_graph_add_group(r->graph, text, byte_span(r, first, end),
                                 &record);
-        uint32_t cf, ce;
         const fg_annot *na;
         if (rc == 0 && first_capture(m, FG_CAPTURE_COUNT, &cf, &ce) &&
             (na = annot_over(r, FG_ANNOT_NUMBER, cf, ce)) != NULL) {

@@ -382,6 +382,17 @@ for f in head part closed; do
     expect_eq "head constraint ($f): the example matches" "$?" 0
 done
 
+# 9. A number before a noun of time counts no group.
+groups_of() { # the labels of the groups found in TEXT, one a line
+    printf '%s\n' "$1" | "$FACTGRAPH" --format=ntriples - |
+        awk '$1 ~ /#group-/ && $2 ~ /rdf-schema#label/' | sed 's/.*> "\(.*\)"@de .*/\1/'
+}
+s='Vier Wochen später war alles anders. In der Stadt waren rund 300 Soldaten. Fünf Jahrzehnte nach dem Vertrag bleibt er gültig.'
+expect_eq "no group of Vier Wochen, Fünf Jahrzehnte; but rund 300 Soldaten" \
+    "$(groups_of "$s" | sort | tr '\n' '|')" 'rund 300 Soldaten|'
+expect_eq "nor of a compound noun of time: drei Kriegsjahre" \
+    "$(groups_of 'Nach drei Kriegsjahren ist das Land erschöpft.')" ''
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
