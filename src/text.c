@@ -165,6 +165,15 @@ int fg_text_norm(const char *s, size_t len, fg_norm_scratch *scratch,
                     sizeof *scratch->cps) < 0)
             return FG_ENOMEM;
     }
+    /* Romanian s and t with a comma below are often written with the
+     * cedilla (Turkish) letters, which look the same: "Chişinău" and
+     * "Chișinău" are one name, so both fold to the comma below. The
+     * code points are decomposed here (and composed on reencoding):
+     * s or t, then COMBINING CEDILLA, becomes COMBINING COMMA BELOW. */
+    for (utf8proc_ssize_t k = 1; k < ncp; k++)
+        if (scratch->cps[k] == 0x0327 &&
+            (scratch->cps[k - 1] == 's' || scratch->cps[k - 1] == 't'))
+            scratch->cps[k] = 0x0326;
     utf8proc_ssize_t nbytes =
         utf8proc_reencode((utf8proc_int32_t *)scratch->cps, ncp, opts);
     if (nbytes < 0)

@@ -393,6 +393,16 @@ expect_eq "no group of Vier Wochen, Fünf Jahrzehnte; but rund 300 Soldaten" \
 expect_eq "nor of a compound noun of time: drei Kriegsjahre" \
     "$(groups_of 'Nach drei Kriegsjahren ist das Land erschöpft.')" ''
 
+# 10. s and t with the cedilla are the Romanian letters with the comma
+# below: the norm folds both, so the gazetteer's name is found.
+entity_of() { # entity_of TEXT FORM: the entity tag of the first token FORM
+    printf '%s\n' "$1" | "$FACTGRAPH" tokens - | awk -F'\t' -v f="$2" '$6 == f { print $12; exit }'
+}
+expect_eq "Chişinău with the cedilla is a place" \
+    "$(entity_of 'Die Regierung in Chişinău protestierte.' Chişinău)" B-LOC
+expect_eq "as with the comma below" \
+    "$(entity_of 'Die Regierung in Chișinău protestierte.' Chișinău)" B-LOC
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.

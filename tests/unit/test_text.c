@@ -127,6 +127,12 @@ static void test_norm(void **state)
     check_norm("İstanbul", "i̇stanbul");
     check_norm("ﬁnanz", "finanz");          /* ligature folds */
     check_norm("ΣΟΦΊΑ", "σοφία");
+    /* s and t with the cedilla fold to the comma below (Romanian) */
+    check_norm("Chişinău", "chișinău");
+    check_norm("CHIŞINĂU", "chișinău");
+    check_norm("Timis\xCC\xA7oara", "timișoara"); /* decomposed */
+    check_norm("Constanţa", "constanța");
+    check_norm("Ça", "ça");                   /* but not c */
     check_norm("", "");
     /* A long token takes the scratch beyond its first size. */
     char long_in[3000], long_want[3000];
