@@ -527,6 +527,39 @@ static int second_preterite(const fg_lexicon *lex, const fg_token *tok,
     return 0;
 }
 
+/* Whether token i comes right after the comma that closes a
+ * verb-first conditional clause opening the sentence ("Kommt es zu
+ * einem Angriff, schicken die Staaten Truppen", "Sollte Teheran ...,
+ * drohen ..."): where the main clause's verb stands. The sentence's
+ * first word is its finite verb, no comma comes between, and the
+ * sentence is no question ("Kommt er, oder bleibt er?"). */
+static int after_verb_first(const fg_token *tok, const fg_morph *m, size_t n,
+                            size_t i)
+{
+    if (i < 3 || !is_word(&tok[i - 1], ",") ||
+        tok[i - 1].sentence != tok[i].sentence ||
+        !(tok[i].flags & FG_TOKEN_WORD) ||
+        (tok[i].flags & (FG_TOKEN_CAPITALISED | FG_TOKEN_NUMBER)))
+        return 0;
+    size_t s = i - 1;
+    for (size_t k = 0; s > 0 && tok[s - 1].sentence == tok[i].sentence &&
+                       k < MAX_CLAUSE_BACK;
+         k++) {
+        s--;
+        if (is_word(&tok[s], ",") || is_word(&tok[s], ";") ||
+            is_word(&tok[s], ":"))
+            return 0;
+    }
+    if (!(tok[s].flags & FG_TOKEN_SENT_START) || !(m[s].tags & FG_TAG_FINITE))
+        return 0;
+    for (size_t e = i; e < n && e < i + MAX_CLAUSE_BACK &&
+                       tok[e].sentence == tok[i].sentence;
+         e++)
+        if (is_word(&tok[e], "?"))
+            return 0;
+    return 1;
+}
+
 /* Whether what stands before token i lets it be an attributive
  * adjective; m holds the analyses of the tokens before it. Not after a
  * subject before its verb: a pronoun ("sie besetzten Häuser"), a noun
@@ -849,7 +882,8 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
     c->after_subclause = (pv && is_word(pv, ",") && i > 1 &&
                           tok[i - 2].sentence == t->sentence &&
                           (m[i - 2].tags & FG_TAG_FINITE) != 0) ||
-                         after_verb_final(tok, m, n, i);
+                         after_verb_final(tok, m, n, i) ||
+                         after_verb_first(tok, m, n, i);
     c->after_opening =
         pv && nx && (determiner(lex, nx) || noun_like(nx)) &&
         (((noun_like(pv) || (pv->flags & FG_TOKEN_NUMBER)) &&

@@ -403,6 +403,16 @@ expect_eq "Chişinău with the cedilla is a place" \
 expect_eq "as with the comma below" \
     "$(entity_of 'Die Regierung in Chișinău protestierte.' Chișinău)" B-LOC
 
+# 11. The verb after the comma that closes a verb-first conditional
+# clause is the main clause's, which opens a clause of its own.
+s='Kommt es zu einem Angriff, schicken die Nachbarn sofort Truppen.'
+expect_match "Kommt es ..., schicken: finite" "$(tags_of "$s" schicken)" 'verb,finite'
+expect_eq "and a clause of its own" "$(clause_of "$s" schicken)" 2
+s='Sollte die Waffenruhe halten, planen die Staaten eine Konferenz.'
+expect_eq "Sollte ..., planen: a clause of its own" "$(clause_of "$s" planen)" 2
+expect_match "an infinitive after a modal there stays one" \
+    "$(tags_of 'Kommt er morgen, oder sollen wir planen?' planen)" infinitive
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
