@@ -298,6 +298,8 @@ static void emit(emitter *e, const fg_node *n)
     case FG_NODE_START:
     case FG_NODE_END:
         emit_inst(e, FG_OP_ASSERT, 0, 0, 0, id, NULL);
+        if (e->too_big || e->nomem)
+            return; /* no instruction was added */
         g->code[g->n - 1].arg =
             n->kind == FG_NODE_START
                 ? (n->within == FG_WITHIN_CLAUSE ? FG_ASSERT_CLAUSE_START
