@@ -658,44 +658,39 @@ typedef enum value_kind {
     V_CASE      /* exact or fold */
 } value_kind;
 
-typedef struct attr_rule {
-    const char *name;
-    value_kind kind;
-    int required;
-} attr_rule;
-
-static const attr_rule VERB_ATTRS[] = {
-    {"lemma", V_WORD, 1},   {"pres2", V_WORD, 0},   {"pres3", V_WORD, 0},
-    {"past", V_WORD, 0},    {"subj", V_WORD, 0},    {"part", V_WORD, 0},
-    {"forms", V_STRING, 0}, {"sep", V_STRING, 0},   {"insep", V_STRING, 0},
-    {NULL, V_STRING, 0}};
-static const attr_rule WORD_ATTRS[] = { /* noun, adj, word */
-    {"lemma", V_WORD, 1}, {"forms", V_STRING, 0}, {NULL, V_STRING, 0}};
-static const attr_rule GAZETTEER_ATTRS[] = {
-    {"type", V_TYPENAME, 1}, {"modifier", V_TYPENAME, 0},
-    {NULL, V_STRING, 0}};
-static const attr_rule ENTRY_ATTRS[] = {
-    {"label", V_NONEMPTY, 1}, {"class", V_CLASS, 1}, {"gender", V_GENDER, 0},
-    {NULL, V_STRING, 0}};
-static const attr_rule NAME_ATTRS[] = {
-    {"case", V_CASE, 0}, {"gender", V_GENDER, 0}, {NULL, V_STRING, 0}};
-static const attr_rule NO_ATTRS[] = {{NULL, V_STRING, 0}};
+static const fg_xattr_rule VERB_ATTRS[] = {
+    {"lemma", V_WORD, NULL, 1},   {"pres2", V_WORD, NULL, 0},
+    {"pres3", V_WORD, NULL, 0},   {"past", V_WORD, NULL, 0},
+    {"subj", V_WORD, NULL, 0},    {"part", V_WORD, NULL, 0},
+    {"forms", V_STRING, NULL, 0}, {"sep", V_STRING, NULL, 0},
+    {"insep", V_STRING, NULL, 0}, {NULL, V_STRING, NULL, 0}};
+static const fg_xattr_rule WORD_ATTRS[] = { /* noun, adj, word */
+    {"lemma", V_WORD, NULL, 1},
+    {"forms", V_STRING, NULL, 0},
+    {NULL, V_STRING, NULL, 0}};
+static const fg_xattr_rule GAZETTEER_ATTRS[] = {
+    {"type", V_TYPENAME, NULL, 1},
+    {"modifier", V_TYPENAME, NULL, 0},
+    {NULL, V_STRING, NULL, 0}};
+static const fg_xattr_rule ENTRY_ATTRS[] = {
+    {"label", V_NONEMPTY, NULL, 1},
+    {"class", V_CLASS, NULL, 1},
+    {"gender", V_GENDER, NULL, 0},
+    {NULL, V_STRING, NULL, 0}};
+static const fg_xattr_rule NAME_ATTRS[] = {{"case", V_CASE, NULL, 0},
+                                           {"gender", V_GENDER, NULL, 0},
+                                           {NULL, V_STRING, NULL, 0}};
+static const fg_xattr_rule NO_ATTRS[] = {{NULL, V_STRING, NULL, 0}};
 
 static const char *const CLASSES[] = {"Country", "Place",  "Organization",
                                       "Person",  "Office", "Group", NULL};
 static const char *const GENDERS[] = {"m", "f", NULL};
 static const char *const CASES[] = {"exact", "fold", NULL};
 
-/* XML's white space, which is also \s in the schema's patterns. */
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static int all_space(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_space(s[i]))
+        if (!fg_xml_is_space(s[i]))
             return 0;
     return 1;
 }
@@ -725,7 +720,7 @@ static int value_ok(const char *s, size_t n, value_kind kind)
         return n > 0;
     case V_WORD:
         for (size_t i = 0; i < n; i++)
-            if (is_space(s[i]))
+            if (fg_xml_is_space(s[i]))
                 return 0;
         return n > 0;
     case V_TYPENAME:
@@ -746,35 +741,22 @@ static int value_ok(const char *s, size_t n, value_kind kind)
     return 0;
 }
 
-/* Whether x is in our namespace and has exactly the attributes rules
- * allow, each with a valid value, and all the required ones. (No
- * attribute appears twice: XML forbids it, and names with a prefix never
- * get here.) */
-static int attrs_ok(const fg_xnode *x, const attr_rule *rules)
+/* value_ok as an fg_xvalue_fn. */
+static int attr_value_ok(const char *v, int kind, const char *const *values)
 {
-    if (strcmp(x->ns, LEXICON_NS) != 0)
-        return 0;
-    size_t required = 0, found = 0;
-    for (size_t r = 0; rules[r].name; r++)
-        required += (size_t)rules[r].required;
-    for (size_t i = 0; i < x->n_attrs; i++) {
-        const attr_rule *rule = NULL;
-        const char *name = x->attrs[i].name;
-        for (size_t r = 0; rules[r].name && rule == NULL; r++)
-            if (name[0] == rules[r].name[0] &&
-                strcmp(name, rules[r].name) == 0)
-                rule = &rules[r];
-        const char *v = x->attrs[i].value;
-        if (rule == NULL || !value_ok(v, strlen(v), rule->kind))
-            return 0;
-        found += (size_t)rule->required;
-    }
-    return found == required;
+    (void)values;
+    return value_ok(v, strlen(v), (value_kind)kind);
+}
+
+static int attrs_ok(const fg_xnode *x, const fg_xattr_rule *rules)
+{
+    return fg_xml_attrs_ok(x, LEXICON_NS, rules, NULL, attr_value_ok);
 }
 
 /* Whether an element that holds only white space and nothing else, or
  * (text_kind >= 0) only text of that kind, is surely valid. */
-static int leaf_ok(const fg_xnode *x, const attr_rule *rules, int text_kind)
+static int leaf_ok(const fg_xnode *x, const fg_xattr_rule *rules,
+                   int text_kind)
 {
     const char *t = x->text.data ? x->text.data : "";
     return x->child == NULL && attrs_ok(x, rules) &&

@@ -1375,13 +1375,6 @@ typedef enum vkind {
     K_CHOICES   /* a list of one or more of values */
 } vkind;
 
-typedef struct vattr {
-    const char *name;
-    vkind kind;
-    const char *const *values; /* K_CHOICE, K_CHOICES */
-    int required;
-} vattr;
-
 static const char *const V_PHASES[] = {"entities", "events", NULL};
 static const char *const V_EXTENTS[] = {"clause", "sentence", NULL};
 static const char *const V_FLAGS[] = {
@@ -1393,71 +1386,58 @@ static const char *const V_TAGS[] = {
     "verb", "noun", "adj", "word", "finite", "infinitive", "participle",
     "zu-infinitive", "separable", "past", "lemma", "particle", "joined",
     "guessed", "compound", NULL};
-static const char *const V_POLARITIES[] = {"Positive", "Negative", NULL};
-static const char *const V_CERTAINTIES[] = {"Certain", "Probable", "Possible",
-                                            "Unlikely", NULL};
-static const char *const V_STATUSES[] = {"Past", "Ongoing", "Planned",
-                                         "Hypothetical", NULL};
+/* The schema's qualifiers (QUALIFIERS also has the default, None). */
 static const char *const V_QUALIFIERS[] = {"About", "Over", "Under",
                                            "AtLeast", "AtMost", "Exactly",
                                            NULL};
-static const char *const V_DATATYPES[] = {
-    "xsd:string", "xsd:integer", "xsd:decimal", "xsd:date",
-    "xsd:gYearMonth", "xsd:gYear", NULL};
-
 /* The token tests, on token, annot, is and not. */
-static const vattr V_TESTS[] = {
+static const fg_xattr_rule V_TESTS[] = {
     {"form", K_WORDS, NULL, 0},    {"iform", K_WORDS, NULL, 0},
     {"lemma", K_WORDS, NULL, 0},   {"stem", K_WORDS, NULL, 0},
     {"head", K_WORDS, NULL, 0},    {"shape", K_WORDS, NULL, 0},
     {"regex", K_STRING1, NULL, 0}, {"flags", K_CHOICES, V_FLAGS, 0},
     {"annot", K_NCNAMES, NULL, 0}, {"tags", K_CHOICES, V_TAGS, 0},
     {NULL, K_STRING1, NULL, 0}};
-static const vattr V_NONE[] = {{NULL, K_STRING1, NULL, 0}};
-static const vattr V_ROLE_OPT[] = {{"role", K_NCNAME, NULL, 0},
+static const fg_xattr_rule V_NONE[] = {{NULL, K_STRING1, NULL, 0}};
+static const fg_xattr_rule V_ROLE_OPT[] = {{"role", K_NCNAME, NULL, 0},
                                    {NULL, K_STRING1, NULL, 0}};
-static const vattr V_ANNOT[] = {{"role", K_NCNAME, NULL, 0},
+static const fg_xattr_rule V_ANNOT[] = {{"role", K_NCNAME, NULL, 0},
                                 {"type", K_NCNAMES, NULL, 1},
                                 {NULL, K_STRING1, NULL, 0}};
-static const vattr V_REPEAT[] = {{"min", K_NONNEG, NULL, 0},
+static const fg_xattr_rule V_REPEAT[] = {{"min", K_NONNEG, NULL, 0},
                                  {"max", K_POSITIVE, NULL, 1},
                                  {NULL, K_STRING1, NULL, 0}};
-static const vattr V_SKIP[] = {{"min", K_NONNEG, NULL, 0},
+static const fg_xattr_rule V_SKIP[] = {{"min", K_NONNEG, NULL, 0},
                                {"max", K_POSITIVE, NULL, 1},
                                {"within", K_CHOICE, V_EXTENTS, 0},
                                {NULL, K_STRING1, NULL, 0}};
-static const vattr V_CAPTURE[] = {{"role", K_NCNAME, NULL, 1},
+static const fg_xattr_rule V_CAPTURE[] = {{"role", K_NCNAME, NULL, 1},
                                   {NULL, K_STRING1, NULL, 0}};
-static const vattr V_BOUND[] = {{"of", K_CHOICE, V_EXTENTS, 1},
+static const fg_xattr_rule V_BOUND[] = {{"of", K_CHOICE, V_EXTENTS, 1},
                                 {NULL, K_STRING1, NULL, 0}};
-static const vattr V_USE[] = {{"macro", K_NCNAME, NULL, 1},
+static const fg_xattr_rule V_USE[] = {{"macro", K_NCNAME, NULL, 1},
                               {NULL, K_STRING1, NULL, 0}};
-static const vattr V_INCLUDE[] = {{"href", K_STRING1, NULL, 1},
+static const fg_xattr_rule V_INCLUDE[] = {{"href", K_STRING1, NULL, 1},
                                   {NULL, K_STRING1, NULL, 0}};
-static const vattr V_MACRO[] = {{"name", K_NCNAME, NULL, 1},
+static const fg_xattr_rule V_MACRO[] = {{"name", K_NCNAME, NULL, 1},
                                 {NULL, K_STRING1, NULL, 0}};
-static const vattr V_RULE[] = {
+static const fg_xattr_rule V_RULE[] = {
     {"id", K_ID, NULL, 1},           {"class", K_CURIE, NULL, 1},
     {"priority", K_PRIORITY, NULL, 0}, {"phase", K_CHOICE, V_PHASES, 0},
     {"overlap", K_BOOLEAN, NULL, 0}, {NULL, K_STRING1, NULL, 0}};
-static const vattr V_OUTPUT[] = {
-    {"polarity", K_CHOICE, V_POLARITIES, 0},
-    {"certainty", K_CHOICE, V_CERTAINTIES, 0},
-    {"status", K_CHOICE, V_STATUSES, 0},
+static const fg_xattr_rule V_OUTPUT[] = {
+    {"polarity", K_CHOICE, POLARITIES, 0},
+    {"certainty", K_CHOICE, CERTAINTIES, 0},
+    {"status", K_CHOICE, STATUSES, 0},
     {"name", K_STRING1, NULL, 0},
     {"reports", K_CHOICE, V_EXTENTS, 0},
     {"qualifier", K_CHOICE, V_QUALIFIERS, 0},
     {NULL, K_STRING1, NULL, 0}};
-static const vattr V_OUTPUT_ROLE[] = {
+static const fg_xattr_rule V_OUTPUT_ROLE[] = {
     {"name", K_NCNAME, NULL, 1},
     {"class", K_CURIE, NULL, 0},
-    {"datatype", K_CHOICE, V_DATATYPES, 0},
+    {"datatype", K_CHOICE, DATATYPES, 0},
     {NULL, K_STRING1, NULL, 0}};
-
-static int v_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 static int v_alpha(char c)
 {
@@ -1493,12 +1473,12 @@ static int v_list(const char *s, const char *const *values)
 {
     size_t items = 0;
     for (size_t i = 0; s[i];) {
-        if (v_space(s[i])) {
+        if (fg_xml_is_space(s[i])) {
             i++;
             continue;
         }
         size_t start = i;
-        while (s[i] && !v_space(s[i]))
+        while (s[i] && !fg_xml_is_space(s[i]))
             i++;
         if (values ? !v_one_of(s + start, i - start, values)
                    : !v_ncname(s + start, i - start))
@@ -1509,7 +1489,7 @@ static int v_list(const char *s, const char *const *values)
 }
 
 /* Whether s is surely a valid value of kind. */
-static int v_value(const char *s, vkind kind, const char *const *values)
+static int v_value(const char *s, int kind, const char *const *values)
 {
     size_t n = strlen(s), i;
     switch (kind) {
@@ -1521,7 +1501,7 @@ static int v_value(const char *s, vkind kind, const char *const *values)
         return v_list(s, NULL);
     case K_WORDS:
         for (i = 0; i < n; i++)
-            if (!v_space(s[i]))
+            if (!fg_xml_is_space(s[i]))
                 return 1;
         return 0;
     case K_ID:
@@ -1581,32 +1561,17 @@ static int v_value(const char *s, vkind kind, const char *const *values)
 
 /* Whether x is in the rules' namespace and has only attributes of the
  * two lists (b may be NULL), each valid, and all the required ones. */
-static int v_attrs(const xnode *x, const vattr *a, const vattr *b)
+static int v_attrs(const xnode *x, const fg_xattr_rule *a,
+                   const fg_xattr_rule *b)
 {
-    if (strcmp(x->ns, RULES_NS) != 0)
-        return 0;
-    size_t required = 0, found = 0;
-    for (size_t k = 0; a[k].name; k++)
-        required += (size_t)a[k].required;
-    for (size_t i = 0; i < x->n_attrs; i++) {
-        const vattr *rule = NULL;
-        for (const vattr *l = a; l && rule == NULL; l = l == a ? b : NULL)
-            for (size_t k = 0; l[k].name && rule == NULL; k++)
-                if (strcmp(x->attrs[i].name, l[k].name) == 0)
-                    rule = &l[k];
-        if (rule == NULL ||
-            !v_value(x->attrs[i].value, rule->kind, rule->values))
-            return 0;
-        found += (size_t)rule->required;
-    }
-    return found == required;
+    return fg_xml_attrs_ok(x, RULES_NS, a, b, v_value);
 }
 
 /* Element content: no text but white space. */
 static int v_blank(const xnode *x)
 {
     for (size_t i = 0; i < x->text.len; i++)
-        if (!v_space(x->text.data[i]))
+        if (!fg_xml_is_space(x->text.data[i]))
             return 0;
     return 1;
 }

@@ -506,9 +506,32 @@ done:
 /* The largest file fg_xml_file_digest_is reads. */
 #define MAX_DIGESTED_BYTES (1 << 20)
 
-static int is_space(char c)
+int fg_xml_attrs_ok(const fg_xnode *x, const char *ns,
+                    const fg_xattr_rule *rules, const fg_xattr_rule *more,
+                    fg_xvalue_fn value_ok)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (strcmp(x->ns, ns) != 0)
+        return 0;
+    const fg_xattr_rule *lists[2] = {rules, more};
+    size_t required = 0, found = 0;
+    for (int l = 0; l < 2; l++)
+        for (size_t k = 0; lists[l] && lists[l][k].name; k++)
+            required += (size_t)lists[l][k].required;
+    for (size_t i = 0; i < x->n_attrs; i++) {
+        const fg_xattr_rule *rule = NULL;
+        const char *name = x->attrs[i].name;
+        for (int l = 0; l < 2 && rule == NULL; l++)
+            for (size_t k = 0; lists[l] && lists[l][k].name && rule == NULL;
+                 k++)
+                if (name[0] == lists[l][k].name[0] &&
+                    strcmp(name, lists[l][k].name) == 0)
+                    rule = &lists[l][k];
+        if (rule == NULL || !value_ok(x->attrs[i].value, rule->kind,
+                                      rule->values))
+            return 0;
+        found += (size_t)rule->required;
+    }
+    return found == required;
 }
 
 /* Skips s[i ..) past the end of the string end; n when it is missing. */
@@ -532,7 +555,7 @@ static int plain_xml(const char *s, size_t n, size_t comment_depth)
             if (depth >= 2) { /* text inside a child: the checks see it */
                 const char *lt = memchr(s + i, '<', n - i);
                 i = lt ? (size_t)(lt - s) : n;
-            } else if (!is_space(s[i])) {
+            } else if (!fg_xml_is_space(s[i])) {
                 return 0;
             } else {
                 i++;
@@ -558,22 +581,22 @@ static int plain_xml(const char *s, size_t n, size_t comment_depth)
         /* A start tag: its name, then attributes up to > or />. Each
          * round takes an attribute or ends the tag. */
         i++;
-        while (i < n && !is_space(s[i]) && s[i] != '>' && s[i] != '/')
+        while (i < n && !fg_xml_is_space(s[i]) && s[i] != '>' && s[i] != '/')
             i++;
         while (i < n) {
-            while (i < n && is_space(s[i]))
+            while (i < n && fg_xml_is_space(s[i]))
                 i++;
             if (i >= n || s[i] == '>' ||
                 (s[i] == '/' && i + 1 < n && s[i + 1] == '>'))
                 break;
             size_t name = i;
-            while (i < n && s[i] != '=' && !is_space(s[i]))
+            while (i < n && s[i] != '=' && !fg_xml_is_space(s[i]))
                 i++;
             const char *colon = memchr(s + name, ':', i - name);
             if (colon && !(colon - (s + name) == 5 &&
                            memcmp(s + name, "xmlns", 5) == 0))
                 return 0;
-            while (i < n && (is_space(s[i]) || s[i] == '='))
+            while (i < n && (fg_xml_is_space(s[i]) || s[i] == '='))
                 i++;
             if (i >= n || (s[i] != '"' && s[i] != '\''))
                 return 0;

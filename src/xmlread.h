@@ -82,6 +82,34 @@ const char *fg_xml_file_path(const fg_xml_file *f);
  * a schema error at the same line is not reported as well. */
 void fg_xml_file_note_error(fg_xml_file *f, unsigned long line);
 
+/* XML's white space, which is also \s in RELAX NG patterns. */
+static inline int fg_xml_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* For loaders that check elements against their schema themselves: what
+ * an attribute may be. kind and values mean what the loader's value
+ * check (fg_xvalue_fn) says they mean. */
+typedef struct fg_xattr_rule {
+    const char *name; /* NULL ends a list */
+    int kind;
+    const char *const *values;
+    int required;
+} fg_xattr_rule;
+
+/* Whether value is surely a valid value of kind (and values). */
+typedef int (*fg_xvalue_fn)(const char *value, int kind,
+                            const char *const *values);
+
+/* Whether x is in namespace ns and has only attributes of the lists
+ * rules and more (more may be NULL), each valid by value_ok, and all
+ * the required ones. (No attribute appears twice: XML forbids it; names
+ * with a prefix are what fg_xml_plain_file excludes.) */
+int fg_xml_attrs_ok(const fg_xnode *x, const char *ns,
+                    const fg_xattr_rule *rules, const fg_xattr_rule *more,
+                    fg_xvalue_fn value_ok);
+
 /* Whether the XML of the file at path is plain: no text outside the
  * children of its root but white space, no comment or processing
  * instruction deeper than comment_depth elements (1: directly in the
