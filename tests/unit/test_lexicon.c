@@ -92,18 +92,25 @@ static const bad_case BAD[] = {
               "</lexicon>\n", 2, "DOCTYPE"},
 };
 
+/* Writes content to dir/name; its path in path. */
+static void put(char *path, size_t size, const char *dir, const char *name,
+                const char *content)
+{
+    snprintf(path, size, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(content, f);
+    fclose(f);
+}
+
 static void test_bad_files(void **state)
 {
     (void)state;
     char dir[] = "/tmp/fg-lexicon-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[4096];
-    snprintf(path, sizeof path, "%s/bad.xml", dir);
     for (size_t k = 0; k < sizeof BAD / sizeof BAD[0]; k++) {
-        FILE *f = fopen(path, "w");
-        assert_non_null(f);
-        fputs(BAD[k].xml, f);
-        fclose(f);
+        put(path, sizeof path, dir, "bad.xml", BAD[k].xml);
         fg_diag_list *diags;
         assert_int_equal(fg_diag_list_new(&diags), 0);
         XXH3_state_t *digest = XXH3_createState();
@@ -160,11 +167,7 @@ static void test_match(void **state)
     char dir[] = "/tmp/fg-lexicon-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[4096];
-    snprintf(path, sizeof path, "%s/people.xml", dir);
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(MATCH_GAZ, f);
-    fclose(f);
+    put(path, sizeof path, dir, "people.xml", MATCH_GAZ);
     fg_diag_list *diags;
     assert_int_equal(fg_diag_list_new(&diags), 0);
     XXH3_state_t *digest = XXH3_createState();
