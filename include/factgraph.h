@@ -567,7 +567,10 @@ FG_API const fg_eval_row *fg_eval_get_row(const fg_eval *ev, size_t i);
  * "spurious" (found by the system only), with its document, class,
  * trigger and agent words ("" when it has none); or a matched event
  * whose "polarity", "certainty" or "status" differs, with detail "GOLD
- * FOUND" ("Past Ongoing"). */
+ * FOUND" ("Past Ongoing"); or a matched event whose values of a role
+ * differ (kind: the role's name, "location"), with detail the gold's
+ * value, a tab and the found values joined by "; " ("-" for none). A
+ * found value counts when it shares a word with the gold's. */
 typedef struct fg_eval_miss {
     const char *kind;
     const char *doc;

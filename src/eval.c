@@ -71,8 +71,10 @@ typedef struct sys_event {
     size_t sent_begin, sent_end;
     size_t trig_begin, trig_end;
     const char *trigger;
-    /* The words of each value of each role, one string per value. */
+    /* The words of each value of each role, one string per value, and
+     * each value as --errors shows it (an entity's label). */
     const char **values[N_ROLES];
+    const char **shown[N_ROLES];
     size_t n_values[N_ROLES];
     const char *fact[N_FACT]; /* local names, or NULL */
     const char *agent;        /* the first agent's label, for messages */
@@ -466,6 +468,23 @@ static int inside(fg_span span, fg_span sentence)
     return span.start >= sentence.start && span.end <= sentence.end;
 }
 
+/* The label of a role value: a literal's form, an event's trigger, an
+ * entity's or group's label. */
+static const char *value_label(fg_eval *ev, const fg_dump_doc *doc,
+                               const fg_value *v)
+{
+    const fg_graph *g = &doc->graph;
+    if (v->kind == FG_VALUE_LITERAL)
+        return v->literal.value;
+    if (v->kind == FG_VALUE_EVENT) {
+        fg_span t = g->events[v->index].trigger;
+        return fg_arena_strndup(&ev->arena, doc->text + t.start,
+                                t.end - t.start);
+    }
+    return v->kind == FG_VALUE_GROUP ? g->groups[v->index].label
+                                     : g->entities[v->index].label;
+}
+
 /* The words of a role value: a literal's form; an event's trigger; the
  * label of an entity or group and the words of its mentions inside the
  * event's sentence. */
@@ -504,17 +523,25 @@ static const char *value_words(fg_eval *ev, const fg_dump_doc *doc,
     return s;
 }
 
-/* Appends w to the values of role r of se. */
-static int add_words(fg_eval *ev, sys_event *se, int r, const char *w)
+/* Appends value v (its words and its label) to role r of se. */
+static int add_value(fg_eval *ev, sys_event *se, int r, const fg_dump_doc *doc,
+                     const fg_value *v, fg_span sentence)
 {
+    const char *w = value_words(ev, doc, v, sentence);
+    const char *label = value_label(ev, doc, v);
     size_t n = se->n_values[r];
     const char **vals = fg_arena_alloc(&ev->arena, (n + 1) * sizeof *vals);
-    if (w == NULL || vals == NULL)
+    const char **shown = fg_arena_alloc(&ev->arena, (n + 1) * sizeof *shown);
+    if (w == NULL || label == NULL || vals == NULL || shown == NULL)
         return FG_ENOMEM;
-    if (n)
+    if (n) {
         memcpy(vals, se->values[r], n * sizeof *vals);
+        memcpy(shown, se->shown[r], n * sizeof *shown);
+    }
     vals[n] = w;
+    shown[n] = label;
     se->values[r] = vals;
+    se->shown[r] = shown;
     se->n_values[r] = n + 1;
     return 0;
 }
@@ -551,24 +578,14 @@ static int read_event(fg_eval *ev, const fg_dump_doc *doc, uint32_t e,
                                : -1;
         if (r < 0)
             continue;
-        const char *w = value_words(ev, doc, &rv->value, sentence);
-        if (add_words(ev, se, r, w) < 0)
+        if (add_value(ev, se, r, doc, &rv->value, sentence) < 0)
             return FG_ENOMEM;
-        if (r == ROLE_AGENT && se->agent == NULL) {
-            const char *label = rv->value.kind == FG_VALUE_ENTITY
-                                    ? g->entities[rv->value.index].label
-                                : rv->value.kind == FG_VALUE_GROUP
-                                    ? g->groups[rv->value.index].label
-                                    : NULL;
-            se->agent = rv->value.kind == FG_VALUE_LITERAL
-                            ? rv->value.literal.value
-                        : label ? label
-                                : w;
-        }
+        if (r == ROLE_AGENT && se->agent == NULL)
+            se->agent = se->shown[r][0];
     }
     if (event->has_attribution &&
-        add_words(ev, se, ROLE_ATTRIBUTED,
-                  value_words(ev, doc, &event->attributed_to, sentence)) < 0)
+        add_value(ev, se, ROLE_ATTRIBUTED, doc, &event->attributed_to,
+                  sentence) < 0)
         return FG_ENOMEM;
     return 0;
 }
@@ -671,26 +688,53 @@ static int add_miss(fg_eval *ev, const char *kind, uint32_t doc,
     return 0;
 }
 
+/* Lists role r of a matched pair whose values differ: the gold's value
+ * and the system's, each "-" when there is none, the system's joined by
+ * "; ". */
+static int add_role_miss(fg_eval *ev, const gold_event *g, const sys_event *s,
+                         int r)
+{
+    fg_buf b;
+    fg_buf_init(&b, 1 << 24);
+    int rc = fg_buf_printf(&b, "%s\t", g->role[r] ? g->role[r] : "-");
+    for (size_t v = 0; rc == 0 && v < s->n_values[r]; v++)
+        rc = fg_buf_printf(&b, "%s%s", v ? "; " : "", s->shown[r][v]);
+    if (rc == 0 && s->n_values[r] == 0)
+        rc = fg_buf_add(&b, "-", 1);
+    const char *d = rc == 0 ? fg_arena_strndup(&ev->arena, b.data, b.len)
+                            : NULL;
+    fg_buf_clear(&b);
+    if (d == NULL)
+        return FG_ENOMEM;
+    return add_miss(ev, ROLES[r], g->doc, CLASSES[g->cls], g->trigger,
+                    g->role[ROLE_AGENT], d);
+}
+
 /* The role scores of a matched pair (g, s), or of an unmatched gold
- * event (s NULL) or system event (g NULL). */
-static void count_roles(fg_eval *ev, const gold_event *g, const sys_event *s,
-                        counts *c)
+ * event (s NULL) or system event (g NULL); a matched pair's roles that
+ * differ are listed too. */
+static int count_roles(fg_eval *ev, const gold_event *g, const sys_event *s,
+                       counts *c)
 {
     for (int r = 0; r < N_ROLES; r++) {
         const char *gv = g ? g->role[r] : NULL;
         size_t ns = s ? s->n_values[r] : 0;
-        int found = 0;
+        int found = 0, wrong = 0;
         for (size_t v = 0; v < ns; v++) {
             if (gv && share_word(&ev->arena, gv, s->values[r][v]))
                 found = 1;
             else
-                c[r].fp++;
+                wrong = 1, c[r].fp++;
         }
         if (gv && found)
             c[r].tp++;
         else if (gv)
             c[r].fn++;
+        if (g && s && (wrong || (gv && !found)) &&
+            add_role_miss(ev, g, s, r) < 0)
+            return FG_ENOMEM;
     }
+    return 0;
 }
 
 int fg_eval_score(fg_eval *ev)
@@ -729,7 +773,8 @@ int fg_eval_score(fg_eval *ev)
                          g->role[ROLE_AGENT], NULL) < 0)
                 return FG_ENOMEM;
         }
-        count_roles(ev, g, s, roles);
+        if (count_roles(ev, g, s, roles) < 0)
+            return FG_ENOMEM;
     }
     for (size_t k = 0; k < ev->n_sys; k++) {
         const sys_event *s = &ev->sys[k];
@@ -740,8 +785,8 @@ int fg_eval_score(fg_eval *ev)
             cls[c].fp++;
         else
             all.fp++; /* a class the gold does not have */
-        count_roles(ev, NULL, s, roles);
-        if (add_miss(ev, "spurious", s->doc, s->cls, s->trigger, s->agent,
+        if (count_roles(ev, NULL, s, roles) < 0 ||
+            add_miss(ev, "spurious", s->doc, s->cls, s->trigger, s->agent,
                      NULL) < 0)
             return FG_ENOMEM;
     }

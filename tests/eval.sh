@@ -71,6 +71,17 @@ expect_eq "--errors" "$(cat "$TMP/errors")" "$(printf 'missed\tg3\tMeeting\ttraf
 missed\tg5\tVisit\tbesuchte\tPistorius
 spurious\tg3\tMeeting\ttraf\tOlaf Scholz')"
 
+# --errors: a matched event's factuality and roles that differ, with the
+# gold's and the found values ("-": none; an entity by its label).
+cat > "$TMP/roles.jsonl" <<EOF
+{"id": "r1", "text": "Merz traf Macron in Paris.", "events": [{"class": "Meeting", "trigger": "traf", "agent": "Merz", "participant": "Paris", "polarity": "Positive", "certainty": "Certain", "status": "Ongoing"}]}
+EOF
+fg eval --gold "$TMP/roles.jsonl" --rules "$TMP/rules.xml" --format=tsv --errors |
+    awk -F'\t' '$1 != "kind" && (NF == 6 || NF == 7)' > "$TMP/errors"
+expect_eq "--errors: factuality and roles" "$(cat "$TMP/errors")" "$(printf 'status\tr1\tMeeting\ttraf\tMerz\tOngoing Past
+participant\tr1\tMeeting\ttraf\tMerz\tParis\tEmmanuel Macron
+location\tr1\tMeeting\ttraf\tMerz\t-\tParis')"
+
 # The table, and a document the gold does not have.
 printf 'Weber traf Klein.\n' > "$TMP/other.txt"
 out=$(fg eval --gold "$TMP/gold.jsonl" --rules "$TMP/rules.xml" "$TMP/gold.jsonl" "$TMP/other.txt")
