@@ -760,10 +760,23 @@ static void clause_of(const fg_resolver *r, uint32_t t, uint32_t first,
         (*b)++;
 }
 
+/* Whether tokens [a, b) hold a zu-infinitive: "teilzunehmen", "zu
+ * liefern". */
+static int has_zu_infinitive(const fg_resolver *r, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; r->morph && i < b; i++)
+        if ((r->morph[i].tags & FG_TAG_ZU) ||
+            (word_in(r, i, (const char *const[]){"zu", NULL}) && i + 1 < b &&
+             (r->morph[i + 1].tags & FG_TAG_INFINITIVE)))
+            return 1;
+    return 0;
+}
+
 /* The factuality of an event whose trigger is token t of the sentence
  * [first, end): cues of the trigger's clause, and of the clause before it
- * when that one governs it (the trigger's clause starts with "dass",
- * "ob", "um" or holds a zu-infinitive). */
+ * when that one governs it (the trigger's clause starts with "dass" or
+ * "ob", or holds a zu-infinitive, as "um ... zu" does; "Um 18 Uhr"
+ * without one is a time). */
 static void judge_factuality(const fg_resolver *r, uint32_t t, uint32_t first,
                              uint32_t end, fg_polarity *p, fg_certainty *c,
                              fg_status *s)
@@ -772,14 +785,11 @@ static void judge_factuality(const fg_resolver *r, uint32_t t, uint32_t first,
     clause_of(r, t, first, end, &a, &b);
     cues own = {0}, gov = {0};
     find_cues(r, a, b, t, &own);
-    int embedded = word_in(r, a, (const char *const[]){"dass", "ob", "um",
-                                                       NULL});
-    /* A zu-infinitive: "teilzunehmen", "zu liefern". */
-    for (uint32_t i = a; i < b && !embedded; i++)
-        embedded = r->morph && ((r->morph[i].tags & FG_TAG_ZU) ||
-                                (word_in(r, i, (const char *const[]){"zu", NULL}) &&
-                                 i + 1 < b &&
-                                 (r->morph[i + 1].tags & FG_TAG_INFINITIVE)));
+    int zu_infinitive = has_zu_infinitive(r, a, b);
+    int purpose = zu_infinitive &&
+                  word_in(r, a, (const char *const[]){"um", NULL});
+    int embedded = zu_infinitive ||
+                   word_in(r, a, (const char *const[]){"dass", "ob", NULL});
     if (embedded && a > first) {
         uint32_t ga = a - 1, gc = r->tokens[a - 1].clause;
         while (ga > first && r->tokens[ga - 1].clause == gc)
@@ -806,7 +816,7 @@ static void judge_factuality(const fg_resolver *r, uint32_t t, uint32_t first,
     else if (own.reportative)
         *s = FG_PAST;
     else if (own.planned || own.future || (embedded && gov.planned) ||
-             word_in(r, a, (const char *const[]){"um", NULL}) ||
+             purpose ||
              (embedded && !own.finite && gov.finite && !gov.past &&
               gov.future))
         *s = FG_PLANNED;

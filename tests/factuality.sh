@@ -49,6 +49,9 @@ Positive Unlikely Planned|Eine Lieferung von Panzern gilt als unwahrscheinlich.
 Positive Possible Planned|Die Lieferung von Panzern wird erwogen.
 Positive Certain Planned|Deutschland plant, Panzer zu liefern.
 Positive Certain Hypothetical|Um einen Angriff zu verhindern, wurden Truppen verlegt.
+Positive Certain Planned|Die Rebellen sammelten sich, um die Stadt anzugreifen.
+Positive Certain Past|Um 18 Uhr griffen Drohnen die Stadt an.
+Positive Certain Ongoing|Um Mitternacht liefert Deutschland Panzer.
 Positive Certain Ongoing|Die Panzer werden geliefert.
 Positive Certain Planned|Die Niederlande sagten die Lieferung von Panzern zu.
 Positive Certain Planned|Die Rebellen drohten, die Stadt anzugreifen.
