@@ -44,6 +44,14 @@ AUX_LEMMAS = "haben sein werden wollen sollen müssen können dürfen möchten m
 # verbs whose object, not their subject, does what the zu-infinitive says
 CTRL = "vorwerfen beschuldigen bezichtigen auffordern zwingen bitten drängen ermächtigen appellieren ermutigen ermuntern anweisen beauftragen veranlassen überreden aufrufen"
 
+# nouns of time spans: never the head of an actor ("Vier Wochen später verlegte die Bundeswehr ...")
+TIMEN = "woche tag monat jahr stunde minute sekunde jahrzehnt jahrhundert nacht"
+TIMENF = "woche wochen tag tage tagen monat monate monaten jahr jahre jahren stunde stunden minute minuten sekunden jahrzehnt jahrzehnte jahrzehnten jahrhundert jahrhunderte nacht nächte"
+# adverbs of time before a prepositional phrase at the start: "Kurz vor Beginn der Feuerpause hatte ..."
+TIMEADV = "kurz knapp unmittelbar gleich direkt"
+# sentence adverbs at the start of a clause: never the head of an actor ("Danach bombardierten ...")
+SADV = "danach daraufhin darauf davor zugleich gleichzeitig unterdessen indes indessen derweil mittlerweile trotzdem dennoch jedoch allerdings demnach dagegen hingegen ebenfalls immerhin"
+
 # every trigger lemma of the file: never an adverb in a gap
 ALL_TRIGGER_LEMMAS = []
 
@@ -100,8 +108,8 @@ def macros():
     <alt>
       <use macro="actor"/>
       <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
-      <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{L(STOP)} tausende hunderte dutzende zehntausende tausenden hunderten dutzenden"/></token>
-      <token flags="capitalised word sentence-start"><not tags="verb"/><not annot="Time"/><not iform="{L(STOP)} auch zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen künftig bald später heute gestern morgen derzeit seither zuvor damals erstmals erneut wieder anschließend zunächst zuletzt dort hier"/></token>
+      <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{TIMENF} {L(STOP)} tausende hunderte dutzende zehntausende tausenden hunderten dutzenden"/></token>
+      <token flags="capitalised word sentence-start"><not tags="verb"/><not annot="Time"/><not iform="{TIMENF} {L(STOP)} {TIMEADV} {SADV} auch zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen künftig bald später heute gestern morgen derzeit seither zuvor damals erstmals erneut wieder anschließend zunächst zuletzt dort hier"/></token>
     </alt>
   </macro>
 
@@ -140,7 +148,7 @@ def macros():
       <seq><annot type="Person Organization Country Group"/><opt><token iform="und sowie"/><opt><use macro="military-det"/></opt><annot type="Person Organization Country Group"/></opt></seq>
       <seq>
         <repeat max="3"><use macro="military-mod"/></repeat>
-        <token flags="capitalised word"><not annot="Time Place"/><not iform="{L(STOP)}"/></token>
+        <token flags="capitalised word"><not annot="Time Place"/><not iform="{TIMENF} {L(STOP)}"/></token>
         <opt><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><use macro="military-head"/></opt>
       </seq>
     </alt>
@@ -152,13 +160,15 @@ def macros():
     <repeat max="3"><use macro="military-mod"/></repeat>
     <alt>
       <use macro="actor"/>
-      <token flags="capitalised word"><not annot="Time"/><not iform="{L(STOP)}"/><not regex="{DIPLO}"/></token>
+      <token flags="capitalised word"><not annot="Time"/><not iform="{TIMENF} {L(STOP)}"/><not regex="{DIPLO}"/></token>
     </alt>
     <opt><use macro="military-name"/></opt>
     <opt>
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
+      <!-- "Ausbilder der Bundeswehr und der französischen Armee" -->
+      <opt><token iform="und sowie"/><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><use macro="military-head"/></opt>
     </opt>
     <opt><token iform="von"/><alt><seq><annot type="Number"/><token flags="capitalised word"/></seq><seq><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word" regex="{escape(TROOP)}"/></seq></alt></opt>
   </macro>
@@ -225,10 +235,9 @@ def macros():
       <seq><token iform="zu"/><annot type="Place Country"/></seq>
       <!-- a source: "nach Berichten westlicher Geheimdienste", "nach Einschätzung von Militärexperten" -->
       <seq><token iform="nach laut gemäß"/><token regex="(?i)angaben|einschätzung|einschätzungen|berichten|informationen|erkenntnissen|darstellung|ansicht|auffassung|schätzungen|aussagen|recherchen|meinung"/><alt><seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><annot type="Place Country Organization Person"/><token flags="capitalised word"/></alt></seq><seq><use macro="military-mod"/><token flags="capitalised word"/></seq><seq><token iform="der des"/><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Place Country Organization Person"/><seq><opt><token flags="capitalised word" regex="\\p{{Lu}}\\p{{Ll}}+(e|en|er|es)"/></opt><token flags="capitalised word"/></seq></alt><opt><alt><annot type="Organization Person"/><token flags="capitalised word" tags="guessed"><not annot="Time Place Country"/><not tags="verb"/></token></alt></opt></seq></alt></seq>
-      <!-- "von Rumänien aus" -->
-      <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place Country"/><token iform="aus"/></seq>
-      <!-- where from: "von der Krim (an die Front)" (a place is no agent) -->
-      <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><annot type="Place"/></seq>
+      <!-- where from: "von der Krim (an die Front)" (a place is no agent); "von Rumänien aus",
+           also "von einem Wachturm aus", "von Malbork aus" -->
+      <seq><token iform="von vom"/><opt><use macro="military-det"/></opt><alt><seq><annot type="Place"/><opt><token iform="aus"/></opt></seq><seq><alt><annot type="Country"/><token flags="capitalised word"/></alt><token iform="aus"/></seq></alt></seq>
       <seq><token iform="bis"/><token iform="zum zur"/><alt><annot type="Time"/><token flags="capitalised word"/></alt></seq>
       <seq>
         <!-- "zu" only before a noun ("zu ihrer Überwachung"), never before an infinitive -->
@@ -251,7 +260,10 @@ def macros():
        "Am Morgen", "In Estland", "Laut Innenministerium", "Zudem". -->
   <macro name="military-prefield">
     <alt>
-      <repeat min="1" max="3"><use macro="military-gap-item"/></repeat>
+      <!-- (with an adverb of time: "Kurz vor Beginn der Feuerpause", "Unmittelbar nach dem Anschlag") -->
+      <seq><opt><token flags="sentence-start capitalised" iform="{TIMEADV}"/></opt><repeat min="1" max="3"><use macro="military-gap-item"/></repeat></seq>
+      <!-- a time span at the start: "Vier Wochen später", "Zwei Tage danach" -->
+      <seq><opt><token flags="sentence-start"/></opt><token lemma="{TIMEN}" tags="noun"/><token iform="später danach zuvor darauf vorher nachher lang früher"/></seq>
       <seq><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/><opt><alt><annot type="Organization Person Country"/><token flags="capitalised word"/><seq><token iform="der des"/><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq></alt></opt><token iform="zufolge nach"/></seq>
       <!-- a genitive without article: "Nach der Beschädigung mehrerer Unterseekabel", "Nach dem Vormarsch russischer Truppen" -->
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><alt><token iform="mehrerer einiger zahlreicher vieler zweier dreier"/><use macro="military-mod"/></alt><opt><use macro="military-mod"/></opt><token flags="capitalised word"><not tags="verb"/><not iform="{L(STOP)}"/></token></seq>
@@ -260,7 +272,7 @@ def macros():
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><token flags="capitalised word"/><token iform="von vom"/><opt><use macro="military-det"/></opt><opt><use macro="military-mod"/></opt><token flags="capitalised word"/></seq>
       <seq><token iform="{L(PREPS)}"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"/><repeat min="1" max="3"><token flags="capitalised word"><not iform="{L(STOP)}"/><not tags="verb"><not tags="guessed"/></not></token></repeat></seq>
       <token flags="sentence-start capitalised word"><not tags="noun"/><not tags="verb"/><not tags="adj"/><not annot="Nationality OrganizationMod Country Organization Place"/><not iform="{L(STOP)}"/></token>
-      <token flags="sentence-start capitalised" iform="künftig zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen gestern heute seither zuvor damals derzeit möglicherweise offenbar vermutlich angeblich erstmals erneut wieder auch nachts anschließend später"/>
+      <token flags="sentence-start capitalised" iform="künftig zudem außerdem nun jetzt dann dabei daher deshalb bereits inzwischen gestern heute seither zuvor damals derzeit möglicherweise offenbar vermutlich angeblich erstmals erneut wieder auch nachts anschließend später {SADV}"/>
     </alt>
   </macro>
 
@@ -320,15 +332,19 @@ def attack_macros():
       <token iform="der des"/>
       <repeat max="2"><use macro="military-mod"/></repeat>
       <use macro="military-head"/>
+      <!-- a second genitive: "Zivilisten der Volksgruppe der Masalit" -->
+      <opt><token iform="der des"/><use macro="military-head"/></opt>
     </opt>
   </macro>
   <macro name="military-np-attacker">
     <opt><annot type="Country" regex="\p{Lu}\p{L}+s"/></opt>
     <repeat max="3"><use macro="military-mod"/></repeat>
+    <!-- "amerikanische und britische Kampfflugzeuge" -->
+    <opt><token iform="und sowie oder"/><use macro="military-mod"/></opt>
     <alt>
       <use macro="actor"/>
       <token iform="unbekannte unbekannten bewaffnete bewaffneten aufständische aufständischen militante militanten vermummte vermummten maskierte maskierten"/>
-      <token flags="capitalised word"><not annot="Time Office"/><not tags="verb"/><not iform="{STOPL}"/><not regex="{POL}"/></token>
+      <token flags="capitalised word"><not annot="Time Office"/><not tags="verb"/><not iform="{STOPL} {TIMEADV} {TIMENF} {SADV}"/><not regex="{POL}"/></token>
     </alt>
     <opt><use macro="military-name"/></opt>
     <opt>
@@ -342,7 +358,7 @@ def attack_macros():
       <use macro="military-np"/>
     </opt>
   </macro>
-""".replace("{STOPL}", L(STOP)).replace("{POL}", escape(POL))
+""".replace("{STOPL}", L(STOP)).replace("{POL}", escape(POL)).replace("{TIMENF}", TIMENF).replace("{TIMEADV}", TIMEADV).replace("{SADV}", SADV)
 
 GAPMAX = [3]
 ECON = r"(?i)(straßen|auto|berufs)?verkehr|[\p{L}-]*(ziel|ziele|strategie|strategien|politik|ansatz|interessen|absicht|absichten|spur|spuren|täter|verdächtigen|flüchtigen|angaben|regeln|vorschriften|pläne|plan|handel|handels|inflation|markt|märkte|preise|preis|kurs|kurse|börse|aktien|zinsen|patient|patienten|gesundheit|blutdruck|baustelle|qualität|produktion|umsatz|wetter|temperatur|gewicht|ernährung|schlaf|herzfrequenz|puls|handy|handys|smartphone|smartphones|computer|hausaufgaben|autofahrer|radfahrer|raser|geschwindigkeit|tempo|alkohol|führerschein|fahrkarten|tickets|heilung|bauarbeiten|blutzucker|atmung|vitalfunktionen|werte|gesundheitszustand|kinder|schüler|prüfung|prüfungen|kasse|konten|finanzen|haushalt|ausgaben)"
@@ -494,6 +510,9 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb"><any-of><is tags="finite"/><is tags="guessed infinitive"/></any-of><not lemma="{CTRL}"/></token><opt><skip max="7"/><token><not lemma="{CTRL}"/></token></opt><token regex=","/><opt><token tags="verb finite"><not lemma="{CTRL}"/></token><skip max="4"/><token regex=","/></opt><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     zuobj = [('zu-infinitive after another zu-infinitive: "Großbritannien erwägt, Ausbilder zu entsenden, um dort Rekruten auszubilden"',
       f'<use macro="military-clause-start"/>{A}{gap(2)}<token tags="verb finite"><not lemma="{CTRL}"/></token><skip max="3"/><token regex=","/><skip max="8" within="sentence"/><alt><token tags="zu-infinitive"/><seq><token iform="zu"/><token tags="verb infinitive"/></seq></alt><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>')]
+    # the same with the subject after the governing verb: "Derzeit erwägen mehrere Staaten, Ausbilder zu entsenden, um dort Soldaten zu schulen"
+    zuobj.append(('zu-infinitive after another zu-infinitive, subject after the governing verb',
+      f'<use macro="military-clause-start"/>{PRE}<token tags="verb finite"><not lemma="{CTRL}"/></token>{A}<opt><token iform="sich"/></opt><token regex=","/><skip max="10" within="sentence"/><alt><token tags="zu-infinitive"/><seq><token iform="zu"/><token tags="verb infinitive"/></seq></alt><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     forms.append(('zu-infinitive, subject after the governing verb',
       f'<use macro="military-clause-start"/>{PRE}<token tags="verb finite"><not lemma="{CTRL}"/></token>{A}{gap(2)}<opt><token tags="verb"><not tags="finite"/></token></opt><opt><token iform="sich"/></opt><token regex=","/><opt><token iform="um"/></opt>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     # the same with a longer middle field ended by the participle or infinitive of the governing verb:
@@ -504,7 +523,7 @@ def verb_rule(v, rid, comment):
     zuobj.append(('zu-infinitive, object of a control verb in the perfect: "Die UN haben die Parteien aufgefordert, die Grenze zu überwachen"',
       f'<token lemma="haben" tags="verb finite"/>{A}{gap(3)}<token lemma="{CTRL}" tags="verb participle"/><token regex=","/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     forms.append(('zu-infinitive, object of vorwerfen',
-      f'<use macro="military-object-control"/>{A}<opt><token iform="vor auf"/></opt><repeat max="1"><use macro="military-gap-item"/></repeat><token regex=","/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
+      f'<use macro="military-object-control"/>{A}<opt><repeat max="2"><use macro="military-gap-item"/></repeat><token iform="vor"/></opt><opt><token iform="vor auf"/></opt><repeat max="1"><use macro="military-gap-item"/></repeat><token regex=","/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
     # zu-infinitive without a subject in reach: "..., um Schiffe anzugreifen"
     forms.append(('bare zu-infinitive',
       f'<token regex="(?i)um|,"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/>'))
@@ -542,7 +561,7 @@ def verb_rule(v, rid, comment):
     long_forms.append(('subordinate clause, long middle field, verb last',
       f'<use macro="military-subjunction"/>{A}{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TAIL}{TERM}'))
     if v.cls != "Attack": long_forms.append(('relative clause with the acting antecedent: "der Marineverband, der vor der Küste das Embargo kontrolliert"',
-      f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><alt><annot type="Organization Country"/><seq><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{{L}}-]*(verband|verbands|marineverband|einheit|truppe|truppen|mission|blauhelme|soldaten|streitkräfte|armee|marine|luftwaffe|küstenwache|polizei|flotte|fregatte|fregatten|kontingent|bundeswehr|bundesheer|regierung|ministerium|kommando)"/></seq></alt></capture><opt><token iform="mit"/></opt><token regex="^,$"/><token iform="der die welche welcher"/><opt><token iform="dafür dazu damals seither bereits"/></opt>{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TERM}'))
+      f'<opt><use macro="military-det"/></opt><capture role="{v.agent_role}"><alt><annot type="Organization Country"/><seq><repeat max="2"><use macro="military-mod"/></repeat><token regex="(?i)[\\p{{L}}-]*(verband|verbands|marineverband|einheit|truppe|truppen|mission|blauhelme|soldaten|streitkräfte|armee|marine|luftwaffe|küstenwache|polizei|flotte|fregatte|fregatten|kontingent|bundeswehr|bundesheer|regierung|ministerium|kommando|kommission|beobachter|inspektoren|inspekteure)"/></seq></alt></capture><opt><token iform="für"/><opt><use macro="military-det"/></opt><annot type="Country Place"/></opt><opt><token iform="mit"/></opt><opt><token tags="verb participle"/></opt><token regex="^,$"/><token iform="der die welche welcher"/><opt><token iform="dafür dazu damals seither bereits"/></opt>{MID}<alt><seq>{T("ptc")}<token lemma="haben" tags="verb"/></seq><seq>{T("inf")}<token lemma="{AUX_LEMMAS}" tags="verb finite"/></seq>{T("fin")}</alt>{TERM}'))
     long_forms.append(('"X von Y ausbilden lassen": the von-phrase acts',
       f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.by_np}"/></capture><skip max="8"/>{T("inf")}<token lemma="lassen" tags="verb"/>'))
     PASSAUX = '<token lemma="werden' + ('' if v.cls == "Attack" else ' sein') + '" tags="verb finite"/>'
@@ -762,7 +781,10 @@ def noun_rule(n, rid, comment):
             f'<capture role="trigger">{n.weak}</capture><skip max="6"/><token regex=","/><token iform="den die das der welche"/>{gap(2)}<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><annot type="Organization Country"/></capture>{gap(2)}{LV}<opt><token iform="worden"/></opt><token lemma="werden" tags="verb finite"/><end of="clause"/>'))
     for c, p in n.lv_extra:
         forms.insert(3, (c, p))
-    nx = 3 + len(n.lv_extra)
+    # "während" is also a preposition: as a subjunction only with the light verb at the end of its clause
+    forms.insert(3, ('subordinate clause with "während", the light verb last: "Während die Armee ihr jährliches Manöver abhielt, ..."',
+        f'<token iform="während"/>{A}<opt><token iform="sich"/></opt>{gap(3)}{NP}{gap(4)}{LV}<opt><token lemma="{AUX_LEMMAS}" tags="verb finite"/></opt><end of="clause"/>'))
+    nx = 4 + len(n.lv_extra)
     out = [(rid, n.cls, forms[nx:], comment + " The noun alone or first (the rule starts at the noun)."),
            (rid + ".lv", n.cls, forms[:1] + forms[3:nx], comment + " The noun with a light verb before it."),
            (rid + ".lv-aux", n.cls, forms[1:2], comment + " The noun with a light verb at the end, after an auxiliary."),
@@ -791,8 +813,8 @@ def noun_rule(n, rid, comment):
     return out
 
 # ---------------------------------------------------------------- data
-TROOP = r"(?i)[\p{L}\d-]*(truppe|truppen|truppenteil|truppenteile|kampfgruppe|kampfgruppen|gefechtsverband|verbands|verbandes|kontingents|kontingentes|bataillons|regiments|regimentes|einheiten|geschwader|geschwaders|flottille|flottillen|flugzeugträgers|kampfbrigade|panzerbrigade|batterie|batterien|abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal)"
-TRAINEE = r"(?i)[\p{L}-]*(küstenwache|küstenwachen|grenzpolizei|grenzpolizisten|nationalgarde|milizionäre|freiwillige|freiwilligen|soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen)"
+TROOP = r"(?i)[\p{L}\d-]*(truppe|truppen|truppenteil|truppenteile|kampfgruppe|kampfgruppen|gefechtsverband|verbands|verbandes|kontingents|kontingentes|bataillons|regiments|regimentes|einheiten|geschwader|geschwaders|flottille|flottillen|flugzeugträgers|kampfbrigade|panzerbrigade|batterie|batterien|abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal|armeeangehörige|armeeangehörigen|militärangehörige|militärangehörigen|bundeswehrangehörige|bundeswehrangehörigen|bundesheerangehörige|bundesheerangehörigen|wehrdienstleistende|wehrdienstleistenden)"
+TRAINEE = r"(?i)[\p{L}-]*(küstenwache|küstenwachen|grenzpolizei|grenzpolizisten|nationalgarde|milizionäre|freiwillige|freiwilligen|soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen|wehrdienstleistende|wehrdienstleistenden|armeeangehörige|armeeangehörigen|militärangehörige|militärangehörigen)"
 FORCE_EXTRA = r"inspekteure|inspekteuren|inspektoren|inspektorinnen|beobachter|beobachtern|beobachterinnen|beobachtermission|aufklärungsflugzeug|aufklärungsflugzeuge|seefernaufklärer|küstenwachen|schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
 WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
 MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|lagerung|anreicherung|waffenstillstandslinie|grenzgebiet|grenzgebiete|truppenabzug|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
@@ -830,7 +852,7 @@ DEPLOY_MOVE = VerbClass("military-move", "Deployment",
     "einrücken aufmarschieren anrücken ausrücken",
     "theme", "military-none", False, "military-np-troop", agent_role="theme", split=[("rücken marschieren", "ein auf an aus")])
 DEPLOY_TROOPS = VerbClass("military-send", "Deployment",
-    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken verschiffen einfliegen heranführen zusammenziehen vorverlegen umverlegen nachschieben aufbieten",
+    "verlegen schicken senden einsetzen zusammenziehen positionieren mobilisieren bereitstellen abstellen verlagern aufstocken verschiffen einfliegen heranführen zusammenziehen vorverlegen umverlegen nachschieben aufbieten verstärken",
     "theme", "military-np-troop", True, "military-np-coord", by_np="military-np-by")
 MONITOR_VERB = VerbClass("military-monitor", "Monitoring",
     "überwachen observieren patrouillieren ausspähen abhören bespitzeln beaufsichtigen inspizieren verifizieren beschatten bewachen ausspionieren",
@@ -853,7 +875,7 @@ TRAIN_PRACTISE = VerbClass("military-practise", "Training",
     "theme", "military-np-obj", False, "military-np-practiser")
 
 # Intelligence services watch people and groups: any object ("Der Verfassungsschutz beobachtet die Gruppe")
-INTEL = r"(?i)[\p{L}-]*(verfassungsschutz|geheimdienst|geheimdienste|geheimdienstes|nachrichtendienst|nachrichtendienste|staatsschutz|spionageabwehr|bnd|mad|cia|nsa|fsb|mossad)"
+INTEL = r"(?i)[\p{L}-]*(verfassungsschutz|geheimdienst|geheimdienste|geheimdienstes|nachrichtendienst|nachrichtendienste|staatsschutz|spionageabwehr|abschirmdienst|abschirmdienstes|bnd|mad|cia|nsa|fsb|mossad)"
 MONITOR_INTEL = VerbClass("military-watch-intel", "Monitoring",
     "beobachten observieren überwachen beschatten ausspähen abhören bespitzeln ausspionieren",
     "theme", "military-np-obj", True, "military-np-intel")
@@ -867,6 +889,9 @@ MONITOR_CHECK = VerbClass("military-check", "Monitoring",
     "kontrollieren überwachen bewachen beobachten verfolgen überprüfen aufklären erfassen inspizieren",
     "theme", "military-np-checked", True, "military-np-patroller")
 ALL_TRIGGER_LEMMAS.extend(" ".join(v.lemmas for v in [CEASE_VERB, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_PRACTISE, ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, DEPLOY_MOVE, MONITOR_VERB, MONITOR_OBS, TRAIN_VERB]).split())
+# "verstärken" is a trigger only with troops as object ("verstärkt ihre Truppen"); as an adverb
+# ("patrouillieren verstärkt in der Ostsee") it stays a filler of a gap
+ALL_TRIGGER_LEMMAS[:] = [w for w in ALL_TRIGGER_LEMMAS if w != "verstärken"]
 ALL_TRIGGER_LEMMAS.append("beobachen")
 ALL_TRIGGER_LEMMAS.extend("stürmen zerbomben einrücken aufmarschieren anrücken sichten".split())
 
@@ -942,7 +967,7 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
     strong='<token><any-of>'
       '<is lemma="stationierung entsendung truppenstationierung truppenentsendung truppenverlegung truppenaufmarsch aufmarsch militäreinsatz bundeswehreinsatz auslandseinsatz kampfeinsatz marineeinsatz blauhelmeinsatz truppeneinsatz friedenseinsatz truppenaufstockung truppenverstärkung truppenkonzentration truppenzusammenziehung"/>'
       r'<is regex="(?i)[\p{L}-]*(stationierung|stationierungen|entsendung|entsendungen|dislozierung|dislozierungen|(truppen|soldaten|kampfjet|jet|marine|brigade|bundeswehr|panzer|raketen|einheiten|luftwaffen|streitkräfte|bataillons|kompanie|flugzeugträger|zerstörer|fregatten)verlegung(en)?|truppenverlegung|truppenverlegungen|aufmarsch|aufmarsches|aufmärsche|truppenaufstockung|truppenverstärkung|truppenverstärkungen|truppenkonzentration|truppenzusammenziehung|truppenzusammenziehungen)"/>'
-      r'<is regex="(?i)(militär|bundeswehr|auslands|kampf|marine|blauhelm|truppen|friedens|nato|un|eu|uno)-?einsatz(es|e|en)?"/>'
+      r'<is regex="(?i)(militär|bundeswehr|bundesheer|auslands|kampf|marine|blauhelm|truppen|friedens|nato|un|eu|uno|assistenz)-?einsatz(es|e|en)?"/>'
       '</any-of></token>',
     weak='<token lemma="einsatz verlegung mobilisierung aufstockung"/>',
     # "der Einsatz der Bundeswehr": an organisation in the genitive carries it out
@@ -982,7 +1007,7 @@ TRAIN_NOUN = NounClass("military-train-n", "Training",
     tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
     mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
-    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen ausweiten verstärken intensivieren einrichten entsenden verlängern aufnehmen wiederaufnehmen abschließen ansetzen",
+    lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen abbrechen absagen unterbrechen ausweiten verstärken intensivieren einrichten entsenden verlängern aufnehmen wiederaufnehmen abschließen ansetzen",
     lv_extra3=[
       ('"5.000 Soldaten üben derzeit beim Manöver Sea Breeze die Abwehr": who exercises in it holds it',
        f'<use macro="military-clause-start"/>{DET}<capture role="agent"><use macro="military-np-practiser"/></capture>{gap(2)}<token lemma="üben trainieren proben" tags="verb finite"/>{gap(2)}<token iform="beim bei im während"/>{DET}<repeat max="2"><use macro="military-mod"/></repeat><capture role="trigger"><token regex="(?i)[\p{{L}}-]*(übung|übungen|manöver|manövers|training)"/></capture>'),
@@ -1206,7 +1231,16 @@ def main():
   </macro>
 """)
     parts.append(restricted("military-np-hostilities", HOSTILITIES, "Hostilities that are stopped: Kampfhandlungen, Feindseligkeiten, Angriffe, die Waffen."))
-    parts.append(restricted("military-np-intel", INTEL, "Intelligence services and police, who watch people and groups."))
+    parts.append(restricted("military-np-intel-core", INTEL, "Intelligence services and police, who watch people and groups."))
+    parts.append("""
+  <!-- An intelligence service, also with a capitalised adjective of its name and its acronym
+       in brackets: "Der Militärische Abschirmdienst (MAD)", "der Federale Nachrichtendienst" -->
+  <macro name="military-np-intel">
+    <opt><token flags="capitalised word" tags="adj" regex="\\p{Lu}\\p{Ll}+(e|en|er|es)"><not flags="sentence-start"/></token></opt>
+    <use macro="military-np-intel-core"/>
+    <opt><token flags="bracket-open"/><token flags="word capitalised"/><token flags="bracket-close"/></opt>
+  </macro>
+""")
     parts.append(restricted("military-np-weapon", WEAPON, "What hits or destroys a target: weapons and armed forces."))
     parts.append(restricted("military-np-monitored", MONITORED, "What is monitored in the political or military sense: borders, ceasefires, elections, airspace.", pp=True))
     for v in [ATTACK_VERB, ATTACK_HIT, DEPLOY_VERB, DEPLOY_TROOPS, DEPLOY_MOVE, MONITOR_VERB, MONITOR_OBS, MONITOR_INTEL, MONITOR_PATROL, MONITOR_CHECK, TRAIN_VERB, TRAIN_PRACTISE, CEASE_VERB]:
