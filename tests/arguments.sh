@@ -45,6 +45,12 @@ expect_eq "in der Ukraine; a date" \
     "$(roles 'Die Lieferung von Waffen in der Ukraine wurde am 3. Mai 2024 gestoppt.')" \
     'location Ukraine
 time 2024-05-03'
+expect_eq "nach Polen; a place that begins with an article (Den Haag)" \
+    "$(roles 'Die Niederlande liefern Panzer aus Den Haag nach Polen.')" 'location Polen'
+expect_eq "in Den Haag" \
+    "$(roles 'In Den Haag wurde die Lieferung von Panzern beschlossen.')" 'location Den_Haag'
+expect_eq "über der Ostsee" \
+    "$(roles 'Die Lieferung von Munition über der Ostsee wurde gestoppt.')" 'location Ostsee'
 expect_eq "an die Ukraine is no place of the event" \
     "$(roles 'Deutschland lieferte Panzer an die Ukraine.')" ''
 expect_eq "a place in another clause is not the event's" \
