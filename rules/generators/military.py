@@ -315,7 +315,7 @@ def macros():
   </macro>
 '''
 
-POL = r"(?i)[\p{L}-]*(fc|vfb|vfl|tsv|bvb|ssv|fsv|dame|damenflügel|königsflügel|norweger|norwegers|weltmeister|weltmeisters|großmeister|großmeisters|herausforderer|herausforderers|favorit|favoriten|außenseiter|legia|borussia|eintracht|hertha|schalke|kollege|kollegen|kollegin|amtskollege|amtskollegen|amtskollegin|gesprächspartner|gesprächspartnerin|opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|stürmer|stürmerin|spieler|spielerin|mannschaft|elf|torjäger|mittelfeld|abwehrspieler|fußballer|boxer|gegner|titelverteidiger|gastgeber|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|tabellenführer|tabellenführers|tabellenletzte|tabellenletzten|klub|klubs|verein|vereins|team|teams|handballklub|fußballklub|gäste|gastgeber|heimmannschaft|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen)"
+POL = r"(?i)[\p{L}-]*(fc|vfb|vfl|tsv|bvb|ssv|fsv|dame|damenflügel|königsflügel|norweger|norwegers|weltmeister|weltmeisters|großmeister|großmeisters|herausforderer|herausforderers|favorit|favoriten|außenseiter|legia|borussia|eintracht|hertha|schalke|kollege|kollegen|kollegin|amtskollege|amtskollegen|amtskollegin|gesprächspartner|gesprächspartnerin|opposition|partei|parteien|fraktion|fraktionen|kritiker|kritikerin|politiker|abgeordnete|abgeordneten|medien|presse|zeitung|kommentator|kommentatoren|gewerkschaft|gewerkschaften|kanzler|kanzlerin|minister|ministerin|präsident|präsidentin|präsidenten|regierung|plan|pläne|politik|entscheidung|vorschlag|kurs|haltung|gesetz|gesetzentwurf|reform|äußerungen|aussagen|bericht|urteil|chef|chefin|sprecher|sprecherin|privatsphäre|demokratie|pressefreiheit|meinungsfreiheit|freiheit|rechtsstaat|verfassung|würde|werte|grundrechte|glaubwürdigkeit|ehre|ruf|tabellenführung|tabellenspitze|stürmer|stürmerin|spieler|spielerin|mannschaft|elf|torjäger|mittelfeld|abwehrspieler|fußballer|boxer|gegner|titelverteidiger|gastgeber|spitze|titel|rekord|weltrekord|gipfel|tor|tore|führung|tabellenführer|tabellenführers|tabellenletzte|tabellenletzten|klub|klubs|verein|vereins|team|teams|handballklub|fußballklub|gäste|gastgeber|heimmannschaft|meisterschaft|ausgleich|pokal|gehäuse|strafraum|abwehr|virus|viren|bakterien|erreger|krankheit|krebs|immunsystem|zellen|organismus|nerven|magen|hund|hunde|hundes|hunden|bär|bären|bärin|wolf|wölfe|wölfen|haifisch|haie|raubtier|raubtiere|haustier|wildschwein|wildschweine|stier|schlange|krokodil|löwe|löwin|elefant|elefanten|wespen|bienen|hornissen|möwe|möwen|schwan|elch|kuh|kühe|rind|rinder)"
 def attack_macros():
     return """
   <!-- Attack verbs: "angreifen" is also a speech act ("griff den Kanzler
@@ -327,6 +327,8 @@ def attack_macros():
       <annot type="Organization Country Group Place"/>
       <token flags="capitalised word" regex=".*"><not flags="sentence-start"/><not annot="Time Person Office"/><not iform="{STOPL}"/><not regex="{POL}"/></token>
     </alt>
+    <!-- a name after the head: "das Flüchtlingslager Samsam", "der Tanker Eventin" -->
+    <opt><token flags="capitalised word" tags="guessed"><not annot="Time"/><not tags="verb"/><not iform="{STOPL}"/></token></opt>
     <opt><alt><annot type="Place Country Organization"/><seq><token iform="von"/><annot type="Place Country"/></seq></alt></opt>
     <opt>
       <token iform="der des"/>
@@ -368,7 +370,8 @@ def watched_macros():
   <macro name="military-np-watched">
     <repeat max="3"><use macro="military-mod"/></repeat>
     <alt>
-      <annot type="Organization Country Group Place Person"/>
+      <!-- (no Group: a counted group "mehr als 200 Autofahrer" is a Number and its noun, tested below) -->
+      <annot type="Organization Country Place Person"/>
       <token flags="capitalised word"><not flags="sentence-start"/><not annot="Time"/><not iform="{STOPL}"/><not regex="{ECON}"/></token>
     </alt>
     <opt>
@@ -660,7 +663,7 @@ def nmacros(n):
         weak += f'''
       <!-- a weak noun needs its context: a nationality before it or a filler after it -->
       <seq><annot type="Nationality OrganizationMod"/><repeat max="1"><use macro="military-mod"/></repeat><capture role="trigger">{n.weak}</capture>{n.tail}</seq>
-      <seq><capture role="trigger">{n.weak}</capture>{n.weak_ok}</seq>'''
+      <seq><capture role="trigger">{n.weak}</capture>{n.weak_ok}</seq>'''''
     return f'''
   <!-- {n.cls} nouns ({k}): the trigger noun with its article, modifiers and fillers. -->
   <macro name="{k}-nphrase">
@@ -913,10 +916,10 @@ ATTACK_NOUN = NounClass("military-attack-n", "Attack",
     strong='<token><any-of>'
       '<is lemma="anschlag terroranschlag bombenanschlag sprengstoffanschlag attacke überfall attentat luftschlag militärschlag vergeltungsschlag präventivschlag gegenschlag erstschlag gegenoffensive großoffensive bodenoffensive militäroffensive frühjahrsoffensive sommeroffensive sabotageakt massaker schusswechsel feuergefecht feuerüberfall granatenangriff raketenschlag drohnenschlag atomschlag nuklearschlag enthauptungsschlag blutbad hinterhalt angriffswelle raketenhagel"/>'
       r'<is regex="(?i)\p{L}+-?(angriff|angriffe|angriffs|angriffes|angriffen)"/>'
-      r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken)"/>'
+      r'<is regex="(?i)[\p{L}-]+(offensive|offensiven|anschlag|anschlags|anschläge|anschlägen|attacke|attacken|attentat|attentate|attentats|attentaten)|terrorakt|terrorakte|terrorakts|terroraktes|terrorakten"/>'
       r'<is regex="(?i)[\p{L}-]*(sabotageakt|sabotageakte|sabotageakten|sabotageakts|schusswechsel|schusswechseln|schusswechsels|feuergefecht|feuergefechte|feuergefechten|feuergefechts|cyberattacke|cyberattacken)|[\p{L}-]+sabotage"/>'
       '</any-of>'
-      r'<not regex="(?i)(charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations|hunde|hai|bären|wolfs|tier|wespen|herz|asthma|panik|lach|wut)\p{L}*"/>'
+      r'<not regex="(?i)(lausch|charme|bildungs|digital|qualitäts|investitions|ausbildungs|image|werbe|export|verkaufs|wachstums|modernisierungs|innovations|hunde|hai|bären|wolfs|tier|wespen|herz|asthma|panik|lach|wut)\p{L}*"/>'
       '</token>',
     # (the lexicon gives "Sabotage" the lemma "sabotag": the form is tested too)
     weak='<token><any-of><is lemma="angriff offensive vergeltung vergeltungsaktion sabotage"/><is iform="sabotage"/></any-of></token>',
@@ -950,7 +953,7 @@ ATTACK_NOUN.lv_forms += " bekannt"
 CEASE_NOUN = NounClass("military-ceasefire-n", "Ceasefire",
     strong='<token><any-of>'
       '<is lemma="waffenruhe waffenstillstand feuerpause kampfpause gefechtspause waffenpause feuereinstellung waffenstillstandsabkommen waffenstillstandsvereinbarung gefechtsruhe kampfruhe feuerstopp"/>'
-      r'<is regex="(?i)[\p{L}-]*(waffenruhe|waffenruhen|waffenruheabkommen|waffenruhevereinbarung|waffenruhevereinbarungen|feuerpausenabkommen|waffenstillstand|waffenstillstands|waffenstillstandes|waffenstillstände|feuerpause|feuerpausen|kampfpause|kampfpausen|gefechtspause|gefechtspausen|waffenpause|feuereinstellung|waffenstillstandsabkommen|waffenstillstandsvereinbarung|waffenstillstandsvereinbarungen|gefechtsruhe|kampfruhe|feuerstopp)"/>'
+      r'<is regex="(?i)[\p{L}-]*(waffenruhe|waffenruhen|waffenruheabkommen|waffenruhevereinbarung|waffenruhevereinbarungen|feuerpausenabkommen|waffenstillstand|waffenstillstands|waffenstillstandes|waffenstillstände|feuerpause|feuerpausen|kampfpause|kampfpausen|gefechtspause|gefechtspausen|waffenpause|feuereinstellung|waffenstillstandsabkommen|waffenstillstandsvereinbarung|waffenstillstandsvereinbarungen|gefechtsruhe|kampfruhe|feuerstopp|waffenstillstandserklärung|waffenstillstandserklärungen|waffenruheerklärung)"/>'
       '</any-of></token>',
     weak='<token lemma="einstellung aussetzung" iform="einstellung aussetzung"/>',
     weak_ok=f'<token iform="der aller"/><capture role="theme"><use macro="military-np-hostilities"/></capture><opt><token iform="zwischen"/>{DET}<capture role="agent"><use macro="military-np"/></capture><token iform="und"/>{DET}<capture role="agent"><use macro="military-np"/></capture></opt>',
@@ -979,7 +982,7 @@ DEPLOY_NOUN = NounClass("military-deploy-n", "Deployment",
 MONITOR_NOUN = NounClass("military-monitor-n", "Monitoring",
     strong='<token><any-of>'
       '<is lemma="überwachung luftraumüberwachung grenzüberwachung grenzkontrolle aufklärungsflug patrouille observation überwachungsflug wahlbeobachtung grenzbeobachtung"/>'
-      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge|bewachung|beschattung|observation|observationen|luftraumkontrolle|luftraumkontrollen|kontrollflug|kontrollflüge|aufklärungsmission|aufklärungsmissionen|wahlbeobachtung|wahlbeobachtungen|grenzbeobachtung|luftraumbeobachtung|seeraumbeobachtung|waffenstillstandsbeobachtung|waffeninspektion|waffeninspektionen|atominspektion|atominspektionen)"/>'
+      r'<is regex="(?i)[\p{L}-]*(überwachung|überwachungen|grenzkontrolle|grenzkontrollen|aufklärungsflug|aufklärungsflüge|aufklärungsflügen|überwachungsflug|überwachungsflüge|überwachungsflügen|patrouille|patrouillen|patrouillenfahrt|patrouillenfahrten|patrouillenflug|patrouillenflüge|bewachung|beschattung|observation|observationen|luftraumkontrolle|luftraumkontrollen|kontrollflug|kontrollflüge|aufklärungsmission|aufklärungsmissionen|wahlbeobachtung|wahlbeobachtungen|grenzbeobachtung|luftraumbeobachtung|seeraumbeobachtung|waffenstillstandsbeobachtung|waffeninspektion|waffeninspektionen|atominspektion|atominspektionen|spionageflug|spionageflüge|spionageflügen|ausspähung|ausspähungen|bespitzelung|bespitzelungen|abhöraktion|abhöraktionen|lauschangriff|lauschangriffe|lauschangriffen)"/>'
       '</any-of></token>',
     weak='<token lemma="beobachtung kontrolle inspektion" iform="beobachtung beobachtungen kontrolle kontrollen inspektion inspektionen"/>',
     weak_ok=f'<alt><seq><token iform="der des"/><capture role="theme"><use macro="military-np-monitored"/></capture></seq><seq><token iform="an in"/>{DET}<capture role="theme"><use macro="military-np-monitored"/></capture></seq></alt><opt>{BY_AGENT}</opt>',
@@ -994,17 +997,17 @@ MONITOR_NOUN.weak_lv = '<token iform="kontrollen inspektion inspektionen beobach
 QUOTED = '<token flags="quote-open"/><repeat min="1" max="4"><token flags="word"/></repeat><token flags="quote-close"/>'
 MIT_PART = f'<token iform="mit"/>{DET}<capture role="participant"><use macro="military-np"/></capture>'
 # the genitive of an exercise names who holds it: "die Übung der Luftwaffe", "die Marineübung Chinas und Russlands"
-TRAIN_GEN_AGENT = r'<seq><capture role="agent"><token iform="beider"/><use macro="military-np-practiser"/></capture></seq><seq><token iform="der des"/><capture role="agent"><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|armee|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
+TRAIN_GEN_AGENT = r'<seq><capture role="agent"><token iform="beider"/><use macro="military-np-practiser"/></capture></seq><seq><token iform="der des"/><capture role="agent"><repeat max="2"><use macro="military-mod"/></repeat><alt><annot type="Organization Country"/><token regex="(?i)[\p{L}-]*(luftwaffe|marine|heer|bundeswehr|bundesheer|armee|armeen|allianz)"/></alt></capture></seq><seq><capture role="agent"><annot type="Country"/><opt><token iform="und"/><annot type="Country"/></opt></capture></seq>'
 TRAIN_FOR = '<opt><token iform="für"/><opt><use macro="military-det"/></opt><capture role="participant"><use macro="military-np-trainee"/></capture></opt>'
 TRAIN_THEME = f'<opt><token iform="an am"/>{DET}<capture role="theme"><repeat max="2"><use macro="military-mod"/></repeat><token flags="capitalised word"><not annot="Time Place Country"/></token></capture></opt>'
 TRAIN_NOUN = NounClass("military-train-n", "Training",
     strong='<token><any-of>'
       '<is lemma="manöver großmanöver militärmanöver seemanöver militärübung gefechtsübung wehrübung"/>'
-      r'<is regex="(?i)([\p{L}-]*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß|see|luft|landungs|evakuierungs|schieß|verlegungs|abwehr|flug)übung(en)?|\p{L}+-(cyber|stabs|militär|gefechts)?übung(en)?|[\p{L}-]*cyberübung(en)?|([\p{L}-]*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|-))?manöver[ns]?|[\p{L}-]*(militär|offiziers|soldaten|rekruten|piloten|grund|gefechts|kampf|scharfschützen)ausbildung(en)?)"/>'
+      r'<is regex="(?i)([\p{L}-]*(militär|gefechts|wehr|nato|marine|luftwaffen|heeres|truppen|stabs|kriegs|flotten|verteidigungs|stabsrahmen|luftlande|groß|see|luft|landungs|evakuierungs|schieß|verlegungs|abwehr|flug|nuklear|atom|armee|heer|panzer|raketen|artillerie|bundeswehr|bundesheer|streitkräfte|reserve|reservisten|mobilmachungs|häuserkampf|kampf|invasions|angriffs|blockade|kommando|grenzschutz|heimatschutz|gefechtsschieß|amphibien|winterkampf)übung(en)?|\p{L}+-(cyber|stabs|militär|gefechts)?übung(en)?|[\p{L}-]*cyberübung(en)?|([\p{L}-]*(groß|militär|see|marine|luftwaffen|herbst|frühjahrs|heeres|flotten|kriegs|nato|nuklear|atom|winter|sommer|truppen|armee|panzer|raketen|bundeswehr|bundesheer|gefechts|abwehr|verteidigungs|stabs|landungs|luftlande|invasions|angriffs|kommando|-))?manöver[ns]?|[\p{L}-]*(militär|offiziers|unteroffiziers|soldaten|rekruten|kadetten|piloten|kampfpiloten|grund|gefechts|kampf|scharfschützen|waffen|panzer|artillerie|flugabwehr|luftabwehr|fallschirmspringer|spezialkräfte|truppen)ausbildung(en)?)"/>'
       '</any-of></token>',
     weak='<token lemma="übung training schulung ausbildung drill lehrgang" iform="übung übungen training trainings schulung schulungen ausbildung drill lehrgang lehrgänge"/>',
-    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
-    tail=f'<opt><alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
+    weak_ok=f'<alt><seq>{QUOTED}</seq>{genitive("participant", "military-np-trainee-gen", " von")}<seq>{MIT_PART}</seq><seq>{BY_AGENT}</seq>{TRAIN_GEN_AGENT}</alt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
+    tail=f'<opt><alt><seq>{QUOTED}</seq><seq><token flags="capitalised word" tags="guessed"><not annot="Time Place Country"/><not tags="verb"/></token><opt><token flags="capitalised word" tags="guessed"><not annot="Time Place Country"/><not tags="verb"/></token></opt></seq>{genitive("participant", "military-np-trainee-gen", " von")}<seq>{MIT_PART}</seq>{TRAIN_GEN_AGENT}</alt></opt>{TRAIN_THEME}<opt>{BY_AGENT}</opt>',
     mit_agent=True,
     mission=r'<token regex="(?i)[\p{L}-]*(ausbildungs|trainings)mission(en)?"/>',
     lv="abhalten durchführen veranstalten organisieren leiten beginnen starten ausrichten planen anbieten fortsetzen absolvieren übernehmen aussetzen beenden einstellen abbrechen absagen unterbrechen ausweiten verstärken intensivieren einrichten entsenden verlängern aufnehmen wiederaufnehmen abschließen ansetzen",
@@ -1133,6 +1136,10 @@ def extra_rules():
     SYSNP = f'<capture role="theme"><repeat max="2"><use macro="military-mod"/></repeat>{SYS}<opt><use macro="military-name"/></opt></capture>'
     aufstellen = [('"Seoul plante, das Raketenabwehrsystem THAAD aufzustellen", "Japan will Patriot-Batterien aufstellen", "sollen Raketen aufgestellt werden": weapon systems put up (not units formed)',
         f'<alt><seq><use macro="military-clause-start"/>{DT}<capture role="agent"><use macro="military-np-coord"/></capture>{gap(2)}<token tags="verb finite"/><alt><seq><skip max="8"/><token regex=","/></seq><seq>{gap(2)}</seq></alt></seq><token iform="wie dass"/></alt>{gap(3)}{DT}{SYSNP}{gap(3)}<capture role="trigger"><token lemma="aufstellen stationieren" tags="verb"/></capture>')]
+    zwischen = [('the sides named first: "Zwischen Armee und Rebellen gilt seit Montag ein Waffenstillstand", "Zwischen Israel und der Hamas herrscht nun eine Feuerpause"',
+        f'<use macro="military-clause-start"/><token iform="zwischen"/>{DT}<capture role="agent"><use macro="military-np"/></capture><token iform="und"/>{DT}<capture role="agent"><use macro="military-np"/></capture>{gap(3)}<token tags="verb finite"/>{gap(3)}<use macro="military-ceasefire-n-nphrase"/>')]
+    joint = [('"gemeinsame Übungen", "eine gemeinsame Übung der Luftwaffen"',
+        '<token iform="gemeinsame gemeinsamen gemeinsamer"/><capture role="trigger"><token iform="übung übungen"/></capture><use macro="military-train-n-tail"/>')]
     pause = [('"eine humanitäre Pause", "humanitäre Feuerpausen"',
         '<capture role="trigger"><token iform="humanitäre humanitären humanitärer"/><token iform="pause pausen"/></capture><opt><token iform="in im"/><opt><use macro="military-det"/></opt><repeat max="2"><use macro="military-mod"/></repeat><opt><token iform="stadt region provinz"/></opt><capture role="location"><annot type="Place Country"/></capture></opt>')]
     KONT = 'kontingent kontingents kontingentes kontingente kontingenten'
@@ -1159,7 +1166,9 @@ def extra_rules():
     galt = [('"Der Angriff galt einem Munitionsdepot", "der Anschlag habe ausschließlich militärischen Zielen gegolten": what the attack was aimed at',
         f'<capture role="trigger">{ANOUN}</capture>{gap(2)}<alt><seq><token lemma="gelten" tags="verb finite"/>{gap(2)}{DT}<capture role="target"><use macro="military-np-target"/></capture></seq><seq><token lemma="haben sollen" tags="verb finite"/>{gap(2)}{DT}<capture role="target"><use macro="military-np-target"/></capture><skip max="3"/><token lemma="gelten" tags="verb"/></seq></alt>')]
     claim = [('"Zu dem Anschlag bekannte sich eine Miliz"',
-        f'<token regex="(?i)zu"/><use macro="military-attack-n-nphrase"/><skip max="6"/><token lemma="bekennen" tags="verb finite"/><token iform="sich"/>{AG}')]
+        f'<token regex="(?i)zu"/><use macro="military-attack-n-nphrase"/><skip max="6"/><token lemma="bekennen" tags="verb finite"/><token iform="sich"/>{AG}'),
+        ('"Bei einem Anschlag auf eine Kaserne starben zwölf Menschen; zu der Tat bekannte sich eine Miliz": who claims the deed named later',
+        f'<use macro="military-attack-n-nphrase"/><skip max="20" within="sentence"/><alt><seq><token regex="(?i)zu"/><token iform="der"/></seq><token iform="zur"/></alt><token iform="tat"/><skip max="3"/><token lemma="bekennen" tags="verb finite"/><token iform="sich"/>{AG}')]
     # military presence is strengthened: "Die NATO will ihre Präsenz an der Ostflanke verstärken"
     PV = 'verstärken ausbauen erhöhen aufstocken ausweiten stärken vergrößern'
     MILPR = '<token regex="(?i)[\\p{L}-]*(militär|truppen|marine|nato|bundeswehr|us|armee|luftwaffen)präsenz"/>'
@@ -1200,7 +1209,9 @@ def extra_rules():
                                   ("deployment.extra-in-stellung", "Deployment", stellung, "Deployment: troops or weapons are put in position (in Stellung bringen)."),
                                   ("deployment.extra-praesenz", "Deployment", praes, "Deployment: an armed force strengthens its (military) presence (Präsenz verstärken, ausbauen).")]),
             ("monitoring.extra", [("monitoring.extra-sight", "Monitoring", sight, "Monitoring: military craft are sighted or located (sichten, orten).")]),
-            ("ceasefire.extra", [("ceasefire.extra-humanitarian-pause", "Ceasefire", pause, "Ceasefire: a humanitarian pause.")])]
+            ("training.extra", [("training.extra-joint", "Training", joint, "Training: joint exercises (gemeinsame Übungen) are military without more context.")]),
+            ("ceasefire.extra", [("ceasefire.extra-humanitarian-pause", "Ceasefire", pause, "Ceasefire: a humanitarian pause."),
+                                 ("ceasefire.extra-zwischen", "Ceasefire", zwischen, "Ceasefire: the sides named first in a zwischen-phrase are its agents.")])]
 
 VERB_FAMILIES = set()
 V2_FIRST = set((PREPS + " seit sollte sollten zudem außerdem nun jetzt heute gestern auch erneut dabei daher deshalb bereits inzwischen erstmals offenbar künftig dort hier nachts morgens dem berichten als").split())
@@ -1210,6 +1221,9 @@ def main():
     parts.append(restricted("military-np-troop", TROOP, "Troops and military units: what is deployed (\"zwei Eurofighter-Staffeln\")."))
     parts.append(restricted("military-np-troop-long", TROOP.replace("abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|", "").replace("kampfjets|kampfflugzeuge|", ""), "Troops and military units, no weapon systems (the long forms of Deployment verbs)."))
     parts.append(restricted("military-np-trainee", TRAINEE, "Who is trained: soldiers, recruits, pilots, security forces."))
+    # (in the genitive of a Training noun an army, navy or air force holds it: "die Übung der Luftwaffe")
+    assert "|armee|armeen|marinen|luftwaffen|" in TRAINEE
+    parts.append(restricted("military-np-trainee-gen", TRAINEE.replace("|armee|armeen|marinen|luftwaffen|", "|"), "Who is trained, in the genitive of a Training noun: not an army, navy or air force, which holds it."))
     parts.append(restricted("military-np-practiser", TRAINEE[:-1] + "|" + FORCE_EXTRA + "|nato|otan|bundesheer|volksbefreiungsarmee)", "Who exercises: soldiers, units, ships and aircraft, the NATO."))
     parts.append(restricted("military-np-force", TROOP[:-1] + "|" + FORCE_EXTRA + ")", "Armed forces, police, ships and aircraft (who patrols)."))
     parts.append("""
@@ -1247,6 +1261,10 @@ def main():
         parts.append(vmacros(v))
     for n in [ATTACK_NOUN, CEASE_NOUN, DEPLOY_NOUN, MONITOR_NOUN, TRAIN_NOUN]:
         parts.append(nmacros(n))
+    parts.append(f'''
+  <!-- what may follow a Training noun: its name, trainees, who holds it -->
+  <macro name="military-train-n-tail"><opt><alt><seq>{TRAIN_NOUN.tail}</seq><seq><token iform="von"/><capture role="agent"><annot type="Country Organization"/><opt><token iform="und"/><annot type="Country Organization"/></opt></capture></seq></alt></opt></macro>
+''')
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import military_examples as E
     groups = []

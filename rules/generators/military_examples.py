@@ -614,3 +614,29 @@ EX["deployment.verb-troops"][0].append(("Die Allianz verstärkt ihre Truppen im 
 EX["deployment.verb-troops"][1].append("Die Stadt verstärkt ihre Bemühungen um Touristen aus Asien.")
 EX["deployment.verb"][0].append(("Polen will Pioniere der Armee und der Grenzpolizei an die Grenze entsenden.", {"trigger": "entsenden", "agent": "Polen", "theme": "Pioniere der Armee und der Grenzpolizei"}))
 EX["training.verb"][0].append(("Derzeit prüfen die nordischen Staaten, Ausbilder nach Moldau zu entsenden, um dort Grenzpolizisten zu schulen.", {"trigger": "schulen", "agent": "nordischen Staaten", "participant": "Grenzpolizisten"}, ".zu-obj"))
+
+# round 11: vocabulary (manoeuvre and exercise compounds, attentat, Terrorakt, spying nouns), names after
+# a target, adjectives in an exercise's genitive, counted groups of the wrong kind, animals, sides named first
+EX["training.noun"][0].append(("Russland hat am Dienstag ein Atommanöver in der Barentssee begonnen.", {"trigger": "Atommanöver", "agent": "Russland"}, ".lv-aux"))
+EX["training.noun"][0].append(("Die Heimatschutzübung der Reservisten dauert bis Freitag.", {"trigger": "Heimatschutzübung"}))
+EX["training.noun"][0].append(("Die Übung der finnischen Armee an der Grenze zu Russland beginnt am Montag.", {"trigger": "Übung", "agent": "finnischen Armee"}))
+EX["training.extra"] = ([
+  ("Beide Regierungen vereinbarten gemeinsame Übungen im Südchinesischen Meer.", {"trigger": "Übungen"}, "-joint"),
+  ("Die gemeinsame Übung von Polen und Litauen beginnt am Montag.", {"trigger": "Übung", "agent": "Polen und Litauen"}, "-joint"),
+ ], [
+  "Der Chor probt für gemeinsame Auftritte mit dem Orchester.",
+ ])
+EX["training.noun"][1].append("Das Überholmanöver auf der Autobahn endete im Graben.")
+EX["attack.verb"][0].append(("Der Tanker Eventin wurde nach Angaben der Reederei vor der Küste beschossen.", {"trigger": "beschossen", "target": "Tanker Eventin"}, ".passive-zu"))
+EX["attack.verb"][1].append("Ein streunender Hund griff am Sonntag einen Jogger im Park an.")
+EX["attack.noun"][0].append(("Bei einem Bombenattentat in Kabul starben sechs Menschen.", {"trigger": "Bombenattentat"}))
+EX["attack.noun"][0].append(("Der Terrorakt auf die Bahnstrecke wird einer Zelle zugeschrieben.", {"trigger": "Terrorakt"}))
+EX["attack.noun"][1].append("Der Lauschangriff auf die Wohnung des Verdächtigen war rechtmäßig.")
+EX["monitoring.noun"][0].append(("Der Lauschangriff auf die Wohnung des Verdächtigen war rechtmäßig.", {"trigger": "Lauschangriff"}))
+EX["monitoring.noun"][0].append(("Die Spionageflüge der Marine über der Ostsee gehen weiter.", {"trigger": "Spionageflüge"}))
+EX["monitoring.check"][1].append("Die Polizei in Graz kontrollierte am Samstag mehr als 300 Radfahrer.")
+EX["ceasefire.noun"][0].append(("Die Waffenstillstandserklärung der Rebellen gilt ab Montag.", {"trigger": "Waffenstillstandserklärung"}))
+EX["ceasefire.extra"][0].append(("Zwischen Regierung und Rebellen im Jemen herrscht seit Freitag eine brüchige Waffenruhe.", {"trigger": "Waffenruhe", "agent": "Regierung|Rebellen"}, "-zwischen"))
+EX["ceasefire.extra"][1].append("Zwischen den beiden Klubs herrscht seit Jahren Streit.")
+EX["training.noun"][0].append(("Die Luftwaffe hat am Montag ihre jährliche Großübung Baltic Eagle über der Ostsee begonnen.", {"trigger": "Großübung", "agent": "Luftwaffe"}, ".lv-aux"))
+EX["attack.extra"][0].append(("Bei einem Bombenanschlag auf einen Markt in Kabul starben acht Menschen; zu der Tat bekannte sich eine Splittergruppe.", {"trigger": "Bombenanschlag", "agent": "Splittergruppe"}, "-claim"))
