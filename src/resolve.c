@@ -688,6 +688,7 @@ static int lemma_in(const fg_resolver *r, uint32_t i, const char *const *list)
 typedef struct cues {
     int negation, unlikely, possible, probable, hypothetical, planned;
     int finite, past, perfect, future, reportative;
+    int in_force; /* "in Kraft getreten": a state that holds now */
 } cues;
 
 static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
@@ -737,6 +738,10 @@ static void find_cues(const fg_resolver *r, uint32_t a, uint32_t b,
             c->hypothetical = 1;
         if (word_in(r, i, PLANNED_W) || lemma_in(r, i, PLANNED_L))
             c->planned = 1;
+        if (word_in(r, i, (const char *const[]){"in", NULL}) && i + 2 < b &&
+            word_in(r, i + 1, (const char *const[]){"kraft", NULL}) &&
+            word_in(r, i + 2, (const char *const[]){"getreten", NULL}))
+            c->in_force = 1;
     }
     /* "hat ... geliefert", and "angegriffen zu haben". */
     c->perfect = aux_haben_sein && participle &&
@@ -820,6 +825,8 @@ static void judge_factuality(const fg_resolver *r, uint32_t t, uint32_t first,
              (embedded && !own.finite && gov.finite && !gov.past &&
               gov.future))
         *s = FG_PLANNED;
+    else if (own.perfect && own.in_force)
+        *s = FG_ONGOING; /* "Die Waffenruhe ist in Kraft getreten" */
     else if (own.perfect || (own.finite && own.past))
         *s = FG_PAST;
     else if (own.finite)

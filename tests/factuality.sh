@@ -52,6 +52,8 @@ Positive Certain Hypothetical|Um einen Angriff zu verhindern, wurden Truppen ver
 Positive Certain Planned|Die Rebellen sammelten sich, um die Stadt anzugreifen.
 Positive Certain Past|Um 18 Uhr griffen Drohnen die Stadt an.
 Positive Certain Ongoing|Um Mitternacht liefert Deutschland Panzer.
+Positive Certain Ongoing|Die Regelung zur Lieferung von Panzern ist in Kraft getreten.
+Positive Certain Past|Die Regelung zur Lieferung von Panzern wurde in Kraft gesetzt.
 Positive Certain Ongoing|Die Panzer werden geliefert.
 Positive Certain Planned|Die Niederlande sagten die Lieferung von Panzern zu.
 Positive Certain Planned|Die Rebellen drohten, die Stadt anzugreifen.
