@@ -1151,6 +1151,28 @@ static int set_lemma(fg_morph *m, fg_arena *arena, const char *w, size_t n,
     return m->lemma ? 0 : FG_ENOMEM;
 }
 
+/* Whether the -er that ends w[0 .. n) is stressed: the only vowel of
+ * its root, after a consonant cluster that opens the word or follows
+ * an inseparable prefix (beschwer-, erschwer-, überquer-, scher-); then
+ * the infinitive takes -en. "qu" counts as a consonant. */
+static int stressed_er(const char *w, size_t n)
+{
+    size_t k = n - 2;
+    /* Any other letter than ASCII (ä, ö, ü, ß) ends the cluster. */
+    while (k > 0 && (unsigned char)w[k - 1] < 0x80 &&
+           !strchr("aeiouy", w[k - 1]))
+        k--;
+    if (k > 0 && w[k - 1] == 'u' && k > 1 && w[k - 2] == 'q')
+        k -= 2;
+    if (k == n - 2)
+        return 0; /* a vowel right before: feier-, steuer- */
+    /* The prefix may end in a consonant of the cluster: er|schwer. */
+    for (size_t j = k; j < n - 2; j++)
+        if (j == 0 || in_words(w, j, INSEPARABLE))
+            return 1;
+    return 0;
+}
+
 /* The infinitive of a weak verb from its stem w[0 .. n): the stem +
  * -en, but -n after an unstressed -er or -el (fordern, verhandeln, feiern),
  * -eln where that e fell out ("es handle sich": handeln) and -en after
@@ -1164,7 +1186,7 @@ static int weak_infinitive(fg_morph *m, fg_arena *arena, const char *w,
         n--;
     if ((ends(w, n, "er") || ends(w, n, "el")) &&
         (!ends(w, n, "ier") || ends(w, n, "eier")) && !ends(w, n, "iel") &&
-        !ends(w, n, "eer") && n > 4)
+        !ends(w, n, "eer") && n > 4 && !(ends(w, n, "er") && stressed_er(w, n)))
         return set_lemma(m, arena, w, n, n, "n", tags);
     if (n > 3 && w[n - 1] == 'l' && !ends_vowel(w, n - 1) &&
         !strchr("hlr", w[n - 2]))

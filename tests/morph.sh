@@ -427,6 +427,30 @@ expect_eq "Sollte ..., planen: a clause of its own" "$(clause_of "$s" planen)" 2
 expect_match "an infinitive after a modal there stays one" \
     "$(tags_of 'Kommt er morgen, oder sollen wir planen?' planen)" infinitive
 
+# 12. Weak verbs in -er whose -er is stressed, the root's only vowel
+# (beschweren, erschweren, überqueren), take -en; an unstressed -er
+# after another vowel takes -n (fordern, verschlechtern).
+expect_eq "beschwerte sich: beschweren" \
+    "$(lemma_of 'Der Minister beschwerte sich über die Lage.' beschwerte)" beschweren
+expect_eq "erschwerte: erschweren" \
+    "$(lemma_of 'Der Regen erschwerte die Suche.' erschwerte)" erschweren
+expect_eq "überquerten: überqueren" \
+    "$(lemma_of 'Die Truppen überquerten den Fluss.' überquerten)" überqueren
+expect_eq "hat sich beschwert: beschweren" \
+    "$(lemma_of 'Er hat sich beschwert.' beschwert)" beschweren
+expect_eq "but verschlechterte: verschlechtern" \
+    "$(lemma_of 'Die Lage verschlechterte sich.' verschlechterte)" verschlechtern
+expect_eq "and forderte: fordern" \
+    "$(lemma_of 'Die Partei forderte Neuwahlen.' forderte)" fordern
+# Weak verbs in -eln the lexicon lacks: participle after wurde, finite
+# in a headline.
+s='Die Einigung wurde am Montag besiegelt.'
+expect_eq "besiegelt after wurde: besiegeln" "$(lemma_of "$s" besiegelt)" besiegeln
+expect_match "a participle" "$(tags_of "$s" besiegelt)" participle
+expect_match "finite in a headline" "$(tags_of 'Nato besiegelt Abkommen' besiegelt)" finite
+expect_eq "besiegelten: besiegeln" \
+    "$(lemma_of 'Die Staaten besiegelten das Abkommen.' besiegelten)" besiegeln
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
