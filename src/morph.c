@@ -1696,8 +1696,8 @@ static int finite_verb(const fg_token *t, const fg_morph *m)
  * follows ("..., sagte er"), or soon follows when a finite verb came
  * before ("Er sagte, es gehe voran").
  * Returns how many clauses were added. */
-static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
-                                  size_t b)
+static uint32_t split_coordinated(const fg_lexicon *lex, fg_token *tok,
+                                  const fg_morph *m, size_t a, size_t b)
 {
     uint32_t added = 0;
     int before = 0; /* a finite verb since the last split */
@@ -1742,6 +1742,20 @@ static uint32_t split_coordinated(fg_token *tok, const fg_morph *m, size_t a,
                                !is_word(&tok[j], ":");
              j++)
             after = finite_verb(&tok[j], &m[j]);
+        /* A form that is also a participle right after the coordinator,
+         * where no finite verb stands before it, is rather an adverb
+         * coordinated with the one before ("wies die Kritik scharf und
+         * entschieden zurück"): no clause, and the particle that comes
+         * next stays with the verb before. */
+        if (after && k + 2 < b && (m[k + 1].tags & FG_TAG_PARTICIPLE) &&
+            fg_lexicon_is_particle(lex, tok[k + 2].norm, tok[k + 2].norm_len) &&
+            (k + 3 >= b || !(tok[k + 3].flags & FG_TOKEN_WORD)) &&
+            finite_verb(&tok[k + 1], &m[k + 1]) &&
+            (tok[k - 1].flags & FG_TOKEN_WORD) &&
+            !(tok[k - 1].flags & FG_TOKEN_CAPITALISED) &&
+            !(m[k - 1].tags & (FG_TAG_FINITE | FG_TAG_NOUN)) &&
+            !in_list(&tok[k - 1], SUBJECTS))
+            after = 0;
         if (!before || !after)
             continue;
         tok[k].flags |= FG_TOKEN_CLAUSE_START;
@@ -1869,7 +1883,7 @@ static int analyse_clauses(const fg_lexicon *lex, fg_token *tok, fg_morph *m,
             size_t b = a + 1;
             while (b < e && tok[b].clause == tok[a].clause)
                 b++;
-            split |= split_coordinated(tok, m, a, b) > 0;
+            split |= split_coordinated(lex, tok, m, a, b) > 0;
             a = b;
         }
         if (split) {

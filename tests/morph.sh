@@ -451,6 +451,16 @@ expect_match "finite in a headline" "$(tags_of 'Nato besiegelt Abkommen' besiege
 expect_eq "besiegelten: besiegeln" \
     "$(lemma_of 'Die Staaten besiegelten das Abkommen.' besiegelten)" besiegeln
 
+# 13. A participle-like adverb between the finite verb and its particle
+# takes no particle, also after a coordinated adverb.
+s='Peking wies die Kritik scharf und entschieden zurück.'
+expect_eq "scharf und entschieden zurück: wies is zurückweisen" \
+    "$(lemma_of "$s" wies)" zurückweisen
+expect_eq "and entschieden is no zurückentscheiden" "$(lemma_of "$s" entschieden)" entscheiden
+expect_eq "nor a clause of its own" "$(clause_of "$s" entschieden)" 1
+expect_eq "wies ... entschieden zurück" \
+    "$(lemma_of 'Das Ministerium wies die Vorwürfe entschieden zurück.' wies)" zurückweisen
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
