@@ -1515,6 +1515,39 @@ static int capitalised_attribute(const fg_lexicon *lex, const fg_token *tok,
            hit.modifier && hit.end == ti + 1;
 }
 
+/* Whether the unknown capitalised word i that opens its sentence is
+ * followed by a finite verb, and so is its subject, a noun ("Ornithologen
+ * beobachteten ...", "Ornithologen zählten ..."): a finite verb the
+ * lexicon knows, or an unknown word with the weak preterite's or the
+ * present's ending. Not before a modal verb or werden, which take a
+ * fronted infinitive ("Verhandeln wollen sie nicht"), but for wurde,
+ * which takes none; nor where a participle stands before its
+ * auxiliary. */
+static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
+                            size_t n, size_t i)
+{
+    if (!(tok[i].flags & FG_TOKEN_SENT_START) || i + 1 >= n)
+        return 0;
+    const fg_token *nx = &tok[i + 1];
+    if (nx->sentence != tok[i].sentence || !(nx->flags & FG_TOKEN_WORD) ||
+        (nx->flags & (FG_TOKEN_CAPITALISED | FG_TOKEN_NUMBER)))
+        return 0;
+    /* A fronted participle before its auxiliary ("Unterzeichnet wurde
+     * das Abkommen", "Verurteilt hat ihn ..."). */
+    if (auxiliary(lex, nx) && (ends(tok[i].norm, tok[i].norm_len, "t") ||
+                               begins(tok[i].norm, tok[i].norm_len, "ge")))
+        return 0;
+    uint32_t tags = known_tags(lex, nx->norm, nx->norm_len);
+    if (tags)
+        return (tags & FG_TAG_FINITE) && !(tags & (FG_TAG_WORD | FG_TAG_NOUN)) &&
+               (!modal(lex, nx) || is_word(nx, "wurde") ||
+                is_word(nx, "wurden"));
+    return nx->norm_len >= 6 &&
+           (ends(nx->norm, nx->norm_len, "ten") ||
+            ends(nx->norm, nx->norm_len, "te") ||
+            ends(nx->norm, nx->norm_len, "et"));
+}
+
 static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
                          const fg_token *tokens, size_t n, size_t ti,
                          fg_morph *m, const char *text, fg_norm_scratch *norm,
@@ -1616,6 +1649,12 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
                         : 0);
         const fg_lex_analysis *pa =
             pf != NONE ? choose(lex, pf, &pt, &c) : NULL;
+        /* A capitalised last part is a noun, not a verb's form the
+         * lexicon has ("Lürssen-Werft": no werfen): the lexicon's noun,
+         * else one guessed below. */
+        if (pa && (pt.flags & FG_TOKEN_CAPITALISED) &&
+            !(pa->tags & (FG_TAG_NOUN | FG_TAG_ADJ)))
+            pa = NULL;
         size_t at;
         const fg_lex_analysis *ph =
             pa == NULL && (pt.flags & FG_TOKEN_CAPITALISED)
@@ -1669,8 +1708,9 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
             if (rc < 0)
                 return rc;
         } else if (guess(lex, t->norm, t->norm_len,
-                         capital && !(t->flags & FG_TOKEN_SENT_START), &c,
-                         arena, m) < 0) {
+                         capital && (!(t->flags & FG_TOKEN_SENT_START) ||
+                                     subject_at_start(lex, tokens, n, ti)),
+                         &c, arena, m) < 0) {
             return FG_ENOMEM;
         }
         if (!h && (m->tags & FG_TAG_NOUN)) {
