@@ -1515,6 +1515,102 @@ static int capitalised_attribute(const fg_lexicon *lex, const fg_token *tok,
            hit.modifier && hit.end == ti + 1;
 }
 
+/* Participles of two verbs of the lexicon, told apart by the
+ * auxiliary: with sein the first ("ist im Bahnhof gestanden"), with
+ * haben or werden the second ("hat die Tat gestanden"), but for a
+ * place and no object between haben and the participle ("hat an der
+ * Grenze gestanden", "vor Gericht"). Without an auxiliary in the
+ * clause, the finite form ("Die Angeklagten gestanden die Tat"). */
+static const struct {
+    const char *form, *with_sein, *with_haben;
+} AUX_PARTICIPLES[] = {{"gestanden", "stehen", "gestehen"}};
+
+static int is_haben(const fg_lexicon *lex, const fg_token *t)
+{
+    static const char *const HABEN[] = {"haben", "werden", NULL};
+    return form_of(lex, t, HABEN, FG_TAG_VERB);
+}
+
+static int is_sein(const fg_lexicon *lex, const fg_token *t)
+{
+    static const char *const SEIN[] = {"sein", NULL};
+    return form_of(lex, t, SEIN, FG_TAG_VERB);
+}
+
+/* Whether tok[a .. i) holds an object: a determiner or a pronoun that
+ * no preposition governs ("hat die Tat gestanden", "hat es
+ * gestanden"); *place gets whether a preposition stands there. */
+static int object_between(const fg_lexicon *lex, const fg_token *tok,
+                          size_t a, size_t i, int *place)
+{
+    static const char *const OBJECTS[] = {"es", "alles", "nichts", "das",
+                                          "dies", "etwas", "ihn", NULL};
+    int governed = 0, object = 0;
+    *place = 0;
+    for (size_t k = a; k < i; k++) {
+        if (in_list(&tok[k], PREPOSITIONS)) {
+            governed = *place = 1;
+        } else if (noun_like(&tok[k])) {
+            object |= !governed;
+            governed = 0;
+        } else if (!governed && (determiner(lex, &tok[k]) ||
+                                 in_list(&tok[k], OBJECTS))) {
+            object = 1;
+        }
+    }
+    return object;
+}
+
+static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
+                                           const fg_token *tok, size_t n,
+                                           size_t i, uint32_t first)
+{
+    const fg_token *t = &tok[i];
+    size_t e = 0;
+    while (e < sizeof AUX_PARTICIPLES / sizeof *AUX_PARTICIPLES &&
+           !is_word(t, AUX_PARTICIPLES[e].form))
+        e++;
+    if (e == sizeof AUX_PARTICIPLES / sizeof *AUX_PARTICIPLES)
+        return NULL;
+    /* The auxiliary: the nearest form of sein, haben or werden in the
+     * clause, before the participle or after it ("soll den Mord
+     * gestanden haben", "..., nachdem er gestanden hatte"). */
+    int sein = 0, haben = 0;
+    size_t from = i; /* where the words after the auxiliary start */
+    for (size_t k = i, j = 0; k > 0 && j < MAX_CLAUSE_BACK; k--, j++) {
+        const fg_token *q = &tok[k - 1];
+        if (q->sentence != t->sentence || q->clause != t->clause)
+            break;
+        if ((sein = is_sein(lex, q)) || (haben = is_haben(lex, q))) {
+            from = k;
+            break;
+        }
+    }
+    if (!sein && !haben) {
+        size_t k = next_clause_word(tok, n, i);
+        if (k < n) {
+            sein = is_sein(lex, &tok[k]);
+            haben = !sein && is_haben(lex, &tok[k]);
+        }
+        if (haben || sein) /* the clause before it, from its start */
+            from = clause_start(tok, i);
+    }
+    const char *lemma = sein ? AUX_PARTICIPLES[e].with_sein
+                             : AUX_PARTICIPLES[e].with_haben;
+    int place = 0;
+    if (haben && !object_between(lex, tok, from, i, &place) && place)
+        lemma = AUX_PARTICIPLES[e].with_sein;
+    uint32_t want = sein || haben ? FG_TAG_PARTICIPLE : FG_TAG_FINITE;
+    for (uint32_t k = first, c = 0; k != NONE && c < MAX_ANALYSES; c++) {
+        const fg_lex_analysis *an = fg_lexicon_analysis(lex, k);
+        k = an->next;
+        if ((an->tags & want) && strlen(lemma) == an->lemma_len &&
+            memcmp(an->lemma, lemma, an->lemma_len) == 0)
+            return an;
+    }
+    return NULL;
+}
+
 /* Whether the unknown capitalised word i that opens its sentence is
  * followed by a finite verb, and so is its subject, a noun ("Ornithologen
  * beobachteten ...", "Ornithologen zählten ..."): a finite verb the
@@ -1588,6 +1684,10 @@ static int analyse_token(fg_morph_vec *v, const fg_lexicon *lex,
         return adjective(lex, t->norm, t->norm_len, arena, m);
     const fg_lex_analysis *a =
         first != NONE ? choose(lex, first, t, &c) : NULL;
+    const fg_lex_analysis *by_aux;
+    if (a && !capital && (a->tags & FG_TAG_VERB) &&
+        (by_aux = by_auxiliary(lex, tokens, n, ti, first)) != NULL)
+        a = by_aux;
     /* Capitalised inside a sentence, a form the lexicon knows only as a
      * verb's infinitive (or plural present) is a nominalised infinitive
      * ("nach zähem Ringen", "zum Verhandeln"): a noun, itself its lemma. */

@@ -475,6 +475,21 @@ expect_match "a noun" "$(tags_of "$s" Lürssen-Werft)" noun
 expect_eq "inside a sentence too" \
     "$(lemma_of 'Die Lürssen-Werft baut neue Schiffe.' Lürssen-Werft)" lürssen-werft
 
+# 15. gestanden: gestehen with haben and an object (or no place), stehen
+# with sein or a place.
+expect_eq "hat die Tat gestanden: gestehen" \
+    "$(lemma_of 'Der Angeklagte hat die Tat gestanden.' gestanden)" gestehen
+expect_eq "hat gestanden: gestehen" \
+    "$(lemma_of 'Der Angeklagte hat inzwischen gestanden.' gestanden)" gestehen
+expect_eq "soll den Mord gestanden haben: gestehen" \
+    "$(lemma_of 'Der Mann soll den Mord gestanden haben.' gestanden)" gestehen
+expect_eq "finite: gestanden die Tat" \
+    "$(lemma_of 'Die Angeklagten gestanden die Tat.' gestanden)" gestehen
+expect_eq "hat an der Grenze gestanden: stehen" \
+    "$(lemma_of 'Er hat lange an der Grenze gestanden.' gestanden)" stehen
+expect_eq "ist gestanden: stehen" \
+    "$(lemma_of 'Der Zug ist zwei Stunden im Bahnhof gestanden.' gestanden)" stehen
+
 # The stem cache changes nothing: documents analysed after 13,000
 # distinct words (more than the cache keeps, so it is emptied between
 # them) get the stems they get alone.
