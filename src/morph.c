@@ -1611,9 +1611,10 @@ static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
     return NULL;
 }
 
-/* Whether the unknown capitalised word i that opens its sentence is
- * followed by a finite verb, and so is its subject, a noun ("Ornithologen
- * beobachteten ...", "Ornithologen zählten ..."): a finite verb the
+/* Whether the unknown capitalised word i in -en that opens its sentence,
+ * which the guesser would take for an infinitive, is followed by a finite
+ * verb, and so is its subject, a noun ("Ornithologen beobachteten ...",
+ * "Ornithologen zählten ..."; not the adverb of "Zwar hatten ..."): a finite verb the
  * lexicon knows, or an unknown word with the weak preterite's or the
  * present's ending. Not before a modal verb or werden, which take a
  * fronted infinitive ("Verhandeln wollen sie nicht"), but for wurde,
@@ -1622,7 +1623,8 @@ static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
 static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
                             size_t n, size_t i)
 {
-    if (!(tok[i].flags & FG_TOKEN_SENT_START) || i + 1 >= n)
+    if (!(tok[i].flags & FG_TOKEN_SENT_START) || i + 1 >= n ||
+        !ends(tok[i].norm, tok[i].norm_len, "en"))
         return 0;
     const fg_token *nx = &tok[i + 1];
     if (nx->sentence != tok[i].sentence || !(nx->flags & FG_TOKEN_WORD) ||
