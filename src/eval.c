@@ -721,10 +721,12 @@ static int count_roles(fg_eval *ev, const gold_event *g, const sys_event *s,
         size_t ns = s ? s->n_values[r] : 0;
         int found = 0, wrong = 0;
         for (size_t v = 0; v < ns; v++) {
-            if (gv && share_word(&ev->arena, gv, s->values[r][v]))
+            if (gv && share_word(&ev->arena, gv, s->values[r][v])) {
                 found = 1;
-            else
-                wrong = 1, c[r].fp++;
+            } else {
+                wrong = 1;
+                c[r].fp++;
+            }
         }
         if (gv && found)
             c[r].tp++;

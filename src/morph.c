@@ -1614,11 +1614,11 @@ static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
 /* Whether the unknown capitalised word i in -en that opens its sentence,
  * which the guesser would take for an infinitive, is followed by a finite
  * verb, and so is its subject, a noun ("Ornithologen beobachteten ...",
- * "Ornithologen zählten ..."; not the adverb of "Zwar hatten ..."): a finite verb the
- * lexicon knows, or an unknown word with the weak preterite's or the
- * present's ending. Not before a modal verb or werden, which take a
- * fronted infinitive ("Verhandeln wollen sie nicht"), but for wurde,
- * which takes none; nor where a participle stands before its
+ * "Ornithologen zählten ..."; not the adverb of "Zwar hatten ..."): a
+ * finite verb the lexicon knows, or an unknown word with the weak
+ * preterite's or the present's ending. Not before a modal verb or werden,
+ * which take a fronted infinitive ("Verhandeln wollen sie nicht"), but for
+ * wurde, which takes none; nor where a participle stands before its
  * auxiliary. */
 static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
                             size_t n, size_t i)
@@ -1637,7 +1637,8 @@ static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
         return 0;
     uint32_t tags = known_tags(lex, nx->norm, nx->norm_len);
     if (tags)
-        return (tags & FG_TAG_FINITE) && !(tags & (FG_TAG_WORD | FG_TAG_NOUN)) &&
+        return (tags & FG_TAG_FINITE) &&
+               !(tags & (FG_TAG_WORD | FG_TAG_NOUN)) &&
                (!modal(lex, nx) || is_word(nx, "wurde") ||
                 is_word(nx, "wurden"));
     return nx->norm_len >= 6 &&
