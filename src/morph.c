@@ -1611,29 +1611,32 @@ static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
     return NULL;
 }
 
-/* Whether the unknown capitalised word i in -en that opens its sentence,
- * which the guesser would take for an infinitive, is followed by a finite
- * verb, and so is its subject, a noun ("Ornithologen beobachteten ...",
- * "Ornithologen zählten ..."; not the adverb of "Zwar hatten ..."): a
- * finite verb the lexicon knows, or an unknown word with the weak
- * preterite's or the present's ending. Not before a modal verb or werden,
- * which take a fronted infinitive ("Verhandeln wollen sie nicht"), but for
- * wurde, which takes none; nor where a participle stands before its
- * auxiliary. */
+/* Whether the unknown capitalised word i in -en that
+ * opens its sentence is followed by a finite verb, and so is its
+ * subject, a noun ("Ornithologen beobachteten ...", "Ornithologen
+ * zählten ..."): a finite verb the lexicon knows, or an unknown word
+ * with the weak preterite's or the present's ending. Not before a modal
+ * verb or werden, which take a fronted infinitive ("Verhandeln wollen
+ * sie nicht"), but for wurde, which takes none; nor where a participle
+ * stands before its auxiliary ("Gestohlen wurden ..."). */
 static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
                             size_t n, size_t i)
 {
+    /* Adverbs in -en open a sentence before its verb too; other words
+     * there (Dann, Müller) are no verb to begin with. */
+    static const char *const ADVERBS_EN[] = {
+        "oben",    "unten",    "hinten", "vorne", "innen",    "aussen",
+        "drinnen", "draussen", "drüben", "eben",  "zuweilen", "bisweilen",
+        "morgen",  "übermorgen", NULL};
     if (!(tok[i].flags & FG_TOKEN_SENT_START) || i + 1 >= n ||
-        !ends(tok[i].norm, tok[i].norm_len, "en"))
+        !ends(tok[i].norm, tok[i].norm_len, "en") ||
+        in_list(&tok[i], ADVERBS_EN))
         return 0;
     const fg_token *nx = &tok[i + 1];
     if (nx->sentence != tok[i].sentence || !(nx->flags & FG_TOKEN_WORD) ||
         (nx->flags & (FG_TOKEN_CAPITALISED | FG_TOKEN_NUMBER)))
         return 0;
-    /* A fronted participle before its auxiliary ("Unterzeichnet wurde
-     * das Abkommen", "Verurteilt hat ihn ..."). */
-    if (auxiliary(lex, nx) && (ends(tok[i].norm, tok[i].norm_len, "t") ||
-                               begins(tok[i].norm, tok[i].norm_len, "ge")))
+    if (auxiliary(lex, nx) && begins(tok[i].norm, tok[i].norm_len, "ge"))
         return 0;
     uint32_t tags = known_tags(lex, nx->norm, nx->norm_len);
     if (tags)
