@@ -1057,6 +1057,28 @@ static int emit_word(scan *sc, size_t pos, size_t end, uint32_t kind,
     return emit(sc, pos, end, kind);
 }
 
+/* Words whose first letters fell out for an apostrophe: "'s" (es,
+ * das), "'n", "'ne", "'nem", "'nen", "'ner" (ein, eine, ...). */
+static const char *const ELISIONS[] = {"s", "n", "ne", "nem", "nen", "ner",
+                                       NULL};
+
+/* The end of an elided word whose apostrophe is at pos, the next code
+ * point at after: "'ne Villa", "gibt 's"; else pos. Such an apostrophe
+ * opens no quote. */
+static size_t scan_elision(const scan *sc, size_t pos, size_t after)
+{
+    for (const char *const *e = ELISIONS; *e; e++) {
+        size_t n = strlen(*e);
+        if (sc->len - after < n || memcmp(sc->s + after, *e, n) != 0)
+            continue;
+        int32_t next = peek(sc, after + n);
+        if (next < 0 || !(is_word(next) || is_apostrophe(next) ||
+                          quote_kind(next) != Q_NONE))
+            return after + n;
+    }
+    return pos;
+}
+
 static int scan_tokens(scan *sc)
 {
     size_t pos = 0;
@@ -1079,6 +1101,10 @@ static int scan_tokens(scan *sc)
             size_t e = cap_end(sc, at, end, &cut);
             rc = emit(sc, at, e, FG_TOKEN_URL | (cut ? FG_TOKEN_CUT : 0));
             pos = e;
+        } else if (is_apostrophe(cp) &&
+                   (end = scan_elision(sc, at, pos)) > at) {
+            rc = emit(sc, at, end, FG_TOKEN_WORD);
+            pos = end;
         } else if (is_word(cp)) {
             uint32_t kind = FG_TOKEN_WORD;
             end = at;
@@ -1181,6 +1207,60 @@ static int attached(const fg_token *a, const fg_token *b)
     return a->end == b->start;
 }
 
+/* Single quotes that are also apostrophes: ' ‘ ’ ‚ ‹ ›. */
+static int single_quote(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2018 || cp == 0x2019 || cp == 0x201A ||
+           cp == 0x2039 || cp == 0x203A;
+}
+
+/* Open quotes that pair_single_quotes keeps track of at once. */
+#define MAX_QUOTE_DEPTH 16
+
+/* A single quote is a quote only when it pairs with another inside the
+ * quotes around it ("die 'taz'", „Das ist ‚inakzeptabel‘“): an
+ * apostrophe at the edge of a word is none ("Singin' in the Rain",
+ * "Jones' Haus"). Double quotes keep their flags, paired or not. */
+static void pair_single_quotes(const fg_text *t, fg_token *tok, size_t n)
+{
+    size_t open[MAX_QUOTE_DEPTH];
+    size_t depth = 0;
+    const uint32_t Q = FG_TOKEN_QUOTE_OPEN | FG_TOKEN_QUOTE_CLOSE;
+    for (size_t i = 0; i < n; i++) {
+        if (!(tok[i].flags & Q))
+            continue;
+        int single = single_quote(first_cp(t, &tok[i]));
+        if (tok[i].flags & FG_TOKEN_QUOTE_OPEN) {
+            if (depth == MAX_QUOTE_DEPTH) {
+                /* too deep: the oldest is left as it is */
+                memmove(open, open + 1, (depth - 1) * sizeof *open);
+                depth--;
+            }
+            open[depth++] = i;
+            continue;
+        }
+        /* A close: the nearest open of its kind, inside no other. */
+        size_t k = depth;
+        while (k > 0 &&
+               single_quote(first_cp(t, &tok[open[k - 1]])) != single)
+            k--;
+        if (k == 0 || (single && k != depth)) {
+            if (single)
+                tok[i].flags &= ~Q;
+            continue;
+        }
+        /* Single opens inside the double quotes closed here pair with
+         * nothing. */
+        for (size_t j = k; j < depth; j++)
+            if (single_quote(first_cp(t, &tok[open[j]])))
+                tok[open[j]].flags &= ~Q;
+        depth = k - 1;
+    }
+    for (size_t j = 0; j < depth; j++)
+        if (single_quote(first_cp(t, &tok[open[j]])))
+            tok[open[j]].flags &= ~Q;
+}
+
 /* Opening or closing, for quotes that look the same either way, from
  * what they are attached to. */
 static void mark_quotes(const fg_text *t, fg_token *tok, size_t n)
@@ -1211,6 +1291,7 @@ static void mark_quotes(const fg_text *t, fg_token *tok, size_t n)
         tok[i].flags |= kind == Q_OPEN ? FG_TOKEN_QUOTE_OPEN
                                        : FG_TOKEN_QUOTE_CLOSE;
     }
+    pair_single_quotes(t, tok, n);
 }
 
 /* Whether token j can start a sentence after terminal punctuation. */

@@ -282,6 +282,37 @@ static void test_final_before_quote(void **state)
     }
 }
 
+/* Single quotes are quotes where they pair, inside the quotes around
+ * them, as double quotes are; an apostrophe at the edge of a word
+ * that pairs with nothing is none. */
+static void test_single_quotes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *form;
+        uint32_t flags;
+    } cases[] = {
+        {"Die Zeitung 'taz' berichtete.", "'", FG_TOKEN_QUOTE_OPEN},
+        {"Laut \u201ASpiegel\u2018 kam er.", "\u2018", FG_TOKEN_QUOTE_CLOSE},
+        {"Laut \u2018Spiegel\u2019 kam er.", "\u2018", FG_TOKEN_QUOTE_OPEN},
+        {"Laut \u2018Spiegel\u2019 kam er.", "\u2019", FG_TOKEN_QUOTE_CLOSE},
+        {"Er sang \u201ESingin' in the Rain\u201C.", "'", 0},
+        {"Das ist Jones' Haus.", "'", 0},
+        {"\u201EEr hat 'nen Plan\u201C, sagte sie.", "'nen", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        result r;
+        tokenise(&r, cases[i].text, strlen(cases[i].text));
+        check_invariants(&r);
+        const fg_token *t = find_token(&r, cases[i].form);
+        uint32_t q = t->flags & (FG_TOKEN_QUOTE_OPEN | FG_TOKEN_QUOTE_CLOSE);
+        if (q != cases[i].flags)
+            fail_msg("'%s': %s has quote flags %x, want %x", cases[i].text,
+                     cases[i].form, (unsigned)q, (unsigned)cases[i].flags);
+        result_clear(&r);
+    }
+}
+
 /* Every line break convention ends a headline. */
 static void test_line_breaks(void **state)
 {
@@ -470,6 +501,7 @@ int main(void)
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_features),
         cmocka_unit_test(test_final_before_quote),
+        cmocka_unit_test(test_single_quotes),
         cmocka_unit_test(test_line_breaks),
         cmocka_unit_test(test_invariants_odd_text),
         cmocka_unit_test(test_invariants_random),
