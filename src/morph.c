@@ -1611,9 +1611,9 @@ static const fg_lex_analysis *by_auxiliary(const fg_lexicon *lex,
     return NULL;
 }
 
-/* Whether the unknown capitalised word i in -en that
- * opens its sentence is followed by a finite verb, and so is its
- * subject, a noun ("Ornithologen beobachteten ...", "Ornithologen
+/* Whether the unknown capitalised word i in -en that opens its
+ * sentence is a noun: the plural of a noun suffix, or the subject
+ * before a finite verb ("Ornithologen beobachteten ...", "Ornithologen
  * zählten ..."): a finite verb the lexicon knows, or an unknown word
  * with the weak preterite's or the present's ending. Not before a modal
  * verb or werden, which take a fronted infinitive ("Verhandeln wollen
@@ -1628,6 +1628,13 @@ static int subject_at_start(const fg_lexicon *lex, const fg_token *tok,
         "oben",    "unten",    "hinten", "vorne", "innen",    "aussen",
         "drinnen", "draussen", "drüben", "eben",  "zuweilen", "bisweilen",
         "morgen",  "übermorgen", NULL};
+    /* A plural of a noun suffix is no verb wherever it stands
+     * ("Spekulationen über ...", "Unklarheiten sollen ..."). */
+    static const char *const NOUN_PLURALS[] = {
+        "ungen", "heiten", "keiten", "schaften", "ionen", "täten", NULL};
+    if ((tok[i].flags & FG_TOKEN_SENT_START) &&
+        ends_any(tok[i].norm, tok[i].norm_len, NOUN_PLURALS))
+        return 1;
     if (!(tok[i].flags & FG_TOKEN_SENT_START) || i + 1 >= n ||
         !ends(tok[i].norm, tok[i].norm_len, "en") ||
         in_list(&tok[i], ADVERBS_EN))

@@ -473,6 +473,10 @@ case "$(tags_of 'Zwar hatten die Minister beraten.' Zwar)" in
     *noun*) fail "a fronted adverb the lexicon does not know is no noun" "Zwar: noun" ;;
     *) pass "a fronted adverb the lexicon does not know is no noun" ;;
 esac
+expect_match "a plural in -ionen at the start: a noun" \
+    "$(tags_of 'Spekulationen über ein Treffen gab es.' Spekulationen)" noun
+expect_eq "its lemma" \
+    "$(lemma_of 'Unklarheiten sollen beseitigt werden.' Unklarheiten)" unklarheit
 s='Lürssen-Werft baut neue Schiffe.'
 expect_eq "Lürssen-Werft: no werfen" "$(lemma_of "$s" Lürssen-Werft)" lürssen-werft
 expect_match "a noun" "$(tags_of "$s" Lürssen-Werft)" noun
