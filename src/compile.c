@@ -72,7 +72,7 @@ typedef struct emitter {
      * thousands of arrays from nothing. */
     fg_program scratch;
     fg_program *prog; /* &scratch */
-    size_t cap_code, cap_roles, cap_pair_elems, cap_elems;
+    size_t cap_code, cap_code_elem, cap_roles, cap_pair_elems, cap_elems;
     /* Node address -> element index: open addressing, at most half
      * full; a slot is in use only when its generation is the rule's.
      * A pack's macros are emitted a million times, so this is the
@@ -80,28 +80,53 @@ typedef struct emitter {
     struct elem_slot *elem_tab;
     size_t elem_cap, elem_n;
     uint32_t gen;
+    /* Whether element slots are emitted (only explaining fills them);
+     * without them, the instructions they would have taken are counted
+     * in skipped, so that a pattern is too big with or without. */
+    int elements;
+    uint32_t skipped;
     int too_big;
     int nomem;
 } emitter;
+
+_Static_assert(FG_MAX_PROGRAM <= UINT16_MAX, "fg_inst holds pcs in 16 bits");
 
 static uint32_t emit_inst(emitter *e, fg_op op, uint8_t arg, uint32_t x,
                           uint32_t y, uint32_t elem, const void *p)
 {
     fg_program *g = e->prog;
-    if (g->n >= FG_MAX_PROGRAM) {
+    if (g->n + e->skipped >= FG_MAX_PROGRAM) {
         e->too_big = 1;
         return 0;
     }
     if (g->n >= e->cap_code &&
-        fg_grow((void **)&g->code, &e->cap_code, g->n + 1, sizeof *g->code) < 0) {
+        (fg_grow((void **)&g->code, &e->cap_code, g->n + 1,
+                 sizeof *g->code) < 0 ||
+         fg_grow((void **)&g->code_elem, &e->cap_code_elem, g->n + 1,
+                 sizeof *g->code_elem) < 0)) {
         e->nomem = 1;
         return 0;
     }
-    g->code[g->n] = (fg_inst){(uint8_t)op, arg, x, y, elem, p};
+    g->code[g->n] = (fg_inst){(uint8_t)op, arg, (uint16_t)x, (uint16_t)y, p};
+    g->code_elem[g->n] = elem;
     return g->n++;
 }
 
 /* A new slot pair for a capture (role >= 0) or an element (role -1). */
+/* The SAVE of an element slot (bound 0: where it begins, 1: where it
+ * ends), or, when the program has no element slots, the count of it. */
+static void emit_element_save(emitter *e, uint32_t slot, int bound,
+                              uint32_t elem)
+{
+    if (e->elements) {
+        emit_inst(e, FG_OP_SAVE, 1, slot + (uint32_t)bound, 0, elem, NULL);
+    } else if (e->prog->n + e->skipped >= FG_MAX_PROGRAM) {
+        e->too_big = 1;
+    } else {
+        e->skipped++;
+    }
+}
+
 static uint32_t new_pair(emitter *e, int role, uint32_t elem)
 {
     fg_program *g = e->prog;
@@ -183,7 +208,7 @@ static void patch_chain(fg_program *g, uint32_t chain, int use_y)
 {
     while (chain) {
         fg_inst *in = &g->code[chain - 1];
-        uint32_t *link = use_y ? &in->y : &in->x;
+        uint16_t *link = use_y ? &in->y : &in->x;
         chain = *link;
         *link = g->n;
     }
@@ -201,8 +226,8 @@ static void emit(emitter *e, const fg_node *n)
     case FG_NODE_TOKEN:
     case FG_NODE_ANNOT:
     case FG_NODE_SKIP: {
-        uint32_t slot = new_pair(e, -1, id);
-        emit_inst(e, FG_OP_SAVE, 1, slot, 0, id, NULL);
+        uint32_t slot = e->elements ? new_pair(e, -1, id) : 0;
+        emit_element_save(e, slot, 0, id);
         if (n->kind == FG_NODE_TOKEN) {
             emit_inst(e, FG_OP_TOKEN, 0, 0, 0, id, n->test);
         } else if (n->kind == FG_NODE_ANNOT) {
@@ -230,7 +255,7 @@ static void emit(emitter *e, const fg_node *n)
                 emit_inst(e, FG_OP_ASSERT, FG_ASSERT_SAME_CLAUSE, 0, 0, id,
                           NULL);
         }
-        emit_inst(e, FG_OP_SAVE, 1, slot + 1, 0, id, NULL);
+        emit_element_save(e, slot, 1, id);
         return;
     }
     case FG_NODE_SEQ:
@@ -364,6 +389,7 @@ static void emitter_reset(emitter *e)
     e->prog = &e->scratch;
     e->scratch.n = e->scratch.n_slots = e->scratch.n_elems = 0;
     e->elem_n = 0;
+    e->skipped = 0;
     e->too_big = e->nomem = 0;
     if (++e->gen == 0) { /* wrapped: no slot may look in use */
         if (e->elem_tab)
@@ -375,6 +401,7 @@ static void emitter_reset(emitter *e)
 static void emitter_clear(emitter *e)
 {
     fg_free(e->scratch.code);
+    fg_free(e->scratch.code_elem);
     fg_free(e->scratch.slot_role);
     fg_free(e->scratch.slot_elem);
     fg_free(e->scratch.elems);
@@ -398,10 +425,12 @@ static int take_program(const emitter *e, fg_program *g)
     size_t pairs = s->n_slots / 2;
     memset(g, 0, sizeof *g);
     g->code = copy_array(s->code, s->n, sizeof *s->code);
+    g->code_elem = copy_array(s->code_elem, s->n, sizeof *s->code_elem);
     g->slot_role = copy_array(s->slot_role, pairs, sizeof *s->slot_role);
     g->slot_elem = copy_array(s->slot_elem, pairs, sizeof *s->slot_elem);
     g->elems = copy_array(s->elems, s->n_elems, sizeof *s->elems);
-    if (!g->code || !g->slot_role || !g->slot_elem || !g->elems)
+    if (!g->code || !g->code_elem || !g->slot_role || !g->slot_elem ||
+        !g->elems)
         return FG_ENOMEM;
     g->n = s->n;
     g->n_slots = s->n_slots;
@@ -412,6 +441,7 @@ static int take_program(const emitter *e, fg_program *g)
 static void program_clear(fg_program *g)
 {
     fg_free(g->code);
+    fg_free(g->code_elem);
     fg_free(g->slot_role);
     fg_free(g->slot_elem);
     fg_free(g->elems);
@@ -565,8 +595,9 @@ static int cmp_req_key(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Adds the clause of keys k[0, n) to c, each key once. */
-static int cnf_add_clause(cnf *c, const req_key *k, size_t n)
+/* Adds the clause of keys k[0, n) to c, each key once; sorted: they are
+ * sorted by key already, each once (a clause of another cnf). */
+static int cnf_put_clause(cnf *c, const req_key *k, size_t n, int sorted)
 {
     if (n == 0)
         return 0;
@@ -578,7 +609,8 @@ static int cnf_add_clause(cnf *c, const req_key *k, size_t n)
         return FG_ENOMEM;
     req_key *out = c->keys + c->n_keys;
     memcpy(out, k, n * sizeof *k);
-    qsort(out, n, sizeof *out, cmp_req_key);
+    if (!sorted)
+        qsort(out, n, sizeof *out, cmp_req_key);
     size_t m = 0;
     uint32_t cost = 0;
     for (size_t i = 0; i < n; i++)
@@ -590,6 +622,11 @@ static int cnf_add_clause(cnf *c, const req_key *k, size_t n)
     c->costs[c->n] = cost;
     c->ends[c->n++] = (uint32_t)c->n_keys;
     return 0;
+}
+
+static int cnf_add_clause(cnf *c, const req_key *k, size_t n)
+{
+    return cnf_put_clause(c, k, n, 0);
 }
 
 static void cnf_clear(cnf *c)
@@ -1025,7 +1062,8 @@ static int cnf_append(cnf *c, const cnf *from)
 {
     for (size_t k = 0; k < from->n; k++) {
         uint32_t first = k ? from->ends[k - 1] : 0;
-        int rc = cnf_add_clause(c, from->keys + first, from->ends[k] - first);
+        int rc =
+            cnf_put_clause(c, from->keys + first, from->ends[k] - first, 1);
         if (rc < 0)
             return rc;
     }
@@ -1230,7 +1268,8 @@ static int add_rule(void *ctx, const fg_rule_def *def, fg_diag_list *diags)
             }
     for (uint32_t pc = 0; pc < g->n; pc++)
         if (g->code[pc].op == FG_OP_SAVE)
-            g->code[pc].x = map[g->code[pc].x / 2] * 2 + g->code[pc].x % 2;
+            g->code[pc].x =
+                (uint16_t)(map[g->code[pc].x / 2] * 2 + g->code[pc].x % 2);
     memcpy(g->slot_role, roles, pairs * sizeof *roles);
     memcpy(g->slot_elem, elems, pairs * sizeof *elems);
     fg_free(map);
@@ -1404,7 +1443,7 @@ int fg_pack_load(fg_pack **out, const fg_rules_source *src,
     fg_rule_store_init(&p->store);
     fg_strmap_init(&p->ids);
     fg_strmap_init(&p->macro_memo);
-    emitter e = {0};
+    emitter e = {.elements = src->explain};
     p->emitter = &e;
     int rc = fg_rules_load(src, &p->store, add_rule, p, diags);
     p->emitter = NULL;

@@ -5,8 +5,12 @@
  * unrolled, so that a program is a flat array of instructions whose size
  * is capped (FG_MAX_PROGRAM). Captures get a pair of slots each time
  * they are emitted, so that a capture inside a repetition yields one
- * value per repetition. Every token, annotation and gap element also
- * gets a pair of element slots that the VM fills only when explaining.
+ * value per repetition. When the pack is loaded for explaining
+ * (fg_rules_source.explain), every token, annotation and gap element
+ * also gets a pair of element slots, which the VM fills only when
+ * explaining; otherwise the program has none (they were nearly half of
+ * the instructions), but the size limit counts them all the same, so
+ * that a rule loads or is too big whether explaining or not.
  *
  * The pack (fg_pack) is what the engine keeps: every rule with its
  * program, and an index from required keys to rules. A key is something
@@ -27,7 +31,8 @@
 
 #include "rules.h"
 
-#define FG_MAX_PROGRAM 20000 /* instructions in one rule's program */
+#define FG_MAX_PROGRAM 20000 /* instructions in one rule's program;
+                                at most UINT16_MAX (fg_inst) */
 
 typedef enum {
     FG_OP_TOKEN,  /* consume a token that passes p (an fg_test; NULL: any) */
@@ -54,11 +59,12 @@ typedef struct fg_annot_test {
     const struct fg_test *first; /* tests of its first token, or NULL */
 } fg_annot_test;
 
+/* 16 bytes: a pack has about two million (x and y are program counters
+ * or slots, both below FG_MAX_PROGRAM). */
 typedef struct fg_inst {
     uint8_t op;
     uint8_t arg;
-    uint32_t x, y;
-    uint32_t elem; /* the pattern element it came from */
+    uint16_t x, y;
     const void *p;
 } fg_inst;
 
@@ -70,6 +76,8 @@ typedef struct fg_elem {
 
 typedef struct fg_program {
     fg_inst *code;
+    uint32_t *code_elem; /* per instruction: the pattern element it came
+                            from */
     uint32_t n;
     uint32_t n_role_slots; /* slots 0 .. n_role_slots-1: captures */
     uint32_t n_slots;      /* then element slots up to n_slots */

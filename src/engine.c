@@ -289,7 +289,7 @@ static int load_rules(fg_engine *e, const fg_config *cfg,
     for (size_t i = 0; i < cfg->extra_rules.n; i++)
         paths[n + i] = cfg->extra_rules.items[i];
     fg_rules_source src = {paths, n + cfg->extra_rules.n, schema.data,
-                           e->ontology, digest};
+                           e->ontology, digest, cfg->explain};
     rc = fg_pack_load(&e->pack, &src, diags);
 fail:
     fg_free(paths);
@@ -602,7 +602,7 @@ static void trace_attempt(trace_ctx *t, uint32_t pc, uint32_t start,
     } else if (start != t->start || pos != t->pos) {
         return;
     }
-    uint32_t elem = t->prog->code[pc].elem;
+    uint32_t elem = t->prog->code_elem[pc];
     for (uint32_t i = 0; i < t->n_elems; i++)
         if (t->elems[i] == elem)
             return;

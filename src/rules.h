@@ -211,6 +211,9 @@ typedef struct fg_rules_source {
     const char *schema;       /* the RELAX NG schema file */
     const fg_ontology *ontology;
     XXH3_state_t *digest;     /* every byte read is added, or NULL */
+    int explain;              /* compile the element slots that explaining
+                                 fills (fg_pack_load); a program without
+                                 them is half the size */
 } fg_rules_source;
 
 /* Loads the rule files, expanding folders (every *.xml below, in byte

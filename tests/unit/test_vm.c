@@ -129,8 +129,9 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Loads rules (the body of a <rules> element); asserts success. */
-static fg_pack *load(const char *body)
+/* Loads rules (the body of a <rules> element), for explaining or not;
+ * asserts success. */
+static fg_pack *load_for(const char *body, int explain)
 {
     char path[] = "/tmp/fg-test-rules-XXXXXX";
     int fd = mkstemp(path);
@@ -143,7 +144,7 @@ static fg_pack *load(const char *body)
     const char *paths[] = {path};
     char schema[4096];
     snprintf(schema, sizeof schema, "%s", src_path("rules/factgraph-rules.rng"));
-    fg_rules_source src = {paths, 1, schema, ontology, NULL};
+    fg_rules_source src = {paths, 1, schema, ontology, NULL, explain};
     fg_diag_list *d;
     assert_int_equal(fg_diag_list_new(&d), 0);
     fg_pack *p = NULL;
@@ -155,6 +156,8 @@ static fg_pack *load(const char *body)
     assert_int_equal(rc, 0);
     return p;
 }
+
+static fg_pack *load(const char *body) { return load_for(body, 0); }
 
 /* A rule of class Meeting with this pattern. */
 #define RULE(id, pattern)                                                   \
@@ -529,7 +532,8 @@ static int ignore(void *ctx, uint32_t s, uint32_t e, const uint32_t *slots)
 static void test_trace_and_explain(void **state)
 {
     (void)state;
-    fg_pack *p = load(RULE("t", "<token form=\"a\"/><token form=\"b\"/>"));
+    fg_pack *p =
+        load_for(RULE("t", "<token form=\"a\"/><token form=\"b\"/>"), 1);
     static sent s;
     make(&s, "a c a b");
     fg_vm_input in = input(&s);
@@ -554,6 +558,44 @@ static void test_trace_and_explain(void **state)
     assert_int_equal(f.n, 1);
     fg_vm_free(vm);
     fg_pack_free(p);
+}
+
+/* A pack loaded for extraction has no element slots, and its programs
+ * find the same matches with the same roles as one loaded for
+ * explaining, with two instructions fewer per token, gap and
+ * annotation element. */
+static void test_element_slots_only_for_explaining(void **state)
+{
+    (void)state;
+    const char *body =
+        RULE("r", "<capture role=\"agent\"><repeat min=\"1\" max=\"3\">"
+                  "<token form=\"a\"/></repeat></capture>"
+                  "<skip max=\"2\"/><capture role=\"theme\"><token "
+                  "form=\"b\"/></capture>");
+    fg_pack *lean = load_for(body, 0), *full = load_for(body, 1);
+    const fg_program *gl = &fg_pack_get(lean, 0)->prog,
+                     *gf = &fg_pack_get(full, 0)->prog;
+    assert_int_equal(gl->n_slots, gl->n_role_slots);
+    assert_int_equal(gl->n_role_slots, 4);
+    assert_int_equal(gf->n_role_slots, 4);
+    /* Elements: three copies of token a, the skip, token b. */
+    assert_int_equal(gf->n_slots, 4 + 2 * 5);
+    assert_int_equal(gf->n, gl->n + 2 * 5);
+    for (uint32_t pc = 0; pc < gl->n; pc++)
+        assert_false(gl->code[pc].op == FG_OP_SAVE && gl->code[pc].arg);
+    static sent s;
+    make(&s, "c a a x b a b a a a a b");
+    assert_int_equal(fg_vm_new(&vm), 0);
+    found fl, ff;
+    char want[4096];
+    snprintf(want, sizeof want, "%s", matches(lean, 0, &s, &fl));
+    assert_string_equal(want, "1-5 5-7 7-12");
+    assert_string_equal(matches(full, 0, &s, &ff), want);
+    assert_string_equal(fl.roles, ff.roles);
+    assert_string_equal(fl.roles, "agent=1-3 theme=4-5");
+    fg_vm_free(vm);
+    fg_pack_free(lean);
+    fg_pack_free(full);
 }
 
 /* ------------------------------------------------------------------ */
@@ -925,6 +967,7 @@ int main(void)
         cmocka_unit_test(test_nested_repetition),
         cmocka_unit_test(test_regex_limits),
         cmocka_unit_test(test_trace_and_explain),
+        cmocka_unit_test(test_element_slots_only_for_explaining),
         cmocka_unit_test(test_required_keys),
         cmocka_unit_test(test_differential),
     };
