@@ -88,7 +88,8 @@ struct fg_worker {
     fg_norm_scratch norm;
     fg_graph graph;
     fg_vm *vm;
-    uint64_t sentences; /* sentences matched, for fg_vm_input.serial */
+    uint64_t inputs; /* sentences matched, once per phase (whose
+                        annotations differ): fg_vm_input.serial */
     fg_resolver resolver;
     sentence_scratch sentence;
     fg_rdf_writer *rdf;
@@ -693,7 +694,6 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
     const fg_morph *morph = w->morph.items + first;
     uint32_t n = end - first;
     size_t a0 = r->n_annots; /* the sentence's annotations start here */
-    w->sentences++;
     if (fg_grow((void **)&s->starts, &s->cap_starts, n + 2,
                 sizeof *s->starts) < 0)
         return FG_ENOMEM;
@@ -763,7 +763,7 @@ static int match_sentence(const fg_engine *e, fg_worker *w, const char *text,
         s->starts[n + 1] = (uint32_t)na;
         fg_vm_input in = {tok,       morph,     n,
                           first,     text,      s->annots,
-                          s->starts, w->sentences};
+                          s->starts, ++w->inputs};
         int indexed = 0;
         for (size_t i = 0; i < s->candidates.n; i++) {
             const fg_rule *rule = fg_pack_get(e->pack, s->candidates.rules[i]);

@@ -39,6 +39,7 @@ typedef struct waiting {
 
 /* Slots of the regex memo (a power of two). */
 #define REGEX_MEMO 4096
+#define TEST_MEMO 4096
 
 struct fg_vm {
     /* Sized for the largest program and sentence seen so far. */
@@ -72,6 +73,12 @@ struct fg_vm {
         uint32_t token;
         int result;
     } memo[REGEX_MEMO];
+    struct test_memo {
+        const fg_test *test;
+        uint64_t serial;
+        uint32_t token;
+        int result;
+    } tests[TEST_MEMO];
     int nomem;
 };
 
@@ -173,8 +180,30 @@ static int regex_test(fg_vm *vm, const void *re, const fg_vm_input *in,
     return r;
 }
 
+static int test_uncached(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
+                         uint32_t j);
+
+/* Whether test t holds on token j, remembered for the input when it
+ * costs more than the lookup: the rules share their macros' tests, and
+ * the programs test the first tokens of a match at every position. */
 int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
                uint32_t j)
+{
+    if (t->kind == FG_TEST_LEAF &&
+        (t->field == FG_FIELD_FLAGS || t->field == FG_FIELD_TAGS ||
+         t->field == FG_FIELD_REGEX))
+        return test_uncached(vm, t, in, j);
+    uint64_t h = ((uint64_t)(uintptr_t)t >> 4) * 0x9E3779B97F4A7C15ull ^ j;
+    struct test_memo *m = &vm->tests[(h ^ (h >> 29)) & (TEST_MEMO - 1)];
+    if (m->serial == in->serial && m->test == t && m->token == j)
+        return m->result;
+    int r = test_uncached(vm, t, in, j);
+    *m = (struct test_memo){t, in->serial, j, r};
+    return r;
+}
+
+static int test_uncached(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
+                         uint32_t j)
 {
     const fg_token *tok = &in->tokens[j];
     const fg_morph *m = &in->morph[j];
@@ -183,17 +212,17 @@ int fg_vm_test(fg_vm *vm, const fg_test *t, const fg_vm_input *in,
     switch (t->kind) {
     case FG_TEST_ALL:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, in, j))
+            if (!test_uncached(vm, c, in, j))
                 return 0;
         return 1;
     case FG_TEST_NOT:
         for (c = t->child; c; c = c->next)
-            if (!fg_vm_test(vm, c, in, j))
+            if (!test_uncached(vm, c, in, j))
                 return 1;
         return 0;
     case FG_TEST_ANY:
         for (c = t->child; c; c = c->next)
-            if (fg_vm_test(vm, c, in, j))
+            if (test_uncached(vm, c, in, j))
                 return 1;
         return 0;
     case FG_TEST_LEAF:

@@ -60,8 +60,9 @@ typedef struct fg_vm_input {
     const char *text;       /* the document text, for regex tests */
     const fg_annot *annots; /* sorted by first */
     const uint32_t *starts; /* n + 1 entries */
-    uint64_t serial;        /* differs from one sentence to the next, so
-                               that the VM knows what it may keep */
+    uint64_t serial;        /* differs whenever the tokens or the
+                               annotations do (a new sentence or phase),
+                               so that the VM knows what it may keep */
 } fg_vm_input;
 
 /* Trace hooks (explain): reach is called when a thread that started at

@@ -598,6 +598,24 @@ static void test_element_slots_only_for_explaining(void **state)
     fg_pack_free(full);
 }
 
+/* The VM remembers test results for an input (its serial); a new input
+ * over the same tokens with more annotations, as the events phase sees
+ * after the entities phase, is tested again. */
+static void test_results_kept_per_input(void **state)
+{
+    (void)state;
+    fg_pack *p = load(RULE("c", "<token annot=\"Country\"/>"));
+    static sent s;
+    make(&s, "in Polen und");
+    assert_int_equal(fg_vm_new(&vm), 0);
+    found f;
+    assert_string_equal(matches(p, 0, &s, &f), "");
+    annot(&s, "Country", 1, 2);
+    assert_string_equal(matches(p, 0, &s, &f), "1-2");
+    fg_vm_free(vm);
+    fg_pack_free(p);
+}
+
 /* ------------------------------------------------------------------ */
 /* The trigger index                                                   */
 
@@ -968,6 +986,7 @@ int main(void)
         cmocka_unit_test(test_regex_limits),
         cmocka_unit_test(test_trace_and_explain),
         cmocka_unit_test(test_element_slots_only_for_explaining),
+        cmocka_unit_test(test_results_kept_per_input),
         cmocka_unit_test(test_required_keys),
         cmocka_unit_test(test_differential),
     };
