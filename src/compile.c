@@ -54,7 +54,22 @@ struct fg_pack {
     struct cnf *macro_cnf;
     size_t n_macro_cnf, cap_macro_cnf;
     struct emitter *emitter; /* while loading */
+    /* The macros' own programs (FG_OP_CALL), and for each the size the
+     * body takes when inlined with element slots. Found by the body's
+     * address; the value is index + 1, or INLINE for a body that rules
+     * inline. */
+    struct sub {
+        fg_program *prog;
+        uint32_t full;
+    } *subs;
+    size_t n_subs, cap_subs;
+    fg_strmap sub_index;
 };
+
+#define INLINE UINT32_MAX
+/* A macro body of fewer instructions is inlined: a state inside a call
+ * costs the VM an indirection. */
+#define CALL_MIN 12
 
 uint64_t fg_key(char kind, const char *s, size_t len)
 {
@@ -85,6 +100,10 @@ typedef struct emitter {
      * in skipped, so that a pattern is too big with or without. */
     int elements;
     uint32_t skipped;
+    uint32_t calls; /* the called macros' instructions so far */
+    /* The pack whose macros the program may call, or NULL: inline them
+     * all (a macro's own program, or element slots). */
+    struct fg_pack *pack;
     int too_big;
     int nomem;
 } emitter;
@@ -99,9 +118,10 @@ static uint32_t emit_inst(emitter *e, fg_op op, uint8_t arg, uint32_t x,
         e->too_big = 1;
         return 0;
     }
-    if (g->n >= e->cap_code &&
-        (fg_grow((void **)&g->code, &e->cap_code, g->n + 1,
-                 sizeof *g->code) < 0 ||
+    if ((g->n >= e->cap_code &&
+         fg_grow((void **)&g->code, &e->cap_code, g->n + 1,
+                 sizeof *g->code) < 0) ||
+        (g->n >= e->cap_code_elem &&
          fg_grow((void **)&g->code_elem, &e->cap_code_elem, g->n + 1,
                  sizeof *g->code_elem) < 0)) {
         e->nomem = 1;
@@ -200,6 +220,8 @@ static uint32_t elem_id(emitter *e, const fg_node *n)
 }
 
 static void emit_list(emitter *e, const fg_node *first);
+static const fg_program *macro_program(fg_pack *p, const fg_node *body,
+                                       uint32_t *full, int *nomem);
 
 /* Points the jumps of a chain (pc + 1 of the last, each linking to the
  * one before in the same field, 0 ends) at the end of the program: in x
@@ -261,9 +283,26 @@ static void emit(emitter *e, const fg_node *n)
     case FG_NODE_SEQ:
         emit_list(e, n->child);
         return;
-    case FG_NODE_USE:
-        emit(e, n->child);
+    case FG_NODE_USE: {
+        uint32_t full = 0;
+        const fg_program *sub =
+            e->pack ? macro_program(e->pack, n->child, &full, &e->nomem)
+                    : NULL;
+        /* x numbers the call's states: 16 bits (fg_inst). */
+        if (sub == NULL || e->calls + sub->n > UINT16_MAX) {
+            emit(e, n->child);
+            return;
+        }
+        /* Counted as the inlined body would be, element slots and all. */
+        if (g->n + e->skipped + full > FG_MAX_PROGRAM) {
+            e->too_big = 1;
+            return;
+        }
+        emit_inst(e, FG_OP_CALL, 0, e->calls, 0, id, sub);
+        e->skipped += full - 1;
+        e->calls += sub->n;
         return;
+    }
     case FG_NODE_CAPTURE: {
         uint32_t slot = new_pair(e, n->role, id);
         emit_inst(e, FG_OP_SAVE, 0, slot, 0, id, NULL);
@@ -389,7 +428,7 @@ static void emitter_reset(emitter *e)
     e->prog = &e->scratch;
     e->scratch.n = e->scratch.n_slots = e->scratch.n_elems = 0;
     e->elem_n = 0;
-    e->skipped = 0;
+    e->skipped = e->calls = 0;
     e->too_big = e->nomem = 0;
     if (++e->gen == 0) { /* wrapped: no slot may look in use */
         if (e->elem_tab)
@@ -433,6 +472,7 @@ static int take_program(const emitter *e, fg_program *g)
         !g->elems)
         return FG_ENOMEM;
     g->n = s->n;
+    g->n_states = s->n + e->calls;
     g->n_slots = s->n_slots;
     g->n_elems = s->n_elems;
     return 0;
@@ -491,6 +531,27 @@ static int first_tests(fg_program *g)
             }
             g->first_annots[g->n_first_annots++] = in->p;
             break;
+        case FG_OP_CALL: {
+            /* The macro's own first tests, when it has them. */
+            const fg_program *sub = in->p;
+            if (sub->n_first + sub->n_first_annots == 0) {
+                usable = 0;
+                break;
+            }
+            if (fg_grow((void **)&g->first, &cap_first,
+                        g->n_first + sub->n_first + 1, sizeof *g->first) < 0 ||
+                fg_grow((void **)&g->first_annots, &cap_annots,
+                        g->n_first_annots + sub->n_first_annots + 1,
+                        sizeof *g->first_annots) < 0) {
+                rc = FG_ENOMEM;
+                goto fail;
+            }
+            for (uint32_t k = 0; k < sub->n_first; k++)
+                g->first[g->n_first++] = sub->first[k];
+            for (uint32_t k = 0; k < sub->n_first_annots; k++)
+                g->first_annots[g->n_first_annots++] = sub->first_annots[k];
+            break;
+        }
         case FG_OP_GAP:
         case FG_OP_MATCH:
             usable = 0;
@@ -543,6 +604,92 @@ static int keep_annot_tests(fg_program *g, fg_arena *arena)
         g->code[pc].p = t;
     }
     return 0;
+}
+
+static int node_has_capture(const fg_node *n);
+
+static int list_has_capture(const fg_node *first)
+{
+    for (const fg_node *n = first; n; n = n->next)
+        if (node_has_capture(n))
+            return 1;
+    return 0;
+}
+
+/* Whether n has a capture anywhere, in its macros too. */
+static int node_has_capture(const fg_node *n)
+{
+    switch (n->kind) {
+    case FG_NODE_CAPTURE:
+        return 1;
+    case FG_NODE_USE:
+        return node_has_capture(n->child);
+    case FG_NODE_SEQ:
+    case FG_NODE_ALT:
+    case FG_NODE_OPT:
+    case FG_NODE_REPEAT:
+        return list_has_capture(n->child);
+    default:
+        return 0;
+    }
+}
+
+/* The program of the macro with this body, compiled at its first use
+ * (its own macros inlined), or NULL when the rules inline it: it has a
+ * capture, can match the empty sequence, is tiny, or is too big (then
+ * the rule that inlines it is). *full: the size of the body inlined
+ * with element slots. */
+static const fg_program *macro_program(fg_pack *p, const fg_node *body,
+                                       uint32_t *full, int *nomem)
+{
+    uint32_t v;
+    if (fg_strmap_find(&p->sub_index, (const char *)&body, sizeof body, &v)) {
+        if (v == INLINE)
+            return NULL;
+        *full = p->subs[v - 1].full;
+        return p->subs[v - 1].prog;
+    }
+    fg_program *g = NULL;
+    int rc = 0;
+    if (!node_has_capture(body) && !nullable(body)) {
+        emitter sub = {0};
+        emitter_reset(&sub);
+        emit(&sub, body);
+        emit_inst(&sub, FG_OP_MATCH, 0, 0, 0, 0, NULL);
+        *full = sub.scratch.n - 1 + sub.skipped;
+        if (sub.nomem)
+            rc = FG_ENOMEM;
+        else if (!sub.too_big && sub.scratch.n >= CALL_MIN &&
+                 ((g = fg_calloc(1, sizeof *g)) == NULL ||
+                  (rc = take_program(&sub, g)) < 0 ||
+                  (rc = keep_annot_tests(g, &p->store.arena)) < 0 ||
+                  (rc = first_tests(g)) < 0))
+            rc = FG_ENOMEM;
+        emitter_clear(&sub);
+    }
+    if (rc == 0 && g &&
+        fg_grow((void **)&p->subs, &p->cap_subs, p->n_subs + 1,
+                sizeof *p->subs) < 0)
+        rc = FG_ENOMEM;
+    if (rc == 0) {
+        if (g)
+            p->subs[p->n_subs++] = (struct sub){g, *full};
+        v = g ? (uint32_t)p->n_subs : INLINE;
+        if (fg_strmap_put(&p->sub_index, (const char *)&body, sizeof body, v,
+                          0) < 0) {
+            rc = FG_ENOMEM;
+            if (g)
+                p->n_subs--;
+        }
+    }
+    if (rc < 0) {
+        if (g)
+            program_clear(g);
+        fg_free(g);
+        *nomem = 1;
+        return NULL;
+    }
+    return g;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1443,7 +1590,8 @@ int fg_pack_load(fg_pack **out, const fg_rules_source *src,
     fg_rule_store_init(&p->store);
     fg_strmap_init(&p->ids);
     fg_strmap_init(&p->macro_memo);
-    emitter e = {.elements = src->explain};
+    fg_strmap_init(&p->sub_index);
+    emitter e = {.elements = src->explain, .pack = src->explain ? NULL : p};
     p->emitter = &e;
     int rc = fg_rules_load(src, &p->store, add_rule, p, diags);
     p->emitter = NULL;
@@ -1470,6 +1618,12 @@ void fg_pack_free(fg_pack *p)
         fg_free(p->rules[i].clause_cost);
     }
     fg_free(p->rules);
+    for (size_t i = 0; i < p->n_subs; i++) {
+        program_clear(p->subs[i].prog);
+        fg_free(p->subs[i].prog);
+    }
+    fg_free(p->subs);
+    fg_strmap_clear(&p->sub_index);
     for (int ph = 0; ph < FG_PHASES; ph++) {
         fg_free(p->index[ph]);
         fg_free(p->table[ph]);

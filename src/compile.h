@@ -12,6 +12,16 @@
  * the instructions), but the size limit counts them all the same, so
  * that a rule loads or is too big whether explaining or not.
  *
+ * Without element slots, a macro whose body has no capture and cannot
+ * match the empty sequence is compiled once into a program of its own
+ * (when it is not tiny), and a rule calls it (FG_OP_CALL): a thread
+ * runs the macro's instructions where the rule's program would have
+ * inlined them, with states of their own, so that the VM matches what
+ * it would with the macro inlined, in the same order, and a pack keeps
+ * one copy of a macro that hundreds of rules use. A rule's program
+ * inlines its macros otherwise (and always when explaining, whose
+ * element slots reach into the macros).
+ *
  * The pack (fg_pack) is what the engine keeps: every rule with its
  * program, and an index from required keys to rules. A key is something
  * a sentence must contain for the rule to match there: a lemma, a
@@ -42,7 +52,10 @@ typedef enum {
     FG_OP_JMP,    /* continue at x */
     FG_OP_SAVE,   /* record the position in slot x; arg 1: element slot */
     FG_OP_ASSERT, /* arg: an fg_assert; consumes nothing */
-    FG_OP_MATCH
+    FG_OP_MATCH,
+    FG_OP_CALL    /* run the program p (a macro's) from here, then go on
+                     at the next instruction; x: where its states are
+                     numbered (fg_program.n_states) */
 } fg_op;
 
 typedef enum {
@@ -59,8 +72,8 @@ typedef struct fg_annot_test {
     const struct fg_test *first; /* tests of its first token, or NULL */
 } fg_annot_test;
 
-/* 16 bytes: a pack has about two million (x and y are program counters
- * or slots, both below FG_MAX_PROGRAM). */
+/* 16 bytes, as a pack has many (x and y are program counters
+ * or slots, both below FG_MAX_PROGRAM, or a call's first state). */
 typedef struct fg_inst {
     uint8_t op;
     uint8_t arg;
@@ -79,6 +92,7 @@ typedef struct fg_program {
     uint32_t *code_elem; /* per instruction: the pattern element it came
                             from */
     uint32_t n;
+    uint32_t n_states;   /* n and the instructions of its calls */
     uint32_t n_role_slots; /* slots 0 .. n_role_slots-1: captures */
     uint32_t n_slots;      /* then element slots up to n_slots */
     int *slot_role;        /* per slot pair: its role, or -1 */

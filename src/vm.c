@@ -16,8 +16,15 @@ typedef struct caps {
     uint32_t slot[];
 } caps;
 
+/* A state is a program counter, and inside a called macro (the
+ * FG_OP_CALL at pc) the counter in the macro's program, sub; sub is NONE
+ * elsewhere. The states of a call are numbered after the program's own
+ * (state_of), so that a sparse set holds them all, as it would if the
+ * macro were inlined: matching is the same either way. */
+#define NONE UINT32_MAX
+
 typedef struct thread {
-    uint32_t pc;
+    uint32_t pc, sub;
     uint32_t start;
     caps *c; /* NULL for states that consume nothing */
 } thread;
@@ -35,8 +42,6 @@ typedef struct waiting {
     uint32_t next;
 } waiting;
 
-#define NONE UINT32_MAX
-
 /* Slots of the regex memo (a power of two). */
 #define REGEX_MEMO 4096
 #define TEST_MEMO 4096
@@ -46,7 +51,7 @@ struct fg_vm {
     uint32_t cap_prog, cap_pos;
     tlist lists[2];
     struct {
-        uint32_t pc;
+        uint32_t pc, sub;
         caps *c;
     } *stack;
     size_t cap_stack;
@@ -309,20 +314,20 @@ static caps *caps_set(fg_vm *vm, caps *c, uint32_t slot, uint32_t pos)
 static int reserve(fg_vm *vm, const fg_program *prog, uint32_t n_pos,
                    uint32_t n_slots)
 {
-    if (prog->n > vm->cap_prog) {
+    if (prog->n_states > vm->cap_prog) {
         for (int i = 0; i < 2; i++) {
             fg_free(vm->lists[i].dense);
             fg_free(vm->lists[i].sparse);
-            vm->lists[i].dense = fg_malloc(prog->n * sizeof(thread));
+            vm->lists[i].dense = fg_malloc(prog->n_states * sizeof(thread));
             /* The sparse set never trusts what it reads here, but zeroed
              * memory keeps the reads defined (and valgrind quiet). */
-            vm->lists[i].sparse = fg_calloc(prog->n, sizeof(uint32_t));
+            vm->lists[i].sparse = fg_calloc(prog->n_states, sizeof(uint32_t));
             if (vm->lists[i].dense == NULL || vm->lists[i].sparse == NULL) {
                 vm->cap_prog = 0;
                 return FG_ENOMEM;
             }
         }
-        vm->cap_prog = prog->n;
+        vm->cap_prog = prog->n_states;
     }
     if (n_pos + 1 > vm->cap_pos) {
         fg_free(vm->wait_head);
@@ -412,7 +417,22 @@ static void found(run *r, uint32_t start, uint32_t end, caps *c)
     }
 }
 
-static int push(fg_vm *vm, size_t *sp, uint32_t pc, caps *c)
+/* The instruction of state (pc, sub) of program g. */
+static const fg_inst *inst_at(const fg_program *g, uint32_t pc, uint32_t sub)
+{
+    if (sub == NONE)
+        return &g->code[pc];
+    return &((const fg_program *)g->code[pc].p)->code[sub];
+}
+
+/* The state's number in the sparse sets: a call's states come after the
+ * program's, from its instruction's x on. */
+static uint32_t state_of(const fg_program *g, uint32_t pc, uint32_t sub)
+{
+    return sub == NONE ? pc : g->n + g->code[pc].x + sub;
+}
+
+static int push(fg_vm *vm, size_t *sp, uint32_t pc, uint32_t sub, caps *c)
 {
     if (fg_grow((void **)&vm->stack, &vm->cap_stack, *sp + 1,
                 sizeof *vm->stack) < 0) {
@@ -421,29 +441,32 @@ static int push(fg_vm *vm, size_t *sp, uint32_t pc, caps *c)
         return FG_ENOMEM;
     }
     vm->stack[*sp].pc = pc;
+    vm->stack[*sp].sub = sub;
     vm->stack[*sp].c = c;
     (*sp)++;
     return 0;
 }
 
-/* Adds the thread (pc, start, c) to list l for position j and follows
- * everything that consumes nothing from there. Takes over one reference
- * to c. */
+/* Adds the thread (pc, sub, start, c) to list l for position j and
+ * follows everything that consumes nothing from there. Takes over one
+ * reference to c. */
 static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
-                       uint32_t start, caps *c)
+                       uint32_t sub, uint32_t start, caps *c)
 {
     fg_vm *vm = r->vm;
-    const fg_inst *code = r->prog->code;
+    const fg_program *g = r->prog;
     size_t sp = 0;
-    if (push(vm, &sp, pc, c) < 0)
+    if (push(vm, &sp, pc, sub, c) < 0)
         return;
     while (sp > 0) {
         sp--;
         pc = vm->stack[sp].pc;
+        sub = vm->stack[sp].sub;
         c = vm->stack[sp].c;
-        uint32_t i = l->sparse[pc];
+        uint32_t state = state_of(g, pc, sub);
+        uint32_t i = l->sparse[state];
         thread *t;
-        if (i < l->n && l->dense[i].pc == pc) {
+        if (i < l->n && l->dense[i].pc == pc && l->dense[i].sub == sub) {
             t = &l->dense[i];
             if (start >= t->start) { /* the one there dominates */
                 caps_unref(vm, c);
@@ -451,13 +474,17 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
             }
             t->start = start; /* an earlier start takes the state over */
         } else {
-            l->sparse[pc] = l->n;
+            l->sparse[state] = l->n;
             t = &l->dense[l->n++];
             t->pc = pc;
+            t->sub = sub;
             t->start = start;
             t->c = NULL;
         }
-        const fg_inst *in = &code[pc];
+        const fg_inst *in = inst_at(g, pc, sub);
+        /* Where the next instruction and a jump's targets are. */
+        uint32_t next_pc = sub == NONE ? pc + 1 : pc;
+        uint32_t next_sub = sub == NONE ? NONE : sub + 1;
         switch (in->op) {
         case FG_OP_TOKEN:
         case FG_OP_ANNOT:
@@ -468,31 +495,41 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
                 r->trace->reach(r->trace->ctx, pc, start, j);
             break;
         case FG_OP_MATCH:
+            if (sub != NONE) { /* the called macro matched: go on after */
+                push(vm, &sp, pc + 1, NONE, c);
+                break;
+            }
             found(r, start, j, c);
             caps_unref(vm, c);
             break;
+        case FG_OP_CALL:
+            push(vm, &sp, pc, 0, c);
+            break;
         case FG_OP_JMP:
-            push(vm, &sp, in->x, c);
+            push(vm, &sp, sub == NONE ? in->x : pc, sub == NONE ? NONE : in->x,
+                 c);
             break;
         case FG_OP_SPLIT:
-            if (push(vm, &sp, in->y, caps_ref(c)) == 0)
-                push(vm, &sp, in->x, c);
+            if (push(vm, &sp, sub == NONE ? in->y : pc,
+                     sub == NONE ? NONE : in->y, caps_ref(c)) == 0)
+                push(vm, &sp, sub == NONE ? in->x : pc,
+                     sub == NONE ? NONE : in->x, c);
             else
                 caps_unref(vm, c);
             break;
         case FG_OP_SAVE:
             if (in->arg && !r->explain) {
-                push(vm, &sp, pc + 1, c);
+                push(vm, &sp, next_pc, next_sub, c);
             } else {
                 caps *d = caps_set(vm, c, in->x, j);
                 caps_unref(vm, c);
                 if (d)
-                    push(vm, &sp, pc + 1, d);
+                    push(vm, &sp, next_pc, next_sub, d);
             }
             break;
         case FG_OP_ASSERT:
             if (assert_holds(r, in->arg, j))
-                push(vm, &sp, pc + 1, c);
+                push(vm, &sp, next_pc, next_sub, c);
             else
                 caps_unref(vm, c);
             break;
@@ -505,8 +542,8 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
         caps_unref(vm, vm->stack[--sp].c);
 }
 
-static void wait_at(run *r, uint32_t pos, uint32_t pc, uint32_t start,
-                    caps *c)
+static void wait_at(run *r, uint32_t pos, uint32_t pc, uint32_t sub,
+                    uint32_t start, caps *c)
 {
     fg_vm *vm = r->vm;
     if (fg_grow((void **)&vm->wait, &vm->cap_wait, vm->n_wait + 1,
@@ -516,7 +553,7 @@ static void wait_at(run *r, uint32_t pos, uint32_t pc, uint32_t start,
         return;
     }
     uint32_t w = (uint32_t)vm->n_wait++;
-    vm->wait[w] = (waiting){{pc, start, c}, NONE};
+    vm->wait[w] = (waiting){{pc, sub, start, c}, NONE};
     if (vm->wait_head[pos] == NONE)
         vm->wait_head[pos] = w;
     else
@@ -539,19 +576,22 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
 {
     fg_vm *vm = r->vm;
     const fg_vm_input *in = r->in;
-    const fg_inst *ins = &r->prog->code[t->pc];
+    const fg_inst *ins = inst_at(r->prog, t->pc, t->sub);
+    /* The state after this instruction. */
+    uint32_t pc = t->sub == NONE ? t->pc + 1 : t->pc;
+    uint32_t sub = t->sub == NONE ? NONE : t->sub + 1;
     int ok = 0;
     switch (ins->op) {
     case FG_OP_TOKEN:
         ok = ins->p == NULL || fg_vm_test(vm, ins->p, in, j);
         if (ok)
-            add_thread(r, next, j + 1, t->pc + 1, t->start, caps_ref(t->c));
+            add_thread(r, next, j + 1, pc, sub, t->start, caps_ref(t->c));
         break;
     case FG_OP_GAP:
         ok = ins->arg == FG_WITHIN_SENTENCE || j == 0 ||
              in->tokens[j].clause == in->tokens[j - 1].clause;
         if (ok)
-            add_thread(r, next, j + 1, t->pc + 1, t->start, caps_ref(t->c));
+            add_thread(r, next, j + 1, pc, sub, t->start, caps_ref(t->c));
         break;
     case FG_OP_ANNOT: {
         const fg_annot_test *at = ins->p;
@@ -564,10 +604,9 @@ static void step(run *r, const thread *t, uint32_t j, tlist *next)
                 continue;
             ok = 1;
             if (end == j + 1)
-                add_thread(r, next, j + 1, t->pc + 1, t->start,
-                           caps_ref(t->c));
+                add_thread(r, next, j + 1, pc, sub, t->start, caps_ref(t->c));
             else
-                wait_at(r, end, t->pc + 1, t->start, caps_ref(t->c));
+                wait_at(r, end, pc, sub, t->start, caps_ref(t->c));
         }
         break;
     }
@@ -592,7 +631,7 @@ static void release_waiting(run *r, tlist *l, uint32_t j)
     for (uint32_t w = vm->wait_head[j]; w != NONE; w = vm->wait[w].next) {
         thread t = vm->wait[w].t;
         vm->pending--;
-        add_thread(r, l, j, t.pc, t.start, t.c);
+        add_thread(r, l, j, t.pc, t.sub, t.start, t.c);
     }
     vm->wait_head[j] = NONE;
 }
@@ -631,7 +670,7 @@ static void search(run *r, uint32_t from)
                 break;
             for (uint32_t s = 0; s < vm->n_slots; s++)
                 c->slot[s] = FG_VM_UNSET;
-            add_thread(r, cur, j, 0, j, c);
+            add_thread(r, cur, j, 0, NONE, j, c);
         }
         if (j == n || (cur->n == 0 && vm->pending == 0 &&
                        (r->best != NULL)))

@@ -970,6 +970,106 @@ static void test_differential(void **state)
     fg_pack_free(pk);
 }
 
+/* Macros that rules call (a macro's own program, FG_OP_CALL, in a pack
+ * loaded for extraction) match what the naive matcher finds for the
+ * rule with the macro's elements in its place, and give the captures
+ * around them the same values as the pack loaded for explaining, which
+ * inlines them. Each macro body is a random pattern in an alternative
+ * with ten tokens that never match, so that it is not too small to be
+ * called. */
+static void test_differential_macros(void **state)
+{
+    (void)state;
+    enum { RULES = 100, TEXTS = 60 };
+    static char body[RULES * 2000];
+    static pat *whole[RULES];
+    static char xmls[RULES][2048];
+    int nonempty = 0, calls = 0;
+    body[0] = '\0';
+    rng = 4242;
+    n_pool = 0;
+    for (int n = 0; n < RULES;) {
+        assert_true(n_pool < 3900);
+        int mark = n_pool;
+        pat *q1 = gen(1), *m = gen(0), *q2 = gen(1);
+        char xq1[600] = "", xm[600] = "", xq2[600] = "";
+        to_xml(q1, xq1, sizeof xq1);
+        to_xml(m, xm, sizeof xm);
+        to_xml(q2, xq2, sizeof xq2);
+        if (nullable_pat(m) || strlen(xq1) + strlen(xm) + strlen(xq2) > 1000) {
+            n_pool = mark;
+            continue;
+        }
+        pat *rest = &pool[n_pool++], *w = &pool[n_pool++];
+        *rest = (pat){.k = P_SEQ, .a = m, .b = q2};
+        *w = (pat){.k = P_SEQ, .a = q1, .b = rest};
+        whole[n] = w;
+        snprintf(xmls[n], sizeof xmls[n], "%s [%s] %s", xq1, xm, xq2);
+        size_t len = strlen(body);
+        snprintf(body + len, sizeof body - len,
+                 "<macro name=\"m%d\"><alt>%s<seq>", n, xm);
+        for (int k = 0; k < 10; k++)
+            strcat(body, "<token form=\"z\"/>");
+        len = strlen(body);
+        snprintf(body + len, sizeof body - len,
+                 "</seq></alt></macro><rule id=\"g%d\" class=\"dpo:Meeting\">"
+                 "<pattern><capture role=\"agent\">%s</capture><use "
+                 "macro=\"m%d\"/><capture role=\"theme\">%s</capture>"
+                 "</pattern><example>x</example></rule>",
+                 n, xq1, n, xq2);
+        n++;
+    }
+    fg_pack *lean = load_for(body, 0), *full = load_for(body, 1);
+    assert_int_equal(fg_pack_count(lean), RULES);
+    static sent s;
+    assert_int_equal(fg_vm_new(&vm), 0);
+    for (int n = 0; n < RULES; n++) {
+        const fg_program *g = &fg_pack_get(lean, (size_t)n)->prog;
+        for (uint32_t pc = 0; pc < g->n; pc++)
+            calls += g->code[pc].op == FG_OP_CALL;
+        for (int t = 0; t < TEXTS; t++) {
+            char words[64] = "";
+            unsigned len = 1 + trnd(9);
+            for (unsigned k = 0; k < len; k++) {
+                if (k && trnd(5) == 0)
+                    strcat(words, "| ");
+                char w[3] = {(char)('a' + trnd(3)), ' ', 0};
+                strcat(words, w);
+            }
+            make(&s, words);
+            for (uint32_t a = 0; a < s.n; a++)
+                if (trnd(3) == 0)
+                    annot(&s, trnd(2) ? "A" : "B", a,
+                          a + 1 + trnd(s.n - a < 3 ? s.n - a : 3));
+            ns = &s;
+            char want[256], got[4096], got_full[4096];
+            naive(whole[n], want, sizeof want);
+            found fl, ff;
+            snprintf(got, sizeof got, "%s", matches(lean, (size_t)n, &s, &fl));
+            snprintf(got_full, sizeof got_full, "%s",
+                     matches(full, (size_t)n, &s, &ff));
+            nonempty += want[0] != '\0';
+            if (strcmp(want, got) != 0 || strcmp(got, got_full) != 0 ||
+                strcmp(fl.roles, ff.roles) != 0) {
+                char an[256] = "";
+                for (uint32_t a = 0; a < s.n_annots; a++)
+                    snprintf(an + strlen(an), sizeof an - strlen(an),
+                             " %s:%u-%u", s.annots[a].type,
+                             s.annots[a].first, s.annots[a].end);
+                fail_msg("pattern %s on \"%s\" (annotations%s): naive %s, "
+                         "called %s (%s), inlined %s (%s)",
+                         xmls[n], words, an, want, got, fl.roles, got_full,
+                         ff.roles);
+            }
+        }
+    }
+    fg_vm_free(vm);
+    assert_true(calls == RULES);
+    assert_true(nonempty > RULES * TEXTS / 5);
+    fg_pack_free(lean);
+    fg_pack_free(full);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -989,6 +1089,7 @@ int main(void)
         cmocka_unit_test(test_results_kept_per_input),
         cmocka_unit_test(test_required_keys),
         cmocka_unit_test(test_differential),
+        cmocka_unit_test(test_differential_macros),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
