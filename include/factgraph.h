@@ -234,7 +234,10 @@ FG_API int fg_config_add_rules(fg_config *cfg, const char *path);
 FG_API int fg_config_add_extra_rules(fg_config *cfg, const char *path);
 FG_API int fg_config_set_ontology(fg_config *cfg, const char *file);
 /* Whether matches record the tokens of each pattern element (see
- * fg_match_info; slower). Default off. */
+ * fg_match_info). Default off. An engine for explaining compiles each
+ * rule with its macros inlined and a pair of slots per element: about
+ * three times the memory, a slower start and slower matching; what it
+ * extracts is the same. */
 FG_API int fg_config_set_explain(fg_config *cfg, int on);
 /* Traces one rule (`factgraph explain --rule`): each analysis then
  * records, per sentence, what the rule did there (fg_rule_trace). The
