@@ -889,6 +889,26 @@ static void naive(const pat *p, char *out, size_t len)
     }
 }
 
+/* A random sentence of up to nine words a, b, c, some clause bounds and
+ * annotations A and B; words gets its text. Sets ns. */
+static void random_text(sent *s, char words[64])
+{
+    words[0] = '\0';
+    unsigned len = 1 + trnd(9);
+    for (unsigned k = 0; k < len; k++) {
+        if (k && trnd(5) == 0)
+            strcat(words, "| ");
+        char w[3] = {(char)('a' + trnd(3)), ' ', 0};
+        strcat(words, w);
+    }
+    make(s, words);
+    for (uint32_t a = 0; a < s->n; a++)
+        if (trnd(3) == 0)
+            annot(s, trnd(2) ? "A" : "B", a,
+                  a + 1 + trnd(s->n - a < 3 ? s->n - a : 3));
+    ns = s;
+}
+
 static void test_differential(void **state)
 {
     (void)state;
@@ -932,20 +952,8 @@ static void test_differential(void **state)
         static sent s;
         assert_int_equal(fg_vm_new(&vm), 0);
         for (int t = 0; t < TEXTS; t++) {
-            char words[64] = "";
-            unsigned len = 1 + trnd(9);
-            for (unsigned k = 0; k < len; k++) {
-                if (k && trnd(5) == 0)
-                    strcat(words, "| ");
-                char w[3] = {(char)('a' + trnd(3)), ' ', 0};
-                strcat(words, w);
-            }
-            make(&s, words);
-            for (uint32_t a = 0; a < s.n; a++)
-                if (trnd(3) == 0)
-                    annot(&s, trnd(2) ? "A" : "B", a,
-                          a + 1 + trnd(s.n - a < 3 ? s.n - a : 3));
-            ns = &s;
+            char words[64];
+            random_text(&s, words);
             char want[256], got[4096];
             naive(p, want, sizeof want);
             found f;
@@ -1028,20 +1036,8 @@ static void test_differential_macros(void **state)
         for (uint32_t pc = 0; pc < g->n; pc++)
             calls += g->code[pc].op == FG_OP_CALL;
         for (int t = 0; t < TEXTS; t++) {
-            char words[64] = "";
-            unsigned len = 1 + trnd(9);
-            for (unsigned k = 0; k < len; k++) {
-                if (k && trnd(5) == 0)
-                    strcat(words, "| ");
-                char w[3] = {(char)('a' + trnd(3)), ' ', 0};
-                strcat(words, w);
-            }
-            make(&s, words);
-            for (uint32_t a = 0; a < s.n; a++)
-                if (trnd(3) == 0)
-                    annot(&s, trnd(2) ? "A" : "B", a,
-                          a + 1 + trnd(s.n - a < 3 ? s.n - a : 3));
-            ns = &s;
+            char words[64];
+            random_text(&s, words);
             char want[256], got[4096], got_full[4096];
             naive(whole[n], want, sizeof want);
             found fl, ff;
