@@ -447,6 +447,14 @@ static int push(fg_vm *vm, size_t *sp, uint32_t pc, uint32_t sub, caps *c)
     return 0;
 }
 
+/* Pushes the state at counter to of the program that state (pc, sub)
+ * is in: the rule's, or the called macro's. */
+static int push_to(fg_vm *vm, size_t *sp, uint32_t pc, uint32_t sub,
+                   uint32_t to, caps *c)
+{
+    return sub == NONE ? push(vm, sp, to, NONE, c) : push(vm, sp, pc, to, c);
+}
+
 /* Adds the thread (pc, sub, start, c) to list l for position j and
  * follows everything that consumes nothing from there. Takes over one
  * reference to c. */
@@ -482,9 +490,7 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
             t->c = NULL;
         }
         const fg_inst *in = inst_at(g, pc, sub);
-        /* Where the next instruction and a jump's targets are. */
-        uint32_t next_pc = sub == NONE ? pc + 1 : pc;
-        uint32_t next_sub = sub == NONE ? NONE : sub + 1;
+        uint32_t next = (sub == NONE ? pc : sub) + 1; /* its counter */
         switch (in->op) {
         case FG_OP_TOKEN:
         case FG_OP_ANNOT:
@@ -506,30 +512,27 @@ static void add_thread(run *r, tlist *l, uint32_t j, uint32_t pc,
             push(vm, &sp, pc, 0, c);
             break;
         case FG_OP_JMP:
-            push(vm, &sp, sub == NONE ? in->x : pc, sub == NONE ? NONE : in->x,
-                 c);
+            push_to(vm, &sp, pc, sub, in->x, c);
             break;
         case FG_OP_SPLIT:
-            if (push(vm, &sp, sub == NONE ? in->y : pc,
-                     sub == NONE ? NONE : in->y, caps_ref(c)) == 0)
-                push(vm, &sp, sub == NONE ? in->x : pc,
-                     sub == NONE ? NONE : in->x, c);
+            if (push_to(vm, &sp, pc, sub, in->y, caps_ref(c)) == 0)
+                push_to(vm, &sp, pc, sub, in->x, c);
             else
                 caps_unref(vm, c);
             break;
         case FG_OP_SAVE:
             if (in->arg && !r->explain) {
-                push(vm, &sp, next_pc, next_sub, c);
+                push_to(vm, &sp, pc, sub, next, c);
             } else {
                 caps *d = caps_set(vm, c, in->x, j);
                 caps_unref(vm, c);
                 if (d)
-                    push(vm, &sp, next_pc, next_sub, d);
+                    push_to(vm, &sp, pc, sub, next, d);
             }
             break;
         case FG_OP_ASSERT:
             if (assert_holds(r, in->arg, j))
-                push(vm, &sp, next_pc, next_sub, c);
+                push_to(vm, &sp, pc, sub, next, c);
             else
                 caps_unref(vm, c);
             break;

@@ -909,6 +909,15 @@ static void random_text(sent *s, char words[64])
     ns = s;
 }
 
+/* The annotations of s, as " TYPE:FIRST-END" each, for a failure. */
+static void annots_text(const sent *s, char *out, size_t len)
+{
+    out[0] = '\0';
+    for (uint32_t a = 0; a < s->n_annots; a++)
+        snprintf(out + strlen(out), len - strlen(out), " %s:%u-%u",
+                 s->annots[a].type, s->annots[a].first, s->annots[a].end);
+}
+
 static void test_differential(void **state)
 {
     (void)state;
@@ -960,11 +969,8 @@ static void test_differential(void **state)
             snprintf(got, sizeof got, "%s", matches(pk, (size_t)n - 1, &s, &f));
             nonempty += want[0] != '\0';
             if (strcmp(want, got) != 0) {
-                char an[256] = "";
-                for (uint32_t a = 0; a < s.n_annots; a++)
-                    snprintf(an + strlen(an), sizeof an - strlen(an),
-                             " %s:%u-%u", s.annots[a].type,
-                             s.annots[a].first, s.annots[a].end);
+                char an[256];
+                annots_text(&s, an, sizeof an);
                 fail_msg("pattern %s on \"%s\" (annotations%s): naive %s, "
                          "vm %s",
                          xml, words, an, want, got);
@@ -1047,11 +1053,8 @@ static void test_differential_macros(void **state)
             nonempty += want[0] != '\0';
             if (strcmp(want, got) != 0 || strcmp(got, got_full) != 0 ||
                 strcmp(fl.roles, ff.roles) != 0) {
-                char an[256] = "";
-                for (uint32_t a = 0; a < s.n_annots; a++)
-                    snprintf(an + strlen(an), sizeof an - strlen(an),
-                             " %s:%u-%u", s.annots[a].type,
-                             s.annots[a].first, s.annots[a].end);
+                char an[256];
+                annots_text(&s, an, sizeof an);
                 fail_msg("pattern %s on \"%s\" (annotations%s): naive %s, "
                          "called %s (%s), inlined %s (%s)",
                          xmls[n], words, an, want, got, fl.roles, got_full,
