@@ -67,6 +67,7 @@ typedef struct options {
                             brief one when documents failed, 1 always */
     int stats;           /* --stats: hits per rule */
     const char *output_dir; /* --output-dir */
+    int no_cache;        /* --no-cache */
     char **inputs;
     int n_inputs;
 } options;
@@ -100,7 +101,8 @@ enum {
     OPT_QUIET,
     OPT_PROGRESS,
     OPT_STATS,
-    OPT_OUTPUT_DIR
+    OPT_OUTPUT_DIR,
+    OPT_NO_CACHE
 };
 
 static const struct option LONG_OPTIONS[] = {
@@ -131,6 +133,7 @@ static const struct option LONG_OPTIONS[] = {
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"stats", no_argument, NULL, OPT_STATS},
     {"output-dir", required_argument, NULL, OPT_OUTPUT_DIR},
+    {"no-cache", no_argument, NULL, OPT_NO_CACHE},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -190,6 +193,8 @@ static const char USAGE[] =
     "      --ontology=FILE      check rule classes against this ontology\n"
     "      --explain            say on standard error which rule found\n"
     "                           what, and which tokens each element matched\n"
+    "      --no-cache           load the lexicons and rules from their XML\n"
+    "                           without the cache (see FILES in the manual)\n"
     /* show and extract */
     "      --class=CLASS        keep only events of CLASS (Meeting or\n"
     "                           dpo:Meeting; repeatable, or a comma list)\n"
@@ -478,6 +483,9 @@ static int parse_options(int argc, char **argv, const char *help, int eval,
         case OPT_OUTPUT_DIR:
             opt->output_dir = optarg;
             break;
+        case OPT_NO_CACHE:
+            opt->no_cache = 1;
+            break;
         case OPT_FORMAT: {
             /* ---- query ---- */
             if (query) {
@@ -669,6 +677,27 @@ static const char *build_tree_datadir(void)
     return FG_ABS_SRCDIR;
 }
 
+/* The cache of loaded data: $FACTGRAPH_CACHE_DIR, else the XDG cache
+ * directory's factgraph folder; none without a home. */
+static int set_cache_dir(fg_config *cfg)
+{
+    const char *env = getenv("FACTGRAPH_CACHE_DIR");
+    if (env && env[0])
+        return fg_config_set_cache_dir(cfg, env);
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char dir[4096];
+    int n;
+    if (xdg && xdg[0] == '/') /* a relative one is to be ignored */
+        n = snprintf(dir, sizeof dir, "%s/factgraph", xdg);
+    else if (home && home[0] == '/')
+        n = snprintf(dir, sizeof dir, "%s/.cache/factgraph", home);
+    else
+        return 0;
+    return n > 0 && (size_t)n < sizeof dir ? fg_config_set_cache_dir(cfg, dir)
+                                           : 0;
+}
+
 /* Loads the engine; prints what went wrong and returns NULL on failure. */
 static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
 {
@@ -693,6 +722,8 @@ static fg_engine *load_engine(const options *opt, fg_diag_list *diags)
         rc = fg_config_set_explain(cfg, opt->explain);
     if (rc == 0 && opt->trace_rule)
         rc = fg_config_set_trace_rule(cfg, opt->trace_rule);
+    if (rc == 0 && !opt->no_cache)
+        rc = set_cache_dir(cfg);
     if (rc == 0 && opt->base && fg_config_set_base(cfg, opt->base) < 0) {
         usage_error("not a usable base IRI (absolute, ending in / or #):",
                     opt->base);
@@ -1202,6 +1233,14 @@ static void print_rule_stats(const fg_engine *engine, fg_worker **workers,
         fputs("factgraph: out of memory\n", stderr);
         return;
     }
+    const char *cache = fg_engine_cache_file(engine);
+    if (cache)
+        fprintf(stderr, "factgraph: lexicons and rules %s the cache %s\n",
+                fg_engine_from_cache(engine) ? "mapped from" : "written to",
+                cache);
+    else
+        fputs("factgraph: lexicons and rules loaded without a cache\n",
+              stderr);
     size_t never = 0;
     for (size_t i = 0; i < n; i++) {
         h[i].rule = i;

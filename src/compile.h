@@ -126,7 +126,15 @@ typedef struct fg_pack fg_pack;
  * FG_EDATA with the problems in diags (then *out is NULL). */
 int fg_pack_load(fg_pack **out, const fg_rules_source *src,
                  fg_diag_list *diags);
+/* Frees a pack; one mapped from an image (fg_pack_save) keeps its memory,
+ * which goes with the image, and frees only the regexes it compiled. */
 void fg_pack_free(fg_pack *pack);
+/* Copies pack into the image w (image.h; the cache): returns its
+ * handle, or 0 after an error. */
+uint64_t fg_pack_save(const fg_pack *pack, fg_image_writer *w);
+/* The pack that fg_pack_save copied, at p in a mapped image with avail
+ * bytes from p on; NULL if p does not hold one. */
+fg_pack *fg_pack_mapped(void *p, size_t avail);
 
 size_t fg_pack_count(const fg_pack *pack);
 /* The number of rules in a phase. */

@@ -3,10 +3,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "arena.h"
 #include "buf.h"
+#include "cache.h"
 #include "compile.h"
 #include "diag.h"
 #include "engine.h"
@@ -45,6 +47,7 @@ struct fg_config {
     char *ontology;   /* NULL: the default */
     int explain;
     char *trace_rule; /* NULL: none */
+    char *cache_dir;  /* NULL: no cache */
 };
 
 struct fg_engine {
@@ -56,6 +59,9 @@ struct fg_engine {
     int explain;
     const fg_rule *trace_rule; /* explain --rule, or NULL */
     char digest[48]; /* "xxh3-128:" and 32 hex digits */
+    fg_image *image; /* the lexicon and the pack, when mapped from the
+                        cache */
+    char *cache_file; /* mapped or written, or NULL */
 };
 
 struct fg_analysis {
@@ -171,6 +177,7 @@ void fg_config_free(fg_config *cfg)
     path_list_clear(&cfg->extra_rules);
     fg_free(cfg->ontology);
     fg_free(cfg->trace_rule);
+    fg_free(cfg->cache_dir);
     fg_free(cfg);
 }
 
@@ -199,6 +206,16 @@ int fg_config_set_ontology(fg_config *cfg, const char *file)
 int fg_config_set_explain(fg_config *cfg, int on)
 {
     cfg->explain = on != 0;
+    return 0;
+}
+
+int fg_config_set_cache_dir(fg_config *cfg, const char *dir)
+{
+    char *copy = NULL;
+    if (dir && (dir[0] == '\0' || (copy = fg_strdup(dir)) == NULL))
+        return dir[0] ? FG_ENOMEM : FG_EINVAL;
+    fg_free(cfg->cache_dir);
+    cfg->cache_dir = copy;
     return 0;
 }
 
@@ -258,26 +275,34 @@ int fg_config_set_context_text(fg_config *cfg, int on)
 /* ------------------------------------------------------------------ */
 /* Engine and workers                                                  */
 
-/* Loads the ontology and the rules that cfg names. */
-static int load_rules(fg_engine *e, const fg_config *cfg,
-                      XXH3_state_t *digest, fg_diag_list *diags)
+/* The ontology that cfg names. */
+static int load_ontology(fg_engine *e, const fg_config *cfg,
+                         fg_digest *digest, fg_diag_list *diags)
 {
-    fg_buf onto, pack, schema;
+    fg_buf onto;
     fg_buf_init(&onto, 1 << 16);
+    int rc = fg_buf_printf(&onto, "%s/ontologies/defence-policy.ttl",
+                           cfg->datadir);
+    if (rc == 0)
+        rc = fg_ontology_load(&e->ontology, cfg->ontology ? cfg->ontology
+                                                          : onto.data,
+                              digest, diags);
+    fg_buf_clear(&onto);
+    return rc;
+}
+
+/* Loads the rules that cfg names. */
+static int load_rules(fg_engine *e, const fg_config *cfg, fg_digest *digest,
+                      fg_diag_list *diags)
+{
+    fg_buf pack, schema;
     fg_buf_init(&pack, 1 << 16);
     fg_buf_init(&schema, 1 << 16);
     const char **paths = NULL;
     int rc;
-    if ((rc = fg_buf_printf(&onto, "%s/ontologies/defence-policy.ttl",
-                            cfg->datadir)) < 0 ||
-        (rc = fg_buf_printf(&pack, "%s/rules/pack", cfg->datadir)) < 0 ||
+    if ((rc = fg_buf_printf(&pack, "%s/rules/pack", cfg->datadir)) < 0 ||
         (rc = fg_buf_printf(&schema, "%s/rules/factgraph-rules.rng",
                             cfg->datadir)) < 0)
-        goto fail;
-    rc = fg_ontology_load(&e->ontology, cfg->ontology ? cfg->ontology
-                                                      : onto.data,
-                          digest, diags);
-    if (rc < 0)
         goto fail;
     size_t n = cfg->rules.n ? cfg->rules.n : 1;
     rc = FG_ENOMEM;
@@ -294,7 +319,6 @@ static int load_rules(fg_engine *e, const fg_config *cfg,
     rc = fg_pack_load(&e->pack, &src, diags);
 fail:
     fg_free(paths);
-    fg_buf_clear(&onto);
     fg_buf_clear(&pack);
     fg_buf_clear(&schema);
     return rc;
@@ -302,7 +326,7 @@ fail:
 
 /* Loads the lexicons and gazetteers under DATADIR/rules/lexicon. */
 static int load_lexicon(fg_engine *e, const fg_config *cfg,
-                        XXH3_state_t *digest, fg_diag_list *diags)
+                        fg_digest *digest, fg_diag_list *diags)
 {
     fg_buf dir, schema;
     fg_buf_init(&dir, 1 << 16);
@@ -318,31 +342,112 @@ static int load_lexicon(fg_engine *e, const fg_config *cfg,
     return rc;
 }
 
+/* The cache for cfg's data, or NULL (no cache, or none to be had). What
+ * the load depends on besides the files it reads: the paths configured,
+ * explaining or not, and the working directory when a path is relative. */
+static int open_cache(const fg_config *cfg, fg_cache **out)
+{
+    *out = NULL;
+    if (cfg->cache_dir == NULL)
+        return 0;
+    size_t n = 0, cap = 8 + cfg->rules.n + cfg->extra_rules.n;
+    const char **parts = fg_malloc(cap * sizeof *parts);
+    char cwd[4096] = "";
+    if (parts == NULL)
+        return FG_ENOMEM;
+    int relative = cfg->datadir[0] != '/' ||
+                   (cfg->ontology && cfg->ontology[0] != '/');
+    parts[n++] = cfg->explain ? "explain" : "lean";
+    parts[n++] = cfg->datadir;
+    parts[n++] = cfg->ontology ? cfg->ontology : "";
+    for (size_t i = 0; i < cfg->rules.n; i++) {
+        parts[n++] = cfg->rules.items[i];
+        relative |= cfg->rules.items[i][0] != '/';
+    }
+    parts[n++] = "extra:";
+    for (size_t i = 0; i < cfg->extra_rules.n; i++) {
+        parts[n++] = cfg->extra_rules.items[i];
+        relative |= cfg->extra_rules.items[i][0] != '/';
+    }
+    if (relative && getcwd(cwd, sizeof cwd) == NULL)
+        cwd[0] = '\0';
+    parts[n++] = cwd;
+    int rc = fg_cache_new(out, cfg->cache_dir, parts, n);
+    fg_free(parts);
+    return rc == FG_ENOMEM ? rc : 0; /* else: no cache here */
+}
+
+/* The lexicon and the pack from the cache: 1, 0 on a miss, FG_ENOMEM. */
+static int map_cached(fg_engine *e, fg_cache *cache)
+{
+    void *roots[FG_CACHE_ROOTS];
+    size_t avail[FG_CACHE_ROOTS];
+    int rc = fg_cache_load(cache, &e->image, roots, avail, e->digest);
+    if (rc <= 0)
+        return rc;
+    e->lexicon = fg_lexicon_mapped(roots[0], avail[0]);
+    e->pack = fg_pack_mapped(roots[1], avail[1]);
+    if (e->lexicon && e->pack)
+        return 1;
+    e->lexicon = NULL;
+    e->pack = NULL;
+    fg_image_unmap(e->image);
+    e->image = NULL;
+    return 0;
+}
+
+/* Writes the loaded lexicon and pack to the cache: 1, or 0 when it could
+ * not (not an error: the next run loads the XML again), or FG_ENOMEM. */
+static int store_cached(const fg_engine *e, fg_cache *cache,
+                        const fg_manifest *manifest)
+{
+    fg_image_writer *w;
+    int rc = fg_image_writer_new(&w);
+    if (rc < 0)
+        return rc;
+    uint64_t roots[FG_CACHE_ROOTS] = {fg_lexicon_save(e->lexicon, w),
+                                      fg_pack_save(e->pack, w)};
+    rc = fg_cache_store(cache, w, roots, manifest, e->digest);
+    fg_image_writer_free(w);
+    return rc == FG_ENOMEM ? rc : rc == 0;
+}
+
 int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
 {
     *out = NULL;
     fg_engine *e = fg_calloc(1, sizeof *e);
     fg_buf dir;
     fg_buf_init(&dir, 1 << 16);
-    XXH3_state_t *digest = NULL;
-    int rc = FG_ENOMEM;
+    fg_digest digest = {NULL, NULL};
+    fg_cache *cache = NULL;
+    size_t diags_before = fg_diag_list_count(diags);
+    int rc = FG_ENOMEM, hit = 0, stored = 0;
     if (e == NULL)
         goto fail;
     e->rdf = cfg->rdf;
     e->explain = cfg->explain;
     if ((e->rdf.base = fg_strdup(cfg->rdf.base)) == NULL)
         goto fail;
-    if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0)
+    if ((rc = fg_buf_printf(&dir, "%s/rules/tokeniser", cfg->datadir)) < 0 ||
+        (rc = open_cache(cfg, &cache)) < 0 ||
+        (rc = cache ? map_cached(e, cache) : 0) < 0)
         goto fail;
+    hit = rc;
+    /* The digest and the record of what is read: when loading anew. */
     rc = FG_ENOMEM;
-    if ((digest = XXH3_createState()) == NULL)
+    if (!hit && ((digest.state = XXH3_createState()) == NULL ||
+                 (cache && fg_manifest_new(&digest.manifest) < 0)))
         goto fail;
-    XXH3_128bits_reset(digest);
-    rc = fg_tokeniser_load(&e->tokeniser, dir.data, digest, diags);
+    if (digest.state)
+        XXH3_128bits_reset(digest.state);
+    fg_digest *d = hit ? NULL : &digest;
+    rc = fg_tokeniser_load(&e->tokeniser, dir.data, d, diags);
+    if (rc == 0 && !hit)
+        rc = load_lexicon(e, cfg, d, diags);
     if (rc == 0)
-        rc = load_lexicon(e, cfg, digest, diags);
-    if (rc == 0)
-        rc = load_rules(e, cfg, digest, diags);
+        rc = load_ontology(e, cfg, d, diags);
+    if (rc == 0 && !hit)
+        rc = load_rules(e, cfg, d, diags);
     if (rc == 0 && cfg->trace_rule &&
         (e->trace_rule = fg_pack_find(e->pack, cfg->trace_rule)) == NULL)
         rc = fg_diag_add(diags, FG_ERROR, FG_EDATA, NULL, 0, 0, FG_NO_OFFSET,
@@ -352,19 +457,42 @@ int fg_engine_new(fg_engine **out, const fg_config *cfg, fg_diag_list *diags)
                  : FG_EDATA;
     if (rc < 0)
         goto fail;
-    XXH128_hash_t h = XXH3_128bits_digest(digest);
-    snprintf(e->digest, sizeof e->digest, "xxh3-128:%016llx%016llx",
-             (unsigned long long)h.high64, (unsigned long long)h.low64);
-    XXH3_freeState(digest);
-    fg_buf_clear(&dir);
+    if (!hit) {
+        XXH128_hash_t h = XXH3_128bits_digest(digest.state);
+        snprintf(e->digest, sizeof e->digest, "xxh3-128:%016llx%016llx",
+                 (unsigned long long)h.high64, (unsigned long long)h.low64);
+        /* A load that reported anything is not cached, so that every
+         * run reports it. */
+        if (cache && fg_diag_list_count(diags) == diags_before &&
+            (rc = store_cached(e, cache, digest.manifest)) < 0)
+            goto fail;
+        stored = rc == 1;
+    }
+    rc = FG_ENOMEM;
+    if ((hit || stored) &&
+        (e->cache_file = fg_strdup(fg_cache_path(cache))) == NULL)
+        goto fail;
+    rc = 0;
     *out = e;
-    return 0;
+    e = NULL;
 fail:
-    if (digest)
-        XXH3_freeState(digest);
+    if (digest.state)
+        XXH3_freeState(digest.state);
+    fg_manifest_free(digest.manifest);
+    fg_cache_free(cache);
     fg_buf_clear(&dir);
     fg_engine_free(e);
     return rc == FG_ELIMIT ? FG_EDATA : rc;
+}
+
+int fg_engine_from_cache(const fg_engine *engine)
+{
+    return engine->image != NULL;
+}
+
+const char *fg_engine_cache_file(const fg_engine *engine)
+{
+    return engine->cache_file;
 }
 
 void fg_engine_free(fg_engine *engine)
@@ -374,6 +502,8 @@ void fg_engine_free(fg_engine *engine)
     fg_tokeniser_free(engine->tokeniser);
     fg_lexicon_free(engine->lexicon);
     fg_pack_free(engine->pack);
+    fg_image_unmap(engine->image);
+    fg_free(engine->cache_file);
     fg_ontology_free(engine->ontology);
     fg_free(engine->rdf.base);
     fg_free(engine);

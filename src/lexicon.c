@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdalign.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ typedef struct trie_node {
 } trie_node;
 
 struct fg_lexicon {
+    int in_image;             /* mapped from the cache: read-only */
     fg_arena arena;
     fg_strmap forms;          /* folded form -> first analysis */
     fg_lex_analysis *analyses;
@@ -940,6 +942,7 @@ static int load_dir(loader *ld, const fg_xml_source *xs, const char *path,
                                : report(ld, 0, "cannot read lexicon folder "
                                                "%s: %s",
                                         path, strerror(errno));
+    fg_digest_note_folder(xs->digest, path);
     int rc = 0;
     for (int i = 0; i < n; i++) {
         size_t len = strlen(path) + strlen(list[i]->d_name) + 2;
@@ -963,7 +966,7 @@ static int load_dir(loader *ld, const fg_xml_source *xs, const char *path,
 }
 
 int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
-                    const fg_tokeniser *tk, XXH3_state_t *digest,
+                    const fg_tokeniser *tk, fg_digest *digest,
                     fg_diag_list *diags)
 {
     *out = NULL;
@@ -990,6 +993,7 @@ int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
         /* A schema the checks restate is loaded only if a file needs it;
          * any other is loaded now, so that its errors come first. */
         ld.fast = fg_xml_file_digest_is(schema, SCHEMA_XXH3);
+        fg_digest_note_file(digest, schema);
         if (ld.fast)
             rc = fg_diag_list_new(&ld.quiet);
         else
@@ -1019,7 +1023,7 @@ int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
 
 void fg_lexicon_free(fg_lexicon *lex)
 {
-    if (lex == NULL)
+    if (lex == NULL || lex->in_image)
         return;
     fg_arena_clear(&lex->arena);
     fg_strmap_clear(&lex->forms);
@@ -1136,4 +1140,55 @@ size_t fg_lexicon_name_count(const fg_lexicon *lex) { return lex->n_names; }
 size_t fg_lexicon_validated_count(const fg_lexicon *lex)
 {
     return lex->n_validated;
+}
+
+/* ------------------------------------------------------------------ */
+/* Images (cache.h)                                                    */
+
+#define LINK(w, h, type, field, target)                                   \
+    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
+
+uint64_t fg_lexicon_save(const fg_lexicon *lex, fg_image_writer *w)
+{
+    fg_lexicon copy = *lex;
+    copy.in_image = 1;
+    memset(&copy.arena, 0, sizeof copy.arena);
+    uint64_t h = fg_image_add(w, lex, &copy, sizeof copy, alignof(fg_lexicon),
+                              FG_IMAGE_READ, NULL);
+    if (h == 0)
+        return 0;
+    fg_strmap_save(&lex->forms, w, FG_IMAGE_FIELD(h, fg_lexicon, forms));
+    fg_strmap_save(&lex->particles, w,
+                   FG_IMAGE_FIELD(h, fg_lexicon, particles));
+    fg_strmap_save(&lex->edges, w, FG_IMAGE_FIELD(h, fg_lexicon, edges));
+    fg_strmap_save(&lex->prefixes, w, FG_IMAGE_FIELD(h, fg_lexicon, prefixes));
+    int fresh;
+    uint64_t an = FG_IMAGE_COPY(w, lex->analyses, lex->n_analyses, &fresh);
+    LINK(w, h, fg_lexicon, analyses, an);
+    for (size_t i = 0; fresh && i < lex->n_analyses; i++) {
+        const fg_lex_analysis *a = &lex->analyses[i];
+        LINK(w, an + i * sizeof *a, fg_lex_analysis, lemma,
+             fg_image_add(w, a->lemma, a->lemma, a->lemma_len + 1, 1,
+                          FG_IMAGE_READ, NULL));
+    }
+    uint64_t en = FG_IMAGE_COPY(w, lex->entries, lex->n_entries, &fresh);
+    LINK(w, h, fg_lexicon, entries, en);
+    for (size_t i = 0; fresh && i < lex->n_entries; i++) {
+        const fg_gaz_entry *e = &lex->entries[i];
+        uint64_t eh = en + i * sizeof *e;
+        LINK(w, eh, fg_gaz_entry, label, fg_image_str(w, e->label));
+        LINK(w, eh, fg_gaz_entry, cls, fg_image_str(w, e->cls));
+        LINK(w, eh, fg_gaz_entry, type, fg_image_str(w, e->type));
+        LINK(w, eh, fg_gaz_entry, modifier, fg_image_str(w, e->modifier));
+        LINK(w, eh, fg_gaz_entry, file, fg_image_str(w, e->file));
+    }
+    LINK(w, h, fg_lexicon, nodes,
+         FG_IMAGE_COPY(w, lex->nodes, lex->n_nodes, NULL));
+    return h;
+}
+
+fg_lexicon *fg_lexicon_mapped(void *p, size_t avail)
+{
+    fg_lexicon *lex = p;
+    return avail >= sizeof *lex && lex->in_image ? lex : NULL;
 }

@@ -26,8 +26,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <xxhash.h>
-
+#include "cache.h"
 #include "factgraph.h"
 #include "tokenise.h"
 
@@ -67,9 +66,17 @@ typedef struct fg_lexicon fg_lexicon;
  * are added to digest. Returns 0, FG_ENOMEM, or FG_EDATA (problems in
  * diags; then *out is NULL). */
 int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
-                    const fg_tokeniser *tk, XXH3_state_t *digest,
+                    const fg_tokeniser *tk, fg_digest *digest,
                     fg_diag_list *diags);
+/* Frees a lexicon; one mapped from an image (fg_lexicon_save) is freed
+ * with the image. */
 void fg_lexicon_free(fg_lexicon *lex);
+/* Copies lex into the image w (image.h; the cache): returns its handle,
+ * or 0 after an error. */
+uint64_t fg_lexicon_save(const fg_lexicon *lex, fg_image_writer *w);
+/* The lexicon that fg_lexicon_save copied, at p in a mapped image with
+ * avail bytes from p on; NULL if p does not hold one. */
+fg_lexicon *fg_lexicon_mapped(void *p, size_t avail);
 
 /* The analyses of a case-folded form: the index of the first, or
  * UINT32_MAX when the form is unknown. */

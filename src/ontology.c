@@ -167,7 +167,7 @@ static int read_file(const char *file, fg_buf *b, fg_diag_list *diags)
 }
 
 int fg_ontology_load(fg_ontology **out, const char *file,
-                     XXH3_state_t *digest, fg_diag_list *diags)
+                     fg_digest *digest, fg_diag_list *diags)
 {
     *out = NULL;
     fg_buf text;
@@ -184,8 +184,8 @@ int fg_ontology_load(fg_ontology **out, const char *file,
     fg_strmap_init(&o->kinds);
     if ((rc = read_file(file, &text, diags)) < 0)
         goto fail;
-    if (digest && text.len)
-        XXH3_128bits_update(digest, text.data, text.len);
+    fg_digest_update(digest, text.data, text.len);
+    fg_digest_note_file(digest, file);
     rc = FG_ENOMEM;
     if ((world = raptor_new_world()) == NULL || raptor_world_open(world))
         goto fail;

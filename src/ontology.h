@@ -9,8 +9,7 @@
 #ifndef FG_ONTOLOGY_H
 #define FG_ONTOLOGY_H
 
-#include <xxhash.h>
-
+#include "cache.h"
 #include "factgraph.h"
 
 #define FG_DPO_NS "https://w3id.org/factgraph/dpo#"
@@ -39,7 +38,7 @@ typedef struct fg_ontology fg_ontology;
 /* Loads file, adding its bytes to digest (or NULL). Problems are
  * reported in diags and give FG_EDATA. */
 int fg_ontology_load(fg_ontology **out, const char *file,
-                     XXH3_state_t *digest, fg_diag_list *diags);
+                     fg_digest *digest, fg_diag_list *diags);
 void fg_ontology_free(fg_ontology *o);
 
 /* Looks up a dpo: class by its local name ("Meeting"). Returns 1 and

@@ -4,7 +4,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdalign.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "diag.h"
+#include "image.h"
 #include "input.h"
 #include "rules.h"
 #include "strmap.h"
@@ -61,10 +64,15 @@ void fg_rule_store_init(fg_rule_store *s)
     fg_strmap_init(&s->regex_index);
 }
 
-void fg_rule_store_clear(fg_rule_store *s)
+void fg_rule_store_free_codes(fg_rule_store *s)
 {
     for (size_t i = 0; i < s->n_regexes; i++)
-        pcre2_code_free(s->regexes[i]);
+        pcre2_code_free(atomic_exchange(&s->regexes[i]->code, NULL));
+}
+
+void fg_rule_store_clear(fg_rule_store *s)
+{
+    fg_rule_store_free_codes(s);
     fg_free(s->regexes);
     fg_strmap_clear(&s->regex_index);
     fg_arena_clear(&s->arena);
@@ -297,6 +305,50 @@ static fg_test *test_new(loader *ld, fg_test_kind kind)
     return t;
 }
 
+/* Compiles a regex of the rules, and to machine code where PCRE2 can
+ * (else it interprets): the code is read-only and shared by the threads.
+ * The match limit holds for it too; its depth is bounded by its 32 KiB
+ * stack, and running out is a failed match like the depth limit. Not
+ * under valgrind, which cannot follow the machine code and would report
+ * its reads as uninitialised (make check-valgrind). */
+static pcre2_code *compile_source(const char *src, int *code, PCRE2_SIZE *at)
+{
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
+                                       PCRE2_ENDANCHORED,
+                                   code, at, NULL);
+#ifdef HAVE_VALGRIND_VALGRIND_H
+    if (re && !RUNNING_ON_VALGRIND)
+#else
+    if (re)
+#endif
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    return re;
+}
+
+const void *fg_regex_code(fg_regex *rx)
+{
+    void *code = atomic_load_explicit(&rx->code, memory_order_acquire);
+    if (code)
+        return code;
+    /* It compiled when the pack was made (with this PCRE2: the cache's
+     * key names its version), so only memory can fail. Two threads may
+     * both compile it; the first to publish its code wins. */
+    int err;
+    PCRE2_SIZE at;
+    pcre2_code *re = compile_source(rx->source, &err, &at);
+    if (re == NULL)
+        return NULL;
+    void *none = NULL;
+    if (!atomic_compare_exchange_strong_explicit(&rx->code, &none, re,
+                                                 memory_order_acq_rel,
+                                                 memory_order_acquire)) {
+        pcre2_code_free(re);
+        return none;
+    }
+    return re;
+}
+
 static int compile_regex(loader *ld, const xnode *x, const char *src,
                          fg_test *t)
 {
@@ -306,14 +358,12 @@ static int compile_regex(loader *ld, const xnode *x, const char *src,
     uint32_t k;
     if (fg_strmap_find(&s->regex_index, src, strlen(src), &k)) {
         t->re = s->regexes[k];
-        return (t->source = keep_str(ld, src)) ? 0 : FG_ENOMEM;
+        t->source = t->re->source;
+        return 0;
     }
     int code;
     PCRE2_SIZE at;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED |
-                                       PCRE2_ENDANCHORED,
-                                   &code, &at, NULL);
+    pcre2_code *re = compile_source(src, &code, &at);
     if (re == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -321,27 +371,19 @@ static int compile_regex(loader *ld, const xnode *x, const char *src,
                       "<%s>: regex '%s' does not compile at character %zu: %s",
                       x->name, src, (size_t)at, (const char *)msg);
     }
-    if (fg_grow((void **)&s->regexes, &s->cap_regexes, s->n_regexes + 1,
+    fg_regex *rx = fg_arena_alloc(&s->arena, sizeof *rx);
+    if (rx == NULL || (rx->source = keep_str(ld, src)) == NULL ||
+        fg_grow((void **)&s->regexes, &s->cap_regexes, s->n_regexes + 1,
                 sizeof *s->regexes) < 0 ||
         fg_strmap_put(&s->regex_index, src, strlen(src),
                       (uint32_t)s->n_regexes, 0) < 0) {
         pcre2_code_free(re);
         return FG_ENOMEM;
     }
-    s->regexes[s->n_regexes++] = re;
-    /* Compiled to machine code where PCRE2 can (else it interprets):
-     * the code is read-only and shared by the threads. The match limit
-     * holds for it too; its depth is bounded by its 32 KiB stack, and
-     * running out is a failed match like the depth limit. Not under
-     * valgrind, which cannot follow the machine code and would report
-     * its reads as uninitialised (make check-valgrind). */
-#ifdef HAVE_VALGRIND_VALGRIND_H
-    if (!RUNNING_ON_VALGRIND)
-#endif
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    t->re = re;
-    if ((t->source = keep_str(ld, src)) == NULL)
-        return FG_ENOMEM;
+    atomic_init(&rx->code, re);
+    s->regexes[s->n_regexes++] = rx;
+    t->re = rx;
+    t->source = rx->source;
     return 0;
 }
 
@@ -1821,6 +1863,7 @@ static int load_dir(loader *ld, const char *path, int dir_depth)
     if (n < 0)
         return report(ld, path, 0, "cannot read rule folder: %s",
                       strerror(errno));
+    fg_digest_note_folder(ld->src->digest, path);
     int rc = 0;
     for (int i = 0; i < n; i++) {
         if (rc != FG_ENOMEM) {
@@ -1884,6 +1927,7 @@ int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
     if ((rc = fg_xml_schema_load(&ld.schema, src->schema, diags)) < 0)
         goto done;
     ld.fast = fg_xml_file_digest_is(src->schema, RULES_SCHEMA_XXH3);
+    fg_digest_note_file(src->digest, src->schema);
     for (size_t i = 0; i < src->n_paths && !ld.nomem; i++)
         if (load_path(&ld, src->paths[i], 0) == FG_ENOMEM)
             ld.nomem = 1;
@@ -1900,4 +1944,106 @@ done:
     fg_free(ld.macro_bodies);
     fg_free(ld.macro_depths);
     return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Images (cache.h)                                                    */
+
+#define LINK(w, h, type, field, target)                                   \
+    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
+
+static uint64_t regex_save(fg_regex *rx, fg_image_writer *w)
+{
+    int fresh;
+    /* Writable: the code is set on first use. */
+    uint64_t h = rx ? fg_image_add(w, rx, rx, sizeof *rx, alignof(fg_regex),
+                                   FG_IMAGE_WRITE, &fresh)
+                    : 0;
+    if (h && fresh) {
+        LINK(w, h, fg_regex, source, fg_image_str(w, rx->source));
+        void *none = NULL;
+        fg_image_set(w, FG_IMAGE_FIELD(h, fg_regex, code), &none,
+                     sizeof none);
+    }
+    return h;
+}
+
+uint64_t fg_test_save(const fg_test *t, fg_image_writer *w)
+{
+    /* Along the list of siblings without recursion: a list may be long. */
+    uint64_t first = 0, prev = 0;
+    for (;; t = t->next) {
+        int fresh = 0;
+        uint64_t h = FG_IMAGE_COPY(w, t, 1, &fresh);
+        if (prev)
+            LINK(w, prev, fg_test, next, h);
+        else
+            first = h;
+        if (!fresh)
+            return first; /* the end, or copied before with its siblings */
+        LINK(w, h, fg_test, values,
+             fg_image_strv(w, t->values, t->n_values));
+        LINK(w, h, fg_test, value_lens,
+             FG_IMAGE_COPY(w, t->value_lens, t->n_values, NULL));
+        LINK(w, h, fg_test, slots,
+             FG_IMAGE_COPY(w, t->slots, t->slots ? t->mask + 1 : 0, NULL));
+        LINK(w, h, fg_test, re, regex_save(t->re, w));
+        LINK(w, h, fg_test, source, fg_image_str(w, t->source));
+        LINK(w, h, fg_test, child, fg_test_save(t->child, w));
+        prev = h;
+        if (t->next == NULL) {
+            LINK(w, h, fg_test, next, 0);
+            return first;
+        }
+    }
+}
+
+void fg_rule_def_save(const fg_rule_def *d, fg_image_writer *w, uint64_t at)
+{
+    LINK(w, at, fg_rule_def, id, fg_image_str(w, d->id));
+    LINK(w, at, fg_rule_def, file, fg_image_str(w, d->file));
+    LINK(w, at, fg_rule_def, cls, fg_image_str(w, d->cls));
+    LINK(w, at, fg_rule_def, pattern, 0);
+    uint64_t out = FG_IMAGE_FIELD(at, fg_rule_def, output);
+    LINK(w, out, fg_output, name, fg_image_str(w, d->output.name));
+    int fresh;
+    uint64_t roles = FG_IMAGE_COPY(w, d->output.roles, d->output.n_roles,
+                                   &fresh);
+    LINK(w, out, fg_output, roles, roles);
+    for (size_t i = 0; fresh && i < d->output.n_roles; i++)
+        LINK(w, roles + i * sizeof(fg_const_role), fg_const_role, value,
+             fg_image_str(w, d->output.roles[i].value));
+    uint64_t ex = FG_IMAGE_COPY(w, d->examples, d->n_examples, &fresh);
+    LINK(w, at, fg_rule_def, examples, ex);
+    for (size_t i = 0; fresh && i < d->n_examples; i++) {
+        const fg_example *e = &d->examples[i];
+        uint64_t eh = ex + i * sizeof *e;
+        int fresh_x;
+        LINK(w, eh, fg_example, text, fg_image_str(w, e->text));
+        uint64_t xs = FG_IMAGE_COPY(w, e->expect, e->n_expect, &fresh_x);
+        LINK(w, eh, fg_example, expect, xs);
+        for (size_t k = 0; fresh_x && k < e->n_expect; k++)
+            LINK(w, xs + k * sizeof *e->expect, fg_expect, values,
+                 fg_image_strv(w, e->expect[k].values,
+                               e->expect[k].n_values));
+    }
+}
+
+void fg_rule_store_save(const fg_rule_store *s, fg_image_writer *w,
+                        uint64_t at)
+{
+    fg_arena arena;
+    fg_strmap index;
+    memset(&arena, 0, sizeof arena);
+    memset(&index, 0, sizeof index);
+    fg_image_set(w, FG_IMAGE_FIELD(at, fg_rule_store, arena), &arena,
+                 sizeof arena);
+    fg_image_set(w, FG_IMAGE_FIELD(at, fg_rule_store, regex_index), &index,
+                 sizeof index);
+    int fresh;
+    uint64_t rs = FG_IMAGE_COPY(w, s->regexes, s->n_regexes, &fresh);
+    LINK(w, at, fg_rule_store, regexes, rs);
+    for (size_t i = 0; fresh && i < s->n_regexes; i++)
+        fg_image_link(w, rs + i * sizeof *s->regexes,
+                      regex_save(s->regexes[i], w), 0);
 }

@@ -18,9 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <xxhash.h>
-
 #include "arena.h"
+#include "cache.h"
 #include "strmap.h"
 #include "facts.h"
 #include "factgraph.h"
@@ -72,6 +71,19 @@ typedef enum {
 
 typedef enum { FG_TEST_ALL, FG_TEST_ANY, FG_TEST_NOT, FG_TEST_LEAF } fg_test_kind;
 
+/* A regular expression of the rules, one per source however many tests
+ * use it. code is its pcre2_code, compiled when the rules are loaded, or
+ * on first use (fg_regex_code) in a pack mapped from the cache, which
+ * holds the source only. */
+typedef struct fg_regex {
+    const char *source;
+    void *_Atomic code;
+} fg_regex;
+
+/* The compiled code of rx (JIT-compiled where PCRE2 can), compiling it
+ * now if no thread has yet; NULL when out of memory. Thread-safe. */
+const void *fg_regex_code(fg_regex *rx);
+
 typedef struct fg_test {
     fg_test_kind kind;
     fg_field field;               /* leaves */
@@ -83,7 +95,7 @@ typedef struct fg_test {
     uint32_t *slots;
     uint32_t mask;
     uint32_t flags;               /* FG_FIELD_FLAGS and FG_FIELD_TAGS */
-    void *re;                     /* FG_FIELD_REGEX: a pcre2_code */
+    fg_regex *re;                 /* FG_FIELD_REGEX */
     const char *source;           /* the regex as written */
     struct fg_test *child, *next; /* children of ALL, ANY, NOT */
 } fg_test;
@@ -190,7 +202,7 @@ typedef struct fg_rule_def {
  * examples, and the compiled regular expressions. */
 typedef struct fg_rule_store {
     fg_arena arena;
-    void **regexes; /* pcre2_code, one per source */
+    fg_regex **regexes; /* one per source */
     size_t n_regexes, cap_regexes;
     fg_strmap regex_index; /* source -> index in regexes */
     size_t n_validated;    /* rule files read with the RELAX NG validator */
@@ -198,6 +210,8 @@ typedef struct fg_rule_store {
 
 void fg_rule_store_init(fg_rule_store *s);
 void fg_rule_store_clear(fg_rule_store *s);
+/* Frees the regexes' compiled code (fg_regex_code compiles it again). */
+void fg_rule_store_free_codes(fg_rule_store *s);
 
 /* Called for each rule. A negative return stops loading with that code;
  * FG_EDATA means the callback reported a problem in diags and loading
@@ -210,7 +224,8 @@ typedef struct fg_rules_source {
     size_t n_paths;
     const char *schema;       /* the RELAX NG schema file */
     const fg_ontology *ontology;
-    XXH3_state_t *digest;     /* every byte read is added, or NULL */
+    fg_digest *digest;        /* every byte and file read is noted, or
+                                 NULL (cache.h) */
     int explain;              /* compile the element slots that explaining
                                  fills (fg_pack_load); a program without
                                  them is half the size */
@@ -222,5 +237,14 @@ typedef struct fg_rules_source {
  * reported as an error. */
 int fg_rules_load(const fg_rules_source *src, fg_rule_store *store,
                   fg_rule_fn fn, void *ctx, fg_diag_list *diags);
+
+/* Copies into the image w (image.h): a test tree (its handle; 0 for
+ * NULL); a rule definition, or a store, whose own copy is at handle at
+ * (the definition without its pattern, the store without its arena,
+ * keeping its regexes, which compile again on first use). */
+uint64_t fg_test_save(const fg_test *t, fg_image_writer *w);
+void fg_rule_def_save(const fg_rule_def *d, fg_image_writer *w, uint64_t at);
+void fg_rule_store_save(const fg_rule_store *s, fg_image_writer *w,
+                        uint64_t at);
 
 #endif

@@ -1,6 +1,7 @@
 /* strmap: see strmap.h. */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #define XXH_INLINE_ALL
@@ -188,4 +189,22 @@ int fg_strmap_find(const fg_strmap *m, const char *key, size_t len,
     if (out)
         *out = s->value;
     return 1;
+}
+
+void fg_strmap_save(const fg_strmap *m, fg_image_writer *w, uint64_t at)
+{
+    int fresh;
+    uint64_t slots = FG_IMAGE_COPY(w, m->slots, m->cap, &fresh);
+    fg_image_link(w, FG_IMAGE_FIELD(at, fg_strmap, slots), slots, 0);
+    for (size_t i = 0; fresh && i < m->cap; i++) {
+        const char *key = m->slots[i].key;
+        uint64_t k = key ? fg_image_add(w, key, key, LEN_BYTES + key_len(key),
+                                        1, FG_IMAGE_READ, NULL)
+                         : 0;
+        fg_image_link(w, slots + i * sizeof *m->slots +
+                             offsetof(fg_strmap_slot, key),
+                      k, 0);
+    }
+    fg_arena *none = NULL;
+    fg_image_set(w, FG_IMAGE_FIELD(at, fg_strmap, keys), &none, sizeof none);
 }

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "image.h"
 
 typedef struct fg_strmap_slot fg_strmap_slot;
 
@@ -49,5 +50,9 @@ int fg_strmap_add(fg_strmap *m, const char *key, size_t len, uint32_t value,
 /* 1 and the value in *out when key is there, else 0. */
 int fg_strmap_find(const fg_strmap *m, const char *key, size_t len,
                    uint32_t *out);
+
+/* Copies m's table and keys into the image w, for the copy of m at
+ * handle at (image.h); the copy takes no more keys (it has no arena). */
+void fg_strmap_save(const fg_strmap *m, fg_image_writer *w, uint64_t at);
 
 #endif

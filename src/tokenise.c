@@ -77,7 +77,7 @@ typedef int (*line_fn)(fg_tokeniser *tk, const char *path, unsigned long line,
                        fg_diag_list *diags);
 
 static int read_lines(fg_tokeniser *tk, const char *path, line_fn fn,
-                      XXH3_state_t *digest, fg_diag_list *diags)
+                      fg_digest *digest, fg_diag_list *diags)
 {
     FILE *fp = fopen(path, "r");
     if (fp == NULL)
@@ -85,14 +85,14 @@ static int read_lines(fg_tokeniser *tk, const char *path, line_fn fn,
                            "cannot open: %s", strerror(errno)) < 0
                    ? FG_ENOMEM
                    : FG_EDATA;
+    fg_digest_note_file(digest, path);
     int rc = 0, bad = 0;
     char line[MAX_DATA_LINE];
     unsigned long lineno = 0;
     while (fgets(line, sizeof line, fp)) {
         lineno++;
         size_t len = strlen(line);
-        if (digest)
-            XXH3_128bits_update(digest, line, len);
+        fg_digest_update(digest, line, len);
         if (len == sizeof line - 1 && line[len - 1] != '\n') {
             rc = fg_diag_add(diags, FG_ERROR, FG_ELIMIT, path, lineno, 0,
                              FG_NO_OFFSET, "line longer than %d bytes",
@@ -207,7 +207,7 @@ static int add_word(fg_tokeniser *tk, const char *path, unsigned long line,
 }
 
 int fg_tokeniser_load(fg_tokeniser **out, const char *dir,
-                      XXH3_state_t *digest, fg_diag_list *diags)
+                      fg_digest *digest, fg_diag_list *diags)
 {
     *out = NULL;
     fg_tokeniser *tk = fg_calloc(1, sizeof *tk);

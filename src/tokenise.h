@@ -18,9 +18,8 @@
 
 #include <stddef.h>
 
-#include <xxhash.h>
-
 #include "arena.h"
+#include "cache.h"
 #include "factgraph.h"
 #include "text.h"
 
@@ -28,10 +27,10 @@ typedef struct fg_tokeniser fg_tokeniser;
 
 /* Loads the lists from dir (the rules/tokeniser folder). Problems are
  * reported in diags; then the result is FG_EDATA. Every byte read is
- * added to digest (an XXH3 state, or NULL), so that a run can say which
+ * added to digest (cache.h; or NULL), so that a run can say which
  * data it used. */
 int fg_tokeniser_load(fg_tokeniser **out, const char *dir,
-                      XXH3_state_t *digest, fg_diag_list *diags);
+                      fg_digest *digest, fg_diag_list *diags);
 void fg_tokeniser_free(fg_tokeniser *tk);
 
 typedef struct fg_token_vec {

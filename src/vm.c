@@ -170,7 +170,7 @@ static int in_annot(const fg_test *t, const fg_vm_input *in, uint32_t j)
 }
 
 /* Whether regex re matches token j, remembered for the sentence. */
-static int regex_test(fg_vm *vm, const void *re, const fg_vm_input *in,
+static int regex_test(fg_vm *vm, fg_regex *re, const fg_vm_input *in,
                       uint32_t j)
 {
     uint64_t h = ((uint64_t)(uintptr_t)re >> 4) * 0x9E3779B97F4A7C15ull ^ j;
@@ -178,8 +178,13 @@ static int regex_test(fg_vm *vm, const void *re, const fg_vm_input *in,
     if (m->serial == in->serial && m->re == re && m->token == j)
         return m->result;
     const fg_token *tok = &in->tokens[j];
+    const pcre2_code *code = fg_regex_code(re);
+    if (code == NULL) {
+        vm->nomem = 1;
+        return 0;
+    }
     /* A limit reached counts as no match (a negative result). */
-    int r = pcre2_match(re, (PCRE2_SPTR)(in->text + tok->start),
+    int r = pcre2_match(code, (PCRE2_SPTR)(in->text + tok->start),
                         tok->end - tok->start, 0, 0, vm->md, vm->mctx) >= 0;
     *m = (struct regex_memo){re, in->serial, j, r};
     return r;

@@ -47,7 +47,7 @@ typedef enum {
 typedef struct io_ctx {
     FILE *fp;
     size_t total;
-    XXH3_state_t *digest;
+    fg_digest *digest;
     int too_large;
     prolog_state prolog;
     int doctype;         /* a DOCTYPE was found at this line */
@@ -157,8 +157,7 @@ static int io_read(void *data, char *buf, int len)
     }
     if (scan_prolog(io, buf, n))
         return -1;
-    if (io->digest && n)
-        XXH3_128bits_update(io->digest, buf, n);
+    fg_digest_update(io->digest, buf, n);
     return (int)n;
 }
 
@@ -453,6 +452,7 @@ int fg_xml_read(const fg_xml_source *src, const char *path,
         report(&f, 0, "cannot open %s: %s", src->kind, strerror(errno));
         return f.nomem ? FG_ENOMEM : 0;
     }
+    fg_digest_note_file(src->digest, path);
     f.io = (io_ctx){.fp = fp, .digest = src->digest, .prolog = PRO_TEXT,
                     .line = 1};
     fg_arena_init(&f.scratch, SCRATCH_BLOCK);

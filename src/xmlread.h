@@ -21,9 +21,8 @@
 
 #include <stddef.h>
 
-#include <xxhash.h>
-
 #include "buf.h"
+#include "cache.h"
 #include "factgraph.h"
 
 #define FG_MAX_XML_FILE_BYTES ((size_t)64 << 20)
@@ -66,7 +65,7 @@ typedef struct fg_xml_source {
     const char *const *roots;   /* allowed local names of the root, NULL-ended */
     const char *kind;           /* "rule file": for messages */
     void *schema;               /* an xmlRelaxNGPtr, or NULL */
-    XXH3_state_t *digest;       /* or NULL */
+    fg_digest *digest;          /* or NULL (cache.h) */
     fg_xml_element_fn element;
     void *ctx;
 } fg_xml_source;

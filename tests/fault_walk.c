@@ -12,12 +12,18 @@
  *
  * Every N up to FIRST, then a stride that gives at most RUNS runs in all
  * (FG_FAULT_RUNS; 0: every N, which takes minutes). Prints each failed
- * check and a summary; the exit status is 1 when a check failed. */
+ * check and a summary; the exit status is 1 when a check failed.
+ *
+ * Loading with a cache of loaded data (fg_config_set_cache_dir) is walked
+ * too: a load that writes the cache, and one that maps it, whose engine
+ * must then write the same bytes. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alloc.h"
 #include "factgraph.h"
@@ -36,7 +42,8 @@ static void check(int ok, const char *what, unsigned long n, int rc)
     }
 }
 
-static fg_engine *load(int *rc_out)
+/* Loads the default data, with a cache in cache_dir unless NULL. */
+static fg_engine *load(int *rc_out, const char *cache_dir)
 {
     fg_config *cfg = NULL;
     fg_engine *engine = NULL;
@@ -47,6 +54,8 @@ static fg_engine *load(int *rc_out)
         rc = fg_config_set_datadir(cfg, dir && dir[0] ? dir : FG_ABS_SRCDIR);
     if (rc == 0)
         rc = fg_config_set_format(cfg, FG_FORMAT_NTRIPLES);
+    if (rc == 0)
+        rc = fg_config_set_cache_dir(cfg, cache_dir);
     if (rc == 0)
         rc = fg_diag_list_new(&diags);
     if (rc == 0)
@@ -123,6 +132,90 @@ static unsigned long next_n(unsigned long n, unsigned long total,
     return n + stride;
 }
 
+/* Empties the cache folder: the next load writes it. */
+static void empty_cache(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[4096];
+    while (d && (e = readdir(d)) != NULL)
+        if (e->d_name[0] != '.' || strncmp(e->d_name, ".tmp-", 5) == 0) {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    if (d)
+        closedir(d);
+}
+
+/* Loading that writes the cache, then loading that maps it, with each
+ * allocation failing in turn (at most runs loads each); the mapped
+ * engine writes what want holds. Returns 0, or 1 to bail out. */
+static int walk_cache(const char *article, const out *want,
+                      unsigned long runs)
+{
+    char dir[] = "/tmp/fg-fault-cache-XXXXXX";
+    if (mkdtemp(dir) == NULL) {
+        printf("Bail out! no temporary folder\n");
+        return 1;
+    }
+    for (int mapping = 0; mapping < 2; mapping++) {
+        int rc;
+        empty_cache(dir);
+        fg_fault_alloc_at(0);
+        fg_engine *e = load(&rc, dir);
+        if (mapping) {
+            fg_engine_free(e);
+            fg_fault_alloc_at(0);
+            e = load(&rc, dir);
+        }
+        unsigned long allocs = fg_fault_alloc_count();
+        if (e == NULL || fg_engine_from_cache(e) != mapping ||
+            fg_engine_cache_file(e) == NULL) {
+            printf("Bail out! the cache is not %s\n",
+                   mapping ? "mapped" : "written");
+            fg_engine_free(e);
+            return 1;
+        }
+        if (mapping) {
+            fg_worker *worker = NULL;
+            out got = {0};
+            rc = fg_worker_new(&worker, e);
+            if (rc == 0)
+                rc = run(e, worker, article, &got);
+            check(rc == 0 && got.len == want->len &&
+                      memcmp(got.bytes, want->bytes, want->len) == 0,
+                  "the data mapped from the cache extracts the same", 0, rc);
+            free(got.bytes);
+            fg_worker_free(worker);
+        }
+        fg_engine_free(e);
+        unsigned long tried = 0, ok_loads = 0;
+        for (unsigned long n = 1; n <= allocs;
+             n = runs ? n + allocs / runs + 1 : n + 1) {
+            if (!mapping)
+                empty_cache(dir);
+            fg_fault_alloc_at(n);
+            e = load(&rc, dir);
+            fg_fault_alloc_at(0);
+            check((e == NULL && rc == FG_ENOMEM) || (e != NULL && rc == 0),
+                  mapping ? "loading from the cache fails cleanly"
+                          : "loading and writing the cache fails cleanly",
+                  n, rc);
+            ok_loads += e != NULL;
+            fg_engine_free(e);
+            tried++;
+        }
+        printf("ok %d - %s: %lu allocations failed in turn, %lu loads went "
+               "through\n",
+               ++checks, mapping ? "loading from the cache"
+                                 : "loading and writing the cache",
+               tried, ok_loads);
+    }
+    empty_cache(dir);
+    rmdir(dir);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *article =
@@ -135,7 +228,7 @@ int main(int argc, char **argv)
     /* Counts, and the output of a run without failures. */
     int rc;
     fg_fault_alloc_at(0);
-    fg_engine *engine = load(&rc);
+    fg_engine *engine = load(&rc, NULL);
     unsigned long load_allocs = fg_fault_alloc_count();
     if (engine == NULL) {
         printf("Bail out! the data does not load: %s\n", fg_strerror(rc));
@@ -165,7 +258,7 @@ int main(int argc, char **argv)
     for (unsigned long n = 1; n <= load_allocs;
          n = load_runs ? n + load_allocs / load_runs + 1 : n + 1) {
         fg_fault_alloc_at(n);
-        fg_engine *e = load(&rc);
+        fg_engine *e = load(&rc, NULL);
         fg_fault_alloc_at(0);
         check((e == NULL && rc == FG_ENOMEM) || (e != NULL && rc == 0),
               "loading fails cleanly", n, rc);
@@ -176,6 +269,9 @@ int main(int argc, char **argv)
     printf("ok %d - loading: %lu allocations failed in turn, %lu loads "
            "went through\n",
            ++checks, tried, ok_loads);
+
+    if (walk_cache(article, &want, load_runs) != 0)
+        return 1;
 
     /* Processing: a clean error, and the worker still works. */
     tried = 0;

@@ -41,12 +41,12 @@ static void test_shipped(void **state)
     (void)state;
     fg_diag_list *diags;
     assert_int_equal(fg_diag_list_new(&diags), 0);
-    XXH3_state_t *digest = XXH3_createState();
-    XXH3_64bits_reset(digest);
+    fg_digest digest = {XXH3_createState(), NULL};
+    XXH3_128bits_reset(digest.state);
     fg_lexicon *lex = NULL;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s", src_path("rules/lexicon"));
-    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, digest, diags), 0);
+    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, &digest, diags), 0);
     assert_int_equal(fg_diag_list_count(diags), 0);
     /* Every shipped file passed the loader's own checks. */
     assert_int_equal(fg_lexicon_validated_count(lex), 0);
@@ -65,7 +65,7 @@ static void test_shipped(void **state)
     assert_string_equal(a->lemma, "kraft");
     assert_int_equal(fg_lexicon_find(lex, "xqzv", 4), UINT32_MAX);
     fg_lexicon_free(lex);
-    XXH3_freeState(digest);
+    XXH3_freeState(digest.state);
     fg_diag_list_free(diags);
 }
 
@@ -113,10 +113,10 @@ static void test_bad_files(void **state)
         put(path, sizeof path, dir, "bad.xml", BAD[k].xml);
         fg_diag_list *diags;
         assert_int_equal(fg_diag_list_new(&diags), 0);
-        XXH3_state_t *digest = XXH3_createState();
-        XXH3_64bits_reset(digest);
+        fg_digest digest = {XXH3_createState(), NULL};
+        XXH3_128bits_reset(digest.state);
         fg_lexicon *lex = (fg_lexicon *)&lex; /* must become NULL */
-        int rc = fg_lexicon_load(&lex, dir, schema(), tk, digest, diags);
+        int rc = fg_lexicon_load(&lex, dir, schema(), tk, &digest, diags);
         if (rc != FG_EDATA || lex != NULL || fg_diag_list_errors(diags) == 0)
             fail_msg("%s: rc %d, want FG_EDATA and a diagnostic", BAD[k].what, rc);
         const fg_diag *d = NULL;
@@ -125,7 +125,7 @@ static void test_bad_files(void **state)
         if (strstr(d->file, "bad.xml") == NULL || d->line != BAD[k].line ||
             strstr(d->message, BAD[k].message) == NULL)
             fail_msg("%s: got %s:%lu: %s", BAD[k].what, d->file, d->line, d->message);
-        XXH3_freeState(digest);
+        XXH3_freeState(digest.state);
         fg_diag_list_free(diags);
     }
     unlink(path);
@@ -170,10 +170,10 @@ static void test_match(void **state)
     put(path, sizeof path, dir, "people.xml", MATCH_GAZ);
     fg_diag_list *diags;
     assert_int_equal(fg_diag_list_new(&diags), 0);
-    XXH3_state_t *digest = XXH3_createState();
-    XXH3_64bits_reset(digest);
+    fg_digest digest = {XXH3_createState(), NULL};
+    XXH3_128bits_reset(digest.state);
     fg_lexicon *lex = NULL;
-    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, digest, diags), 0);
+    assert_int_equal(fg_lexicon_load(&lex, dir, schema(), tk, &digest, diags), 0);
     for (size_t k = 0; k < sizeof MATCHES / sizeof MATCHES[0]; k++) {
         const match_case *c = &MATCHES[k];
         fg_arena arena;
@@ -200,7 +200,7 @@ static void test_match(void **state)
         fg_arena_clear(&arena);
     }
     fg_lexicon_free(lex);
-    XXH3_freeState(digest);
+    XXH3_freeState(digest.state);
     fg_diag_list_free(diags);
     unlink(path);
     rmdir(dir);
