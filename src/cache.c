@@ -38,7 +38,8 @@
 /* The digest and the manifest                                         */
 
 typedef struct entry {
-    char kind;          /* 'f' a file, 'd' a folder's entries */
+    char kind;          /* 'f' a file, 'd' a folder's entries, 'n' a path
+                           that was not there (an optional folder) */
     char *path;
     struct stat st;     /* when noted, to see changes during the load */
     int stat_ok;
@@ -84,6 +85,8 @@ static void note(fg_digest *d, char kind, const char *path)
     }
     e->kind = kind;
     e->stat_ok = stat(path, &e->st) == 0;
+    if (!e->stat_ok && errno == ENOENT)
+        e->kind = 'n';
     m->n++;
 }
 
@@ -180,9 +183,19 @@ static int hash_folder(const char *path, uint64_t *out)
     return 0;
 }
 
+/* A path that must still be missing: 0 when it is, else FG_EIO. */
+static int hash_missing(const char *path, uint64_t *out)
+{
+    struct stat st;
+    *out = 0;
+    return stat(path, &st) != 0 && errno == ENOENT ? 0 : FG_EIO;
+}
+
 static int hash_entry(char kind, const char *path, uint64_t *out)
 {
-    return kind == 'f' ? hash_file(path, out) : hash_folder(path, out);
+    return kind == 'f'   ? hash_file(path, out)
+           : kind == 'd' ? hash_folder(path, out)
+                         : hash_missing(path, out);
 }
 
 static int same_stat(const struct stat *a, const struct stat *b)
@@ -204,7 +217,8 @@ static int manifest_bytes(const fg_manifest *m, fg_buf *out)
         struct stat now;
         uint64_t h;
         uint32_t len = (uint32_t)strlen(e->path);
-        int rc = !e->stat_ok || stat(e->path, &now) != 0 ||
+        int rc = e->kind == 'n' ? hash_missing(e->path, &h)
+                 : !e->stat_ok || stat(e->path, &now) != 0 ||
                          !same_stat(&e->st, &now)
                      ? FG_EDATA
                      : hash_entry(e->kind, e->path, &h);
@@ -233,7 +247,8 @@ static int manifest_holds(const char *p, size_t len)
         memcpy(&n, p + 1 + sizeof h, sizeof n);
         p += 1 + sizeof h + sizeof n;
         len -= 1 + sizeof h + sizeof n;
-        if ((kind != 'f' && kind != 'd') || n >= sizeof path || n > len)
+        if ((kind != 'f' && kind != 'd' && kind != 'n') || n >= sizeof path ||
+            n > len)
             return 0;
         memcpy(path, p, n);
         path[n] = '\0';
@@ -367,22 +382,6 @@ void fg_cache_free(fg_cache *c)
 
 const char *fg_cache_path(const fg_cache *c) { return c->path; }
 
-static int read_all(int fd, void *buf, size_t n, uint64_t off)
-{
-    char *p = buf;
-    while (n > 0) {
-        ssize_t k = pread(fd, p, n, (off_t)off);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return -1;
-        p += k;
-        n -= (size_t)k;
-        off += (uint64_t)k;
-    }
-    return 0;
-}
-
 int fg_cache_load(fg_cache *c, fg_image **img, void *roots[FG_CACHE_ROOTS],
                   size_t avail[FG_CACHE_ROOTS], char digest[48])
 {
@@ -399,7 +398,7 @@ int fg_cache_load(fg_cache *c, fg_image **img, void *roots[FG_CACHE_ROOTS],
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
         st.st_uid != geteuid() || (st.st_mode & (S_IWGRP | S_IWOTH)))
         goto done;
-    if (read_all(fd, &h, sizeof h, 0) != 0 ||
+    if (fg_image_read_at(fd, &h, sizeof h, 0) != 0 ||
         memcmp(h.magic, MAGIC, sizeof MAGIC) != 0 || h.format != FORMAT ||
         h.key_high != c->key.high64 || h.key_low != c->key.low64 ||
         h.manifest_len > MAX_MANIFEST || h.header_size % ALIGN != 0 ||
@@ -410,7 +409,7 @@ int fg_cache_load(fg_cache *c, fg_image **img, void *roots[FG_CACHE_ROOTS],
     if ((manifest = fg_malloc(h.manifest_len + 1)) == NULL)
         goto done;
     rc = 0;
-    if (read_all(fd, manifest, h.manifest_len, sizeof h) != 0 ||
+    if (fg_image_read_at(fd, manifest, h.manifest_len, sizeof h) != 0 ||
         XXH3_64bits(manifest, h.manifest_len) != h.manifest_sum)
         goto done;
     if ((rc = manifest_holds(manifest, h.manifest_len)) <= 0)
@@ -512,7 +511,8 @@ static void prune(const fg_cache *c)
             break;
         files[n++] = (aged){name, st.st_mtim};
     }
-    qsort(files, n, sizeof *files, by_age);
+    if (n > 1)
+        qsort(files, n, sizeof *files, by_age);
     for (size_t i = 0; i < n; i++) {
         if (i >= KEEP)
             unlinkat(dirfd(d), files[i].name, 0);

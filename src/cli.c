@@ -338,7 +338,7 @@ static const char EXPLAIN_HELP[] =
     "The rule is traced on every sentence, also where the index skips it.\n"
     "\n"
     "Options: --rule=ID (required), --rules=PATH, --extra-rules=PATH,\n"
-    "--ontology=FILE, --date=YYYY-MM-DD, -o FILE, --help.\n"
+    "--ontology=FILE, --date=YYYY-MM-DD, -o FILE, --no-cache, --help.\n"
     "\n"
     "Exit status: 0 explained, 2 usage error or no rule with that id.\n";
 
@@ -1409,7 +1409,7 @@ static const char EXTRACT_HELP[] =
     "--base=IRI, --no-context-text, --date=YYYY-MM-DD, --run-info,\n"
     "--rules=PATH, --extra-rules=PATH, --ontology=FILE, --explain,\n"
     "--input-format=FMT, -j N, --progress, --quiet, --stats, --class,\n"
-    "--agent, --min-certainty, --help (see factgraph --help).\n";
+    "--agent, --min-certainty, --no-cache, --help (see factgraph --help).\n";
 
 /* Writes the words of tokens [first, end) in quotes. */
 static void put_words(FILE *fp, fg_analysis *a, size_t first, size_t end)
@@ -1585,7 +1585,7 @@ static const char CHECK_RULES_HELP[] =
     "A failure prints as FILE:LINE: error: rule ID: expected ..., got ...\n"
     "(LINE is the example's). A folder means every *.xml file below it.\n"
     "\n"
-    "Options: --extra-rules=PATH, --ontology=FILE, --help.\n"
+    "Options: --extra-rules=PATH, --ontology=FILE, --no-cache, --help.\n"
     "\n"
     "Exit status: 0 every example passes, 1 some fail, 2 a rule file\n"
     "cannot be loaded.\n";

@@ -1822,9 +1822,6 @@ int fg_pack_candidates(const fg_pack *p, fg_phase phase,
 /* ------------------------------------------------------------------ */
 /* Images (cache.h)                                                    */
 
-#define LINK(w, h, type, field, target)                                   \
-    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
-
 static uint64_t program_save(const fg_program *g, fg_image_writer *w,
                              uint64_t at);
 
@@ -1833,9 +1830,9 @@ static uint64_t annot_test_save(const fg_annot_test *a, fg_image_writer *w)
     int fresh;
     uint64_t h = FG_IMAGE_COPY(w, a, 1, &fresh);
     if (fresh) {
-        LINK(w, h, fg_annot_test, types, fg_image_strv(w, a->types,
-                                                        a->n_types));
-        LINK(w, h, fg_annot_test, first, fg_test_save(a->first, w));
+        FG_IMAGE_LINK(w, h, fg_annot_test, types,
+                      fg_image_strv(w, a->types, a->n_types));
+        FG_IMAGE_LINK(w, h, fg_annot_test, first, fg_test_save(a->first, w));
     }
     return h;
 }
@@ -1856,7 +1853,7 @@ static uint64_t program_save(const fg_program *g, fg_image_writer *w,
 {
     int fresh;
     uint64_t code = FG_IMAGE_COPY(w, g->code, g->n, &fresh);
-    LINK(w, at, fg_program, code, code);
+    FG_IMAGE_LINK(w, at, fg_program, code, code);
     for (uint32_t pc = 0; fresh && pc < g->n; pc++) {
         const fg_inst *in = &g->code[pc];
         uint64_t p = 0;
@@ -1868,24 +1865,24 @@ static uint64_t program_save(const fg_program *g, fg_image_writer *w,
             p = sub_save(in->p, w);
         fg_image_link(w, code + pc * sizeof *in + offsetof(fg_inst, p), p, 0);
     }
-    LINK(w, at, fg_program, code_elem, FG_IMAGE_COPY(w, g->code_elem, g->n,
-                                                     NULL));
-    LINK(w, at, fg_program, slot_role,
-         FG_IMAGE_COPY(w, g->slot_role, g->n_slots / 2, NULL));
-    LINK(w, at, fg_program, slot_elem,
-         FG_IMAGE_COPY(w, g->slot_elem, g->n_slots / 2, NULL));
+    FG_IMAGE_LINK(w, at, fg_program, code_elem,
+                  FG_IMAGE_COPY(w, g->code_elem, g->n, NULL));
+    FG_IMAGE_LINK(w, at, fg_program, slot_role,
+                  FG_IMAGE_COPY(w, g->slot_role, g->n_slots / 2, NULL));
+    FG_IMAGE_LINK(w, at, fg_program, slot_elem,
+                  FG_IMAGE_COPY(w, g->slot_elem, g->n_slots / 2, NULL));
     uint64_t elems = FG_IMAGE_COPY(w, g->elems, g->n_elems, &fresh);
-    LINK(w, at, fg_program, elems, elems);
+    FG_IMAGE_LINK(w, at, fg_program, elems, elems);
     for (uint32_t i = 0; fresh && i < g->n_elems; i++)
-        LINK(w, elems + i * sizeof *g->elems, fg_elem, what,
-             fg_image_str(w, g->elems[i].what));
+        FG_IMAGE_LINK(w, elems + i * sizeof *g->elems, fg_elem, what,
+                      fg_image_str(w, g->elems[i].what));
     uint64_t first = FG_IMAGE_COPY(w, g->first, g->n_first, &fresh);
-    LINK(w, at, fg_program, first, first);
+    FG_IMAGE_LINK(w, at, fg_program, first, first);
     for (uint32_t i = 0; fresh && i < g->n_first; i++)
         fg_image_link(w, first + i * sizeof *g->first,
                       fg_test_save(g->first[i], w), 0);
     first = FG_IMAGE_COPY(w, g->first_annots, g->n_first_annots, &fresh);
-    LINK(w, at, fg_program, first_annots, first);
+    FG_IMAGE_LINK(w, at, fg_program, first_annots, first);
     for (uint32_t i = 0; fresh && i < g->n_first_annots; i++)
         fg_image_link(w, first + i * sizeof *g->first_annots,
                       annot_test_save(g->first_annots[i], w), 0);
@@ -1904,47 +1901,47 @@ uint64_t fg_pack_save(const fg_pack *p, fg_image_writer *w)
                               FG_IMAGE_READ, NULL);
     if (h == 0)
         return 0;
-    LINK(w, h, fg_pack, macro_cnf, 0);
-    LINK(w, h, fg_pack, emitter, 0);
+    FG_IMAGE_LINK(w, h, fg_pack, macro_cnf, 0);
+    FG_IMAGE_LINK(w, h, fg_pack, emitter, 0);
     fg_rule_store_save(&p->store, w, FG_IMAGE_FIELD(h, fg_pack, store));
     fg_strmap_save(&p->ids, w, FG_IMAGE_FIELD(h, fg_pack, ids));
     int fresh;
     uint64_t rules = FG_IMAGE_COPY(w, p->rules, p->n_rules, &fresh);
-    LINK(w, h, fg_pack, rules, rules);
+    FG_IMAGE_LINK(w, h, fg_pack, rules, rules);
     for (size_t i = 0; fresh && i < p->n_rules; i++) {
         const fg_rule *r = &p->rules[i];
         uint64_t rh = rules + i * sizeof *r;
         size_t n_keys = r->n_clauses ? r->clause_end[r->n_clauses - 1] : 0;
         fg_rule_def_save(&r->def, w, FG_IMAGE_FIELD(rh, fg_rule, def));
         program_save(&r->prog, w, FG_IMAGE_FIELD(rh, fg_rule, prog));
-        LINK(w, rh, fg_rule, keys, FG_IMAGE_COPY(w, r->keys, n_keys, NULL));
-        LINK(w, rh, fg_rule, clause_end,
-             FG_IMAGE_COPY(w, r->clause_end, r->n_clauses, NULL));
-        LINK(w, rh, fg_rule, clause_cost,
-             FG_IMAGE_COPY(w, r->clause_cost, r->n_clauses, NULL));
+        FG_IMAGE_LINK(w, rh, fg_rule, keys,
+                      FG_IMAGE_COPY(w, r->keys, n_keys, NULL));
+        FG_IMAGE_LINK(w, rh, fg_rule, clause_end,
+                      FG_IMAGE_COPY(w, r->clause_end, r->n_clauses, NULL));
+        FG_IMAGE_LINK(w, rh, fg_rule, clause_cost,
+                      FG_IMAGE_COPY(w, r->clause_cost, r->n_clauses, NULL));
     }
     for (int ph = 0; ph < FG_PHASES; ph++) {
         uint64_t at = FG_IMAGE_FIELD(h, fg_pack, index) + ph * sizeof(void *);
         fg_image_link(w, at,
                       FG_IMAGE_COPY(w, p->index[ph], p->n_index[ph], NULL), 0);
         at = FG_IMAGE_FIELD(h, fg_pack, table) + ph * sizeof(void *);
-        fg_image_link(w, at,
-                      FG_IMAGE_COPY(w, p->table[ph], p->cap_table[ph], NULL),
-                      0);
+        fg_image_link(
+            w, at, FG_IMAGE_COPY(w, p->table[ph], p->cap_table[ph], NULL), 0);
         at = FG_IMAGE_FIELD(h, fg_pack, filter) + ph * sizeof(void *);
         fg_image_link(w, at,
                       FG_IMAGE_COPY(w, p->filter[ph],
                                     (size_t)1 << (FILTER_BITS - 6), NULL),
                       0);
         at = FG_IMAGE_FIELD(h, fg_pack, always) + ph * sizeof(void *);
-        fg_image_link(w, at,
-                      FG_IMAGE_COPY(w, p->always[ph], p->n_always[ph], NULL),
-                      0);
+        fg_image_link(
+            w, at, FG_IMAGE_COPY(w, p->always[ph], p->n_always[ph], NULL), 0);
     }
     uint64_t subs = FG_IMAGE_COPY(w, p->subs, p->n_subs, &fresh);
-    LINK(w, h, fg_pack, subs, subs);
+    FG_IMAGE_LINK(w, h, fg_pack, subs, subs);
     for (size_t i = 0; fresh && i < p->n_subs; i++)
-        fg_image_link(w, subs + i * sizeof *p->subs + offsetof(struct sub, prog),
+        fg_image_link(w,
+                      subs + i * sizeof *p->subs + offsetof(struct sub, prog),
                       sub_save(p->subs[i].prog, w), 0);
     return h;
 }

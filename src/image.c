@@ -44,7 +44,10 @@ struct fg_image_writer {
     int error;
 };
 
-static uint64_t round_up(uint64_t n, uint64_t a) { return (n + a - 1) & ~(a - 1); }
+static uint64_t round_up(uint64_t n, uint64_t a)
+{
+    return (n + a - 1) & ~(a - 1);
+}
 
 int fg_image_writer_new(fg_image_writer **out)
 {
@@ -299,7 +302,7 @@ struct fg_image {
     int in_place;
 };
 
-static int read_at(int fd, void *buf, size_t n, uint64_t off)
+int fg_image_read_at(int fd, void *buf, size_t n, uint64_t off)
 {
     char *c = buf;
     while (n > 0) {
@@ -331,7 +334,8 @@ static int relocate(fg_image *img, int fd, uint64_t at,
         for (uint64_t i = 0; i < d->n_relocs && rc == 0; i += CHUNK) {
             size_t n = (size_t)(d->n_relocs - i < CHUNK ? d->n_relocs - i
                                                          : CHUNK);
-            rc = read_at(fd, r, n * sizeof *r, at + d->size + i * sizeof *r);
+            rc = fg_image_read_at(fd, r, n * sizeof *r,
+                                  at + d->size + i * sizeof *r);
             for (size_t k = 0; rc == 0 && k < n; k++) {
                 if (pass == 0) {
                     if (r[k] % 8 != 0 || r[k] > d->size - 8)
@@ -378,14 +382,13 @@ int fg_image_map(fg_image **out, int fd, uint64_t at,
     img->size = d->size;
     /* Read-only and populated: the pages are the page cache's, shared
      * with every other process that maps the file. (A writable private
-     * mapping would be copied page by page on populating.) */
+     * mapping would be copied page by page on populating.) The address
+     * is a hint: Linux maps there when the range is free, elsewhere
+     * otherwise (and so do the sanitizers, whose memory layouts may not
+     * allow it). */
     void *want = (void *)(uintptr_t)d->base;
-    void *p = mmap(want, d->size, PROT_READ,
-                   MAP_PRIVATE | MAP_POPULATE | MAP_FIXED_NOREPLACE, fd,
+    void *p = mmap(want, d->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
                    (off_t)at);
-    if (p == MAP_FAILED)
-        p = mmap(NULL, d->size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd,
-                 (off_t)at);
     if (p == MAP_FAILED) {
         fg_free(img);
         return errno == ENOMEM ? FG_ENOMEM : FG_EIO;

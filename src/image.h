@@ -68,6 +68,9 @@ void fg_image_link(fg_image_writer *w, uint64_t at, uint64_t target,
 void fg_image_set(fg_image_writer *w, uint64_t at, const void *bytes,
                   size_t n);
 #define FG_IMAGE_FIELD(h, type, field) ((h) + offsetof(type, field))
+/* Points field of the copy of a type at handle h to target. */
+#define FG_IMAGE_LINK(w, h, type, field, target)                          \
+    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
 
 /* What fg_image_finish produced and fg_image_map needs. */
 typedef struct fg_image_desc {
@@ -91,6 +94,10 @@ int fg_image_finish(fg_image_writer *w, uint64_t base, int fd,
                     fg_image_desc *desc);
 
 typedef struct fg_image fg_image;
+
+/* Reads n bytes at off of fd: 0, FG_EDATA when the file ends first, or
+ * FG_EIO. */
+int fg_image_read_at(int fd, void *buf, size_t n, uint64_t off);
 
 /* Maps the image that desc describes from fd at offset at (as
  * fg_image_finish wrote it). Returns 0, FG_ENOMEM, FG_EIO, or FG_EDATA

@@ -989,6 +989,7 @@ int fg_lexicon_load(fg_lexicon **out, const char *dir, const char *schema,
     uint32_t root;
     struct stat st;
     int rc = new_node(lex, &root);
+    fg_digest_note_folder(digest, dir); /* also when there is none */
     if (rc == 0 && stat(dir, &st) == 0) { /* no folder: an empty lexicon */
         /* A schema the checks restate is loaded only if a file needs it;
          * any other is loaded now, so that its errors come first. */
@@ -1145,9 +1146,6 @@ size_t fg_lexicon_validated_count(const fg_lexicon *lex)
 /* ------------------------------------------------------------------ */
 /* Images (cache.h)                                                    */
 
-#define LINK(w, h, type, field, target)                                   \
-    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
-
 uint64_t fg_lexicon_save(const fg_lexicon *lex, fg_image_writer *w)
 {
     fg_lexicon copy = *lex;
@@ -1164,26 +1162,27 @@ uint64_t fg_lexicon_save(const fg_lexicon *lex, fg_image_writer *w)
     fg_strmap_save(&lex->prefixes, w, FG_IMAGE_FIELD(h, fg_lexicon, prefixes));
     int fresh;
     uint64_t an = FG_IMAGE_COPY(w, lex->analyses, lex->n_analyses, &fresh);
-    LINK(w, h, fg_lexicon, analyses, an);
+    FG_IMAGE_LINK(w, h, fg_lexicon, analyses, an);
     for (size_t i = 0; fresh && i < lex->n_analyses; i++) {
         const fg_lex_analysis *a = &lex->analyses[i];
-        LINK(w, an + i * sizeof *a, fg_lex_analysis, lemma,
-             fg_image_add(w, a->lemma, a->lemma, a->lemma_len + 1, 1,
-                          FG_IMAGE_READ, NULL));
+        FG_IMAGE_LINK(w, an + i * sizeof *a, fg_lex_analysis, lemma,
+                      fg_image_add(w, a->lemma, a->lemma, a->lemma_len + 1, 1,
+                                   FG_IMAGE_READ, NULL));
     }
     uint64_t en = FG_IMAGE_COPY(w, lex->entries, lex->n_entries, &fresh);
-    LINK(w, h, fg_lexicon, entries, en);
+    FG_IMAGE_LINK(w, h, fg_lexicon, entries, en);
     for (size_t i = 0; fresh && i < lex->n_entries; i++) {
         const fg_gaz_entry *e = &lex->entries[i];
         uint64_t eh = en + i * sizeof *e;
-        LINK(w, eh, fg_gaz_entry, label, fg_image_str(w, e->label));
-        LINK(w, eh, fg_gaz_entry, cls, fg_image_str(w, e->cls));
-        LINK(w, eh, fg_gaz_entry, type, fg_image_str(w, e->type));
-        LINK(w, eh, fg_gaz_entry, modifier, fg_image_str(w, e->modifier));
-        LINK(w, eh, fg_gaz_entry, file, fg_image_str(w, e->file));
+        FG_IMAGE_LINK(w, eh, fg_gaz_entry, label, fg_image_str(w, e->label));
+        FG_IMAGE_LINK(w, eh, fg_gaz_entry, cls, fg_image_str(w, e->cls));
+        FG_IMAGE_LINK(w, eh, fg_gaz_entry, type, fg_image_str(w, e->type));
+        FG_IMAGE_LINK(w, eh, fg_gaz_entry, modifier,
+                      fg_image_str(w, e->modifier));
+        FG_IMAGE_LINK(w, eh, fg_gaz_entry, file, fg_image_str(w, e->file));
     }
-    LINK(w, h, fg_lexicon, nodes,
-         FG_IMAGE_COPY(w, lex->nodes, lex->n_nodes, NULL));
+    FG_IMAGE_LINK(w, h, fg_lexicon, nodes,
+                  FG_IMAGE_COPY(w, lex->nodes, lex->n_nodes, NULL));
     return h;
 }
 

@@ -1949,9 +1949,6 @@ done:
 /* ------------------------------------------------------------------ */
 /* Images (cache.h)                                                    */
 
-#define LINK(w, h, type, field, target)                                   \
-    fg_image_link((w), FG_IMAGE_FIELD((h), type, field), (target), 0)
-
 static uint64_t regex_save(fg_regex *rx, fg_image_writer *w)
 {
     int fresh;
@@ -1960,10 +1957,9 @@ static uint64_t regex_save(fg_regex *rx, fg_image_writer *w)
                                    FG_IMAGE_WRITE, &fresh)
                     : 0;
     if (h && fresh) {
-        LINK(w, h, fg_regex, source, fg_image_str(w, rx->source));
+        FG_IMAGE_LINK(w, h, fg_regex, source, fg_image_str(w, rx->source));
         void *none = NULL;
-        fg_image_set(w, FG_IMAGE_FIELD(h, fg_regex, code), &none,
-                     sizeof none);
+        fg_image_set(w, FG_IMAGE_FIELD(h, fg_regex, code), &none, sizeof none);
     }
     return h;
 }
@@ -1976,23 +1972,24 @@ uint64_t fg_test_save(const fg_test *t, fg_image_writer *w)
         int fresh = 0;
         uint64_t h = FG_IMAGE_COPY(w, t, 1, &fresh);
         if (prev)
-            LINK(w, prev, fg_test, next, h);
+            FG_IMAGE_LINK(w, prev, fg_test, next, h);
         else
             first = h;
         if (!fresh)
             return first; /* the end, or copied before with its siblings */
-        LINK(w, h, fg_test, values,
-             fg_image_strv(w, t->values, t->n_values));
-        LINK(w, h, fg_test, value_lens,
-             FG_IMAGE_COPY(w, t->value_lens, t->n_values, NULL));
-        LINK(w, h, fg_test, slots,
-             FG_IMAGE_COPY(w, t->slots, t->slots ? t->mask + 1 : 0, NULL));
-        LINK(w, h, fg_test, re, regex_save(t->re, w));
-        LINK(w, h, fg_test, source, fg_image_str(w, t->source));
-        LINK(w, h, fg_test, child, fg_test_save(t->child, w));
+        FG_IMAGE_LINK(w, h, fg_test, values,
+                      fg_image_strv(w, t->values, t->n_values));
+        FG_IMAGE_LINK(w, h, fg_test, value_lens,
+                      FG_IMAGE_COPY(w, t->value_lens, t->n_values, NULL));
+        FG_IMAGE_LINK(
+            w, h, fg_test, slots,
+            FG_IMAGE_COPY(w, t->slots, t->slots ? t->mask + 1 : 0, NULL));
+        FG_IMAGE_LINK(w, h, fg_test, re, regex_save(t->re, w));
+        FG_IMAGE_LINK(w, h, fg_test, source, fg_image_str(w, t->source));
+        FG_IMAGE_LINK(w, h, fg_test, child, fg_test_save(t->child, w));
         prev = h;
         if (t->next == NULL) {
-            LINK(w, h, fg_test, next, 0);
+            FG_IMAGE_LINK(w, h, fg_test, next, 0);
             return first;
         }
     }
@@ -2000,32 +1997,32 @@ uint64_t fg_test_save(const fg_test *t, fg_image_writer *w)
 
 void fg_rule_def_save(const fg_rule_def *d, fg_image_writer *w, uint64_t at)
 {
-    LINK(w, at, fg_rule_def, id, fg_image_str(w, d->id));
-    LINK(w, at, fg_rule_def, file, fg_image_str(w, d->file));
-    LINK(w, at, fg_rule_def, cls, fg_image_str(w, d->cls));
-    LINK(w, at, fg_rule_def, pattern, 0);
+    FG_IMAGE_LINK(w, at, fg_rule_def, id, fg_image_str(w, d->id));
+    FG_IMAGE_LINK(w, at, fg_rule_def, file, fg_image_str(w, d->file));
+    FG_IMAGE_LINK(w, at, fg_rule_def, cls, fg_image_str(w, d->cls));
+    FG_IMAGE_LINK(w, at, fg_rule_def, pattern, 0);
     uint64_t out = FG_IMAGE_FIELD(at, fg_rule_def, output);
-    LINK(w, out, fg_output, name, fg_image_str(w, d->output.name));
+    FG_IMAGE_LINK(w, out, fg_output, name, fg_image_str(w, d->output.name));
     int fresh;
-    uint64_t roles = FG_IMAGE_COPY(w, d->output.roles, d->output.n_roles,
-                                   &fresh);
-    LINK(w, out, fg_output, roles, roles);
+    uint64_t roles =
+        FG_IMAGE_COPY(w, d->output.roles, d->output.n_roles, &fresh);
+    FG_IMAGE_LINK(w, out, fg_output, roles, roles);
     for (size_t i = 0; fresh && i < d->output.n_roles; i++)
-        LINK(w, roles + i * sizeof(fg_const_role), fg_const_role, value,
-             fg_image_str(w, d->output.roles[i].value));
+        FG_IMAGE_LINK(w, roles + i * sizeof(fg_const_role), fg_const_role,
+                      value, fg_image_str(w, d->output.roles[i].value));
     uint64_t ex = FG_IMAGE_COPY(w, d->examples, d->n_examples, &fresh);
-    LINK(w, at, fg_rule_def, examples, ex);
+    FG_IMAGE_LINK(w, at, fg_rule_def, examples, ex);
     for (size_t i = 0; fresh && i < d->n_examples; i++) {
         const fg_example *e = &d->examples[i];
         uint64_t eh = ex + i * sizeof *e;
         int fresh_x;
-        LINK(w, eh, fg_example, text, fg_image_str(w, e->text));
+        FG_IMAGE_LINK(w, eh, fg_example, text, fg_image_str(w, e->text));
         uint64_t xs = FG_IMAGE_COPY(w, e->expect, e->n_expect, &fresh_x);
-        LINK(w, eh, fg_example, expect, xs);
+        FG_IMAGE_LINK(w, eh, fg_example, expect, xs);
         for (size_t k = 0; fresh_x && k < e->n_expect; k++)
-            LINK(w, xs + k * sizeof *e->expect, fg_expect, values,
-                 fg_image_strv(w, e->expect[k].values,
-                               e->expect[k].n_values));
+            FG_IMAGE_LINK(
+                w, xs + k * sizeof *e->expect, fg_expect, values,
+                fg_image_strv(w, e->expect[k].values, e->expect[k].n_values));
     }
 }
 
@@ -2042,7 +2039,7 @@ void fg_rule_store_save(const fg_rule_store *s, fg_image_writer *w,
                  sizeof index);
     int fresh;
     uint64_t rs = FG_IMAGE_COPY(w, s->regexes, s->n_regexes, &fresh);
-    LINK(w, at, fg_rule_store, regexes, rs);
+    FG_IMAGE_LINK(w, at, fg_rule_store, regexes, rs);
     for (size_t i = 0; fresh && i < s->n_regexes; i++)
         fg_image_link(w, rs + i * sizeof *s->regexes,
                       regex_save(s->regexes[i], w), 0);

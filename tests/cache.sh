@@ -74,6 +74,18 @@ mv "$TMP/$(basename "$victim")" "$data/rules/pack/"
 run added
 expect_eq "an added rule file is loaded anew" "$(how added)" "written to"
 same "... with its rules" first added
+# The lexicon folder, which may be missing: cached without it, and loaded
+# anew when it is back.
+mv "$data/rules/lexicon" "$TMP/lexicon"
+run nolex
+run nolex2
+expect_eq "no lexicon folder: loaded" "$(how nolex)" "written to"
+expect_eq "... and mapped the next time" "$(how nolex2)" "mapped from"
+same "... the same both times" nolex nolex2
+mv "$TMP/lexicon" "$data/rules/lexicon"
+run lexback
+expect_eq "the lexicon folder back: loaded anew" "$(how lexback)" "written to"
+same "... with the lexicons" first lexback
 # Another ontology file given: another cache.
 run onto --ontology "$data/ontologies/defence-policy.ttl"
 expect_eq "another configuration, another cache" "$(how onto)" "written to"

@@ -212,27 +212,8 @@ static fg_engine *load(int explain)
     return e;
 }
 
-typedef struct rdf_out {
-    char *bytes;
-    size_t len;
-    size_t matches; /* explained elements seen */
-} rdf_out;
-
-static int keep(void *ctx, fg_analysis *a)
-{
-    rdf_out *r = ctx;
-    const char *bytes;
-    size_t len;
-    assert_int_equal(fg_analysis_rdf(a, &bytes, &len), 0);
-    r->bytes = test_malloc(len + 1);
-    memcpy(r->bytes, bytes, len + 1);
-    r->len = len;
-    r->matches = fg_analysis_match_count(a);
-    return 0;
-}
-
 /* The example article through e, as N-Triples. */
-static rdf_out extract(const fg_engine *e)
+static rdf_seen extract(const fg_engine *e)
 {
     FILE *fp = fopen(src_path("examples/koalition-der-willigen.txt"), "rb");
     assert_non_null(fp);
@@ -242,8 +223,8 @@ static rdf_out extract(const fg_engine *e)
     fg_worker *w;
     fg_doc *doc;
     fg_diag_list *diags;
-    rdf_out r = {0};
-    fg_sink sink = {&r, keep};
+    rdf_seen r = {0};
+    fg_sink sink = {&r, keep_rdf};
     assert_int_equal(fg_diag_list_new(&diags), 0);
     assert_int_equal(fg_worker_new(&w, e), 0);
     assert_int_equal(fg_doc_new(&doc, "example", text, n), 0);
@@ -284,9 +265,9 @@ static void test_engines_from_cache(void **state)
                      fg_engine_rule_count(cold));
     /* The moved one is used alone: its pointers must not lead into the
      * other's mapping. */
-    rdf_out want = extract(cold), a = extract(mapped);
+    rdf_seen want = extract(cold), a = extract(mapped);
     fg_engine_free(mapped);
-    rdf_out b = extract(moved);
+    rdf_seen b = extract(moved);
     assert_true(want.len > 10000);
     assert_int_equal(a.len, want.len);
     assert_memory_equal(a.bytes, want.bytes, want.len);

@@ -159,23 +159,6 @@ static void test_bad_datadir(void **state)
     fg_config_free(cfg);
 }
 
-typedef struct rdf_seen {
-    char *bytes;
-    size_t len;
-} rdf_seen;
-
-static int keep_rdf(void *ctx, fg_analysis *a)
-{
-    rdf_seen *r = ctx;
-    const char *bytes;
-    size_t len;
-    assert_int_equal(fg_analysis_rdf(a, &bytes, &len), 0);
-    r->bytes = test_malloc(len + 1);
-    memcpy(r->bytes, bytes, len + 1);
-    r->len = len;
-    return 0;
-}
-
 /* RDF through the public API: configured format, base and context text;
  * whole-output formats come from fg_worker_finish; the run information
  * carries the engine's digest. */

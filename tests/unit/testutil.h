@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 #include "factgraph.h"
@@ -40,6 +41,27 @@ static inline int load_tokeniser(fg_tokeniser **tk)
         fg_diag_write(fg_diag_list_get(diags, i), stderr);
     fg_diag_list_free(diags);
     return rc < 0 ? -1 : 0;
+}
+
+/* A sink (fg_sink) that keeps a copy of a document's RDF (to be freed
+ * with test_free) and the number of its matches. */
+typedef struct rdf_seen {
+    char *bytes;
+    size_t len;
+    size_t matches;
+} rdf_seen;
+
+static inline int keep_rdf(void *ctx, fg_analysis *a)
+{
+    rdf_seen *r = ctx;
+    const char *bytes;
+    size_t len;
+    assert_int_equal(fg_analysis_rdf(a, &bytes, &len), 0);
+    r->bytes = test_malloc(len + 1);
+    memcpy(r->bytes, bytes, len + 1);
+    r->len = len;
+    r->matches = fg_analysis_match_count(a);
+    return 0;
 }
 
 #endif
