@@ -40,7 +40,6 @@ struct fg_image_writer {
     size_t n_seen, cap_seen; /* cap: a power of two */
     uint64_t *relocs;  /* handles of the pointers to move */
     size_t n_relocs, cap_relocs;
-    uint64_t ro_size;  /* once laid out */
     int error;
 };
 
@@ -256,7 +255,7 @@ int fg_image_finish(fg_image_writer *w, uint64_t base, int fd,
                     fg_image_desc *desc)
 {
     if (w->error)
-        return w->error == FG_ELIMIT ? FG_ELIMIT : FG_ENOMEM;
+        return w->error;
     uint64_t ro = round_up(w->sec[0].len, ALIGN);
     uint64_t size = ro + round_up(w->sec[1].len, ALIGN);
     if (size > FG_IMAGE_MAX || base % ALIGN != 0 || base + size < base)

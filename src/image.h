@@ -48,12 +48,28 @@ void fg_image_writer_free(fg_image_writer *w);
  * original as the key. */
 uint64_t fg_image_add(fg_image_writer *w, const void *key, const void *data,
                       size_t size, size_t align, int sec, int *fresh);
+/* An alignment enough for any type of this size: the largest power of
+ * two that divides it, at most 16 (standard C has no alignof of an
+ * expression). */
+static inline size_t fg_image_align(size_t size)
+{
+    size_t a = size & (~size + 1);
+    return a && a < 16 ? a : 16;
+}
+static inline uint64_t fg_image_copy(fg_image_writer *w, const void *p,
+                                     size_t size, size_t align, int *fresh)
+{
+    if (p)
+        return fg_image_add(w, p, p, size, align, FG_IMAGE_READ, fresh);
+    if (fresh)
+        *fresh = 0;
+    return 0;
+}
 /* fg_image_add of an object or an array of n objects, keyed by itself,
- * in the read-only section; 0 for NULL. */
+ * in the read-only section; 0 (and *fresh 0) for NULL. */
 #define FG_IMAGE_COPY(w, p, n, fresh)                                      \
-    ((p) ? fg_image_add((w), (p), (p), (n) * sizeof *(p), alignof(*(p)),  \
-                        FG_IMAGE_READ, (fresh))                          \
-         : 0)
+    fg_image_copy((w), (p), (n) * sizeof *(p), fg_image_align(sizeof *(p)), \
+                  (fresh))
 /* A NUL-terminated string (0 for NULL). */
 uint64_t fg_image_str(fg_image_writer *w, const char *s);
 /* A copy of the array of n strings v and of each string (0 for NULL). */
@@ -88,8 +104,10 @@ uint64_t fg_image_offset(const fg_image_writer *w, uint64_t h);
 
 /* Lays the image out for base (page-aligned) and writes it to fd at its
  * current position, which must be page-aligned in the file, followed
- * by the relocations. Returns 0, or FG_ENOMEM, FG_ELIMIT (too large), or
- * FG_EIO (errno set). */
+ * by the relocations; the writer is spent then (only fg_image_offset and
+ * fg_image_writer_free remain). Returns 0, or the first error of the
+ * copying (FG_ENOMEM; FG_ELIMIT, too large; FG_EINVAL, a handle or an
+ * alignment out of place), or FG_EIO (errno set). */
 int fg_image_finish(fg_image_writer *w, uint64_t base, int fd,
                     fg_image_desc *desc);
 

@@ -320,7 +320,7 @@ static void test_line_breaks(void **state)
     const char *texts[] = {"Titel hier\nDer Text beginnt.",
                            "Titel hier\r\nDer Text beginnt.",
                            "Titel hier\rDer Text beginnt.",
-                           "Titel hier\xE2\x80\xA8" "Der Text beginnt."};
+                           ("Titel hier\xE2\x80\xA8" "Der Text beginnt.")};
     for (size_t i = 0; i < 4; i++) {
         result r;
         tokenise(&r, texts[i], strlen(texts[i]));
