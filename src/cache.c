@@ -526,10 +526,12 @@ int fg_cache_store(fg_cache *c, fg_image_writer *w,
                    const uint64_t roots[FG_CACHE_ROOTS],
                    const fg_manifest *m, const char *digest)
 {
-    header h = {.format = FORMAT,
-                .key_high = c->key.high64,
-                .key_low = c->key.low64};
+    header h;
+    memset(&h, 0, sizeof h); /* all of it is written */
     memcpy(h.magic, MAGIC, sizeof MAGIC);
+    h.format = FORMAT;
+    h.key_high = c->key.high64;
+    h.key_low = c->key.low64;
     if (strlen(digest) >= sizeof h.digest)
         return FG_EINVAL;
     strcpy(h.digest, digest);
