@@ -828,6 +828,10 @@ typedef struct context {
     int after_determiner; /* right after an article or determiner */
     int before_lower_noun; /* next comes a lowercase form of a noun the
                             * lexicon knows, or an inflected adjective */
+    int opens_before_verb; /* it opens the sentence, capitalised, and next
+                            * comes a form the lexicon knows only as a
+                            * finite verb: the phrase before a main
+                            * clause's verb ("Somit ist") */
 } context;
 
 static void judge_context(const fg_lexicon *lex, const fg_token *tok,
@@ -912,6 +916,19 @@ static void judge_context(const fg_lexicon *lex, const fg_token *tok,
                      ends(t->norm, t->norm_len, "eln")) &&
                     infinitive_slot(lex, tok, n, i);
     c->lower = !(t->flags & FG_TOKEN_CAPITALISED);
+    /* An infinitive or a participle may open the sentence before its
+     * finite verb ("Verhandeln will Moskau nicht", "Unterzeichnet wurde
+     * ..."); other unknown words there are no verb. */
+    if (nx && !c->lower && (t->flags & FG_TOKEN_SENT_START) &&
+        !(nx->flags & FG_TOKEN_CAPITALISED) &&
+        !ends(t->norm, t->norm_len, "en") &&
+        !ends(t->norm, t->norm_len, "ern") &&
+        !ends(t->norm, t->norm_len, "eln")) {
+        uint32_t tags = known_tags(lex, nx->norm, nx->norm_len);
+        c->opens_before_verb =
+            (tags & FG_TAG_FINITE) &&
+            !(tags & (FG_TAG_WORD | FG_TAG_NOUN | FG_TAG_ADJ));
+    }
     for (size_t k = i > 0 ? i - 1 : i; k <= i + 1 && k < n; k++) {
         if (k == i || tok[k].sentence != t->sentence)
             continue;
@@ -1348,6 +1365,10 @@ static int guess(const fg_lexicon *lex, const char *w, size_t n, int noun,
         /* "wurde überwacht", "hat stationiert" */
         return weak_infinitive(m, arena, w, n - 1,
                                tags | FG_TAG_VERB | FG_TAG_PARTICIPLE);
+    /* Other than a participle, what opens the sentence before its
+     * finite verb is no verb ("Somit ist ...": no verb somien). */
+    if (c->opens_before_verb)
+        return set_lemma(m, arena, w, n, n, "", tags | FG_TAG_LEMMA);
     if (n >= 5 && c->du && ends(w, n, "st"))
         /* du forderst, du arbeitest; du arbeitetest (a preterite the
          * -ete- shows; "du sagtest" is taken for a present) */

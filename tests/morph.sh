@@ -229,6 +229,20 @@ expect_eq "fort is no verb foren" \
     "$(lemma_of 'Die Delegationen setzen ihre Beratungen morgen fort.' fort)" fort
 expect_eq "nor is its tag a verb's" \
     "$(tags_of 'Die Delegationen setzen ihre Beratungen morgen fort.' fort)" lemma,particle,guessed
+# An unknown word that opens the sentence right before a finite verb is
+# no verb itself; a participle or an infinitive there still is one.
+expect_eq "an unknown adverb before the verb is no verb: Vielleicht ist" \
+    "$(tags_of 'Vielleicht ist die Lieferung schon unterwegs.' Vielleicht)" lemma,guessed
+expect_eq "nor is it joined with a particle at the end: Vielleicht kam ... an" \
+    "$(lemma_of 'Vielleicht kam die Delegation gestern an.' Vielleicht)" vielleicht
+expect_eq "and the particle goes to the verb" \
+    "$(lemma_of 'Vielleicht kam die Delegation gestern an.' kam)" ankommen
+expect_match "a fronted participle keeps its reading: Dementiert hat" \
+    "$(tags_of 'Dementiert hat die Regierung den Bericht nicht.' Dementiert)" participle
+expect_match "so does a fronted infinitive: Verhandeln will" \
+    "$(tags_of 'Verhandeln will die Regierung nicht.' Verhandeln)" infinitive
+expect_match "and a verb opening a question stays finite: Kommt er" \
+    "$(tags_of 'Kommt er morgen nach Berlin?' Kommt)" finite
 # Truncated compounds coordinate words, not clauses.
 s='Am Freitag trafen sich die Außen- und Verteidigungsminister und berieten lange.'
 expect_eq "und after a truncated compound opens no clause" "$(clause_of "$s" Verteidigungsminister)" 1
