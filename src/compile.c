@@ -719,15 +719,20 @@ typedef struct cnf {
 } cnf;
 
 /* How many sentences a key of each kind lets through, roughly: a lemma
- * or form is selective (a few in a thousand), three first or four last
- * letters less so, an annotation type ("Person") or a word of nearly
- * every sentence (common_word) hardly at all. A clause costs the sum of
- * its distinct keys', so that a clause of hundreds of rare words is
- * still preferred to one of "der" or "Person". */
+ * or form is selective (a few in a thousand), five first letters or six
+ * last bytes less so, three first letters or four last bytes less still
+ * ("wir" begins "wird", "ngen" ends most plurals in -ung),
+ * an annotation type ("Person") or a word of nearly every sentence
+ * (common_word) hardly at all. A clause costs the sum of its distinct
+ * keys', so that a clause of hundreds of rare words is still preferred
+ * to one of "der" or "Person". */
 #define COST_COMMON 256
 static uint32_t key_cost(char kind)
 {
-    return kind == 'a' ? COST_COMMON : kind == 'p' || kind == 's' ? 8 : 1;
+    return kind == 'a'                 ? COST_COMMON
+           : kind == 'p' || kind == 's' ? 8
+           : kind == 'P' || kind == 'S' ? 2
+                                        : 1;
 }
 
 static int keylist_add(keylist *l, uint64_t key, uint32_t cost)
@@ -787,9 +792,9 @@ static void cnf_clear(cnf *c)
 }
 
 /* The literal ASCII letters a regex must begin with (after an optional
- * "(?i)"), case-folded, when there are at least FG_KEY_PREFIX_LEN of
- * them and none is made optional by a quantifier. */
-static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
+ * "(?i)"), case-folded, up to FG_KEY_LONG_PREFIX_LEN of them, into out;
+ * returns how many, 0 when there are fewer than FG_KEY_PREFIX_LEN. */
+static size_t regex_prefix(const char *re, char out[FG_KEY_LONG_PREFIX_LEN])
 {
     /* An alternative anywhere may not begin with those letters. */
     if (strchr(re, '|'))
@@ -798,21 +803,23 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
         re += 4;
     if (re[0] == '^')
         re++;
-    for (int i = 0; i < FG_KEY_PREFIX_LEN; i++) {
-        char c = re[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
-            return 0;
-        out[i] = (char)(c | 0x20);
+    size_t n = 0;
+    while (n < FG_KEY_LONG_PREFIX_LEN &&
+           ((re[n] >= 'a' && re[n] <= 'z') || (re[n] >= 'A' && re[n] <= 'Z'))) {
+        out[n] = (char)(re[n] | 0x20);
+        n++;
     }
-    char q = re[FG_KEY_PREFIX_LEN];
     /* "abc?" makes the c optional. */
-    return !(q == '?' || q == '*' || q == '{');
+    char q = re[n];
+    if (n > 0 && (q == '?' || q == '*' || q == '{'))
+        n--;
+    return n >= FG_KEY_PREFIX_LEN ? n : 0;
 }
 
 /* The suffixes a regex's matches must end with: every way the regex
- * can end in FG_KEY_SUFFIX_LEN literal bytes, folded to lowercase
- * ("(?i)[\p{L}-]*(beschuss|übung(en)?)" gives "huss", "bung" and
- * "ngen"). The regex matches a whole form, so a form it matches ends
+ * can end in six literal bytes, folded to lowercase, or four where a way
+ * has no more ("(?i)[\p{L}-]*(beschuss|übung(en)?|rat)" gives "schuss",
+ * "\xBCbung", "ungen" and "rat" is too short: no suffixes). The regex matches a whole form, so a form it matches ends
  * with one of them, and so does the form's case-folded norm. They are
  * found from the right: literal letters (ASCII, and the umlauts, whose
  * UTF-8 C3 84/A4, 96/B6, 9C/BC folds like ASCII, by setting 0x20 in the
@@ -821,8 +828,13 @@ static int regex_prefix(const char *re, char out[FG_KEY_PREFIX_LEN])
  * (another quantifier, an escape, a lookaround, an inline option other
  * than a leading "(?i)") gives no suffixes: the caller then files no
  * key. */
+typedef struct suffix {
+    char s[FG_KEY_LONG_SUFFIX_LEN];
+    size_t len; /* FG_KEY_SUFFIX_LEN or FG_KEY_LONG_SUFFIX_LEN */
+} suffix;
+
 typedef struct suffixes {
-    char (*s)[FG_KEY_SUFFIX_LEN];
+    suffix *s;
     size_t n, cap;
 } suffixes;
 
@@ -903,22 +915,41 @@ static int alt_tails(const char *re, const range *rs, int nr, size_t b,
                      size_t e, const char *right, size_t rlen, suffixes *out,
                      int depth);
 
+static int add_suffix(suffixes *out, const char *right, size_t rlen,
+                      size_t len)
+{
+    if (out->n == MAX_SUFFIXES)
+        return 0;
+    if (fg_grow((void **)&out->s, &out->cap, out->n + 1, sizeof *out->s) < 0)
+        return FG_ENOMEM;
+    memcpy(out->s[out->n].s, right + rlen - len, len);
+    out->s[out->n++].len = len;
+    return 1;
+}
+
+static int tails_at(const char *re, const range *rs, int nr,
+                    const char *right, size_t rlen, suffixes *out, int depth);
+
 /* The suffixes of what rs (read from the last range leftwards) matches
- * followed by right (rlen bytes, folded). Returns 1 when every way gave
- * one, 0 when one did not, or FG_ENOMEM. */
+ * followed by right (rlen bytes, folded): the last six bytes of every
+ * way, or the last four where that is all a way is known to end with.
+ * Returns 1 when every way gave one, 0 when one did not, or FG_ENOMEM. */
 static int tails(const char *re, const range *rs, int nr, const char *right,
                  size_t rlen, suffixes *out, int depth)
 {
-    if (rlen >= FG_KEY_SUFFIX_LEN) {
-        if (out->n == MAX_SUFFIXES)
-            return 0;
-        if (fg_grow((void **)&out->s, &out->cap, out->n + 1,
-                    sizeof *out->s) < 0)
-            return FG_ENOMEM;
-        memcpy(out->s[out->n++], right + rlen - FG_KEY_SUFFIX_LEN,
-               FG_KEY_SUFFIX_LEN);
-        return 1;
-    }
+    if (rlen >= FG_KEY_LONG_SUFFIX_LEN)
+        return add_suffix(out, right, rlen, FG_KEY_LONG_SUFFIX_LEN);
+    int rc = tails_at(re, rs, nr, right, rlen, out, depth);
+    /* Every match this way ends with right, whatever came before. */
+    if (rc == 0 && rlen >= FG_KEY_SUFFIX_LEN)
+        return add_suffix(out, right, rlen, FG_KEY_SUFFIX_LEN);
+    return rc;
+}
+
+/* tails, for a right too short for a key of six bytes. */
+static int tails_at(const char *re, const range *rs, int nr,
+                    const char *right, size_t rlen, suffixes *out, int depth)
+{
     while (nr > 0 && rs[nr - 1].b == rs[nr - 1].e)
         nr--;
     if (nr == 0 || depth > 64)
@@ -927,7 +958,7 @@ static int tails(const char *re, const range *rs, int nr, const char *right,
     memcpy(next, rs, (size_t)nr * sizeof *rs);
     size_t b = rs[nr - 1].b, e = rs[nr - 1].e;
     unsigned char c = (unsigned char)re[e - 1];
-    char buf[FG_KEY_SUFFIX_LEN + 2];
+    char buf[FG_KEY_LONG_SUFFIX_LEN + 2];
     if (escaped(re, b, e - 1))
         return 0;
     if (c == '?') {
@@ -1061,7 +1092,7 @@ static int regex_suffixes(const char *re, suffixes *out)
 
 /* Words in nearly every sentence of German news: articles, pronouns,
  * prepositions, conjunctions, auxiliary and modal verbs (as forms and
- * lemmas). A key among them lets almost every sentence through, so a
+ * lemmas), and the comma and the period. A key among them lets almost every sentence through, so a
  * clause of such keys costs as much as an annotation type's, and a
  * rule is filed under a more selective one where it has one. */
 static const char *const COMMON_WORDS[] = {
@@ -1075,7 +1106,7 @@ static const char *const COMMON_WORDS[] = {
     "ist", "sind", "war", "waren", "sei", "seien", "werden", "wird", "wurde",
     "wurden", "worden", "würde", "würden", "können", "kann", "konnte",
     "müssen", "muss", "musste", "sollen", "soll", "sollte", "wollen", "will",
-    "wollte", "dürfen", "darf", NULL};
+    "wollte", "dürfen", "darf", ",", ".", NULL};
 
 static int common_word(const char *s, size_t len)
 {
@@ -1096,15 +1127,21 @@ static int leaf_keys(const fg_test *t, keylist *l)
     case FG_FIELD_FORM:
     case FG_FIELD_IFORM: kind = 'w'; break;
     case FG_FIELD_REGEX: {
-        char p[FG_KEY_PREFIX_LEN];
-        if (regex_prefix(t->source, p))
-            return keylist_add(l, fg_key('p', p, sizeof p), key_cost('p'));
+        char p[FG_KEY_LONG_PREFIX_LEN];
+        size_t np = regex_prefix(t->source, p);
+        if (np == FG_KEY_LONG_PREFIX_LEN)
+            return keylist_add(l, fg_key('P', p, np), key_cost('P'));
+        if (np)
+            return keylist_add(l, fg_key('p', p, FG_KEY_PREFIX_LEN),
+                               key_cost('p'));
         suffixes sfx = {0};
         int rc = regex_suffixes(t->source, &sfx);
-        for (size_t i = 0; rc > 0 && i < sfx.n; i++)
-            if (keylist_add(l, fg_key('s', sfx.s[i], FG_KEY_SUFFIX_LEN),
-                            key_cost('s')) < 0)
+        for (size_t i = 0; rc > 0 && i < sfx.n; i++) {
+            char sk = sfx.s[i].len == FG_KEY_SUFFIX_LEN ? 's' : 'S';
+            if (keylist_add(l, fg_key(sk, sfx.s[i].s, sfx.s[i].len),
+                            key_cost(sk)) < 0)
                 rc = FG_ENOMEM;
+        }
         fg_free(sfx.s);
         return rc < 0 ? rc : 0;
     }

@@ -146,10 +146,13 @@ const fg_rule *fg_pack_find(const fg_pack *pack, const char *id);
 /* Key hashing, shared by the compiler and the code that collects the
  * keys of a sentence. kind is 'w' (a word: lemma or case-folded form,
  * one kind so that a token whose lemma is its form costs one lookup),
- * 'a' (annotation type), 'p' (first letters) or 's' (last letters). */
+ * 'a' (annotation type), 'p' and 'P' (first letters: 3 and 5), 's' and
+ * 'S' (last bytes: 4 and 6). */
 uint64_t fg_key(char kind, const char *s, size_t len);
 #define FG_KEY_PREFIX_LEN 3
+#define FG_KEY_LONG_PREFIX_LEN 5
 #define FG_KEY_SUFFIX_LEN 4
+#define FG_KEY_LONG_SUFFIX_LEN 6
 
 /* A set of keys present in a sentence: a hash set for lookups, and the
  * keys in insertion order so that a reset or a walk costs what the

@@ -645,7 +645,8 @@ static int report_repairs(const fg_doc *doc, const fg_text *t,
 }
 
 /* The keys of a sentence's tokens for the trigger index: each token's
- * folded form, its lemma when that differs, and its first letters. */
+ * folded form, its lemma when that differs, its compound head, its first
+ * three and five letters, and its last four and six bytes. */
 static int token_keys(fg_keyset *keys, const fg_token *tok,
                       const fg_morph *morph, uint32_t n)
 {
@@ -668,15 +669,24 @@ static int token_keys(fg_keyset *keys, const fg_token *tok,
          * part's head: "generalsekretär" of "NATO-Generalsekretär". */
         if (rc == 0 && m->part)
             rc = fg_keyset_add(keys, fg_key('w', m->part, m->part_len));
-        int letters = t->norm_len >= FG_KEY_PREFIX_LEN;
-        for (int k = 0; letters && k < FG_KEY_PREFIX_LEN; k++)
-            letters = t->norm[k] >= 'a' && t->norm[k] <= 'z';
-        if (rc == 0 && letters)
+        uint32_t letters = 0; /* ASCII letters it begins with */
+        while (letters < FG_KEY_LONG_PREFIX_LEN && letters < t->norm_len &&
+               t->norm[letters] >= 'a' && t->norm[letters] <= 'z')
+            letters++;
+        if (rc == 0 && letters >= FG_KEY_PREFIX_LEN)
             rc = fg_keyset_add(keys, fg_key('p', t->norm, FG_KEY_PREFIX_LEN));
+        if (rc == 0 && letters >= FG_KEY_LONG_PREFIX_LEN)
+            rc = fg_keyset_add(keys,
+                               fg_key('P', t->norm, FG_KEY_LONG_PREFIX_LEN));
         if (rc == 0 && t->norm_len >= FG_KEY_SUFFIX_LEN)
             rc = fg_keyset_add(
                 keys, fg_key('s', t->norm + t->norm_len - FG_KEY_SUFFIX_LEN,
                              FG_KEY_SUFFIX_LEN));
+        if (rc == 0 && t->norm_len >= FG_KEY_LONG_SUFFIX_LEN)
+            rc = fg_keyset_add(
+                keys,
+                fg_key('S', t->norm + t->norm_len - FG_KEY_LONG_SUFFIX_LEN,
+                       FG_KEY_LONG_SUFFIX_LEN));
     }
     return rc;
 }

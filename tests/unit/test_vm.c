@@ -637,7 +637,14 @@ static void test_required_keys(void **state)
         RULE("open", "<token regex=\"(?i)\\w*gespräch\\w*\"/>") //
         RULE("twoalt", "<alt><seq><token lemma=\"stellen\"/>"
                        "<token iform=\"klar\"/></seq>"
-                       "<token lemma=\"bitten\"/></alt>"));
+                       "<token lemma=\"bitten\"/></alt>")               //
+        RULE("short", "<token regex=\"(?i)jet.*\"/>")                 //
+        RULE("mixed", "<token regex=\"(?i)[\\p{L}-]*(kiew|"
+                      "verhandlungen)\"/>")                            //
+        RULE("comma", "<alt><seq><token form=\",\"/>"
+                      "<token lemma=\"bitten\"/></seq><seq>"
+                      "<token lemma=\"sagen\"/><token form=\",\"/>"
+                      "</seq></alt>"));
     fg_keyset keys = {0};
     fg_candidates c = {0};
     char got[256];
@@ -669,28 +676,56 @@ static void test_required_keys(void **state)
     assert_string_equal(got, "optional open"); /* y is missing */
     CANDIDATES("wx", "wy");
     assert_string_equal(got, "two optional open");
-    CANDIDATES("aCountry", "pver");
+    /* A regex's first five letters, or three where it has no more. */
+    CANDIDATES("aCountry", "Pverte");
     assert_string_equal(got, "optional annot regex open");
+    CANDIDATES("pver");
+    assert_string_equal(got, "optional open");
+    CANDIDATES("pjet");
+    assert_string_equal(got, "optional open short");
     /* A compound's head is a word key ("Ministergipfel"). */
     CANDIDATES("wgipfel");
     assert_string_equal(got, "optional head open");
     /* A regex's alternatives may begin with other letters, but each
-     * ends in its last four: folded, and with and without what a '?'
-     * makes optional, letter classes one by one, umlauts as bytes. */
+     * ends in its last six bytes, or four where it is known to end with
+     * no more: folded, and with and without what a '?' makes optional,
+     * letter classes one by one, umlauts as bytes. */
     CANDIDATES("skiew");
-    assert_string_equal(got, "optional either open");
+    assert_string_equal(got, "optional either open mixed");
     CANDIDATES("syjiw");
     assert_string_equal(got, "optional either open");
-    CANDIDATES("sbung");
+    CANDIDATES("S\xc3\xbc" "bung");
     assert_string_equal(got, "optional suffix open");
-    CANDIDATES("sngen");
+    CANDIDATES("Sbungen");
     assert_string_equal(got, "optional suffix open");
-    CANDIDATES("s\xb6ver");
+    CANDIDATES("Sn\xc3\xb6ver");
     assert_string_equal(got, "optional suffix open");
-    CANDIDATES("svern");
+    CANDIDATES("S\xc3\xb6vern");
     assert_string_equal(got, "optional suffix open");
-    CANDIDATES("sbun", "sunge", "sover");
+    CANDIDATES("S\xc3\xb6vers");
+    assert_string_equal(got, "optional suffix open");
+    CANDIDATES("Slungen");
+    assert_string_equal(got, "optional open mixed");
+    /* The four last bytes of those let nothing through. */
+    CANDIDATES("sbung", "sngen", "s\xb6ver", "svern", "sungen");
     assert_string_equal(got, "optional open");
+    /* A comma is in nearly every sentence: a clause with it costs as
+     * much as one of "der", and the words are the rule's keys. */
+    CANDIDATES("w,");
+    assert_string_equal(got, "optional open");
+    CANDIDATES("wsagen", "w,");
+    assert_string_equal(got, "optional open comma");
+    const fg_rule *comma = fg_pack_find(p, "comma");
+    uint64_t comma_key = fg_key('w', ",", 1);
+    int with_comma = 0;
+    for (uint32_t k = 0, from = 0; k < comma->n_clauses;
+         from = comma->clause_end[k++])
+        for (uint32_t j = from; j < comma->clause_end[k]; j++)
+            if (comma->keys[j] == comma_key) {
+                assert_true(comma->clause_cost[k] >= 256);
+                with_comma++;
+            }
+    assert_int_equal(with_comma, 1); /* the comma is required */
     /* An alternation requires a clause of every branch, and a second
      * one where a branch has two: stellen needs klar here. */
     CANDIDATES("wstellen");
