@@ -821,10 +821,11 @@ static size_t regex_prefix(const char *re, char out[FG_KEY_LONG_PREFIX_LEN])
  * has no more ("(?i)[\p{L}-]*(beschuss|übung(en)?|rat)" gives "schuss",
  * "\xBCbung", "ungen" and "rat" is too short: no suffixes). The regex matches a whole form, so a form it matches ends
  * with one of them, and so does the form's case-folded norm. They are
- * found from the right: literal letters (ASCII, and the umlauts, whose
- * UTF-8 C3 84/A4, 96/B6, 9C/BC folds like ASCII, by setting 0x20 in the
- * last byte), groups and classes of letters branch, and a '?' makes the
- * item before it optional. Anything else before the suffix is complete
+ * found from the right: literal letters (ASCII, and the Latin-1 letters
+ * such as the umlauts, whose UTF-8 C3 84/A4, 96/B6, 9C/BC folds like
+ * ASCII, by setting 0x20 in the last byte; ß, C3 9F, is "ss" in a norm),
+ * groups and classes of letters branch, and a '?' makes the item before
+ * it optional. Anything else before the suffix is complete
  * (another quantifier, an escape, a lookaround, an inline option other
  * than a leading "(?i)") gives no suffixes: the caller then files no
  * key. */
@@ -904,11 +905,12 @@ static int is_letter(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The second byte of an umlaut's UTF-8 (after C3). */
-static int is_umlaut_tail(unsigned char c)
+/* The second byte of a Latin-1 letter's UTF-8 after C3 (umlauts, é, ç;
+ * not × and ÷, nor ß, which a norm spells ss), whose capital folds to
+ * the small letter by setting 0x20, as ASCII does. */
+static int is_latin1_tail(unsigned char c)
 {
-    return c == 0x84 || c == 0xA4 || c == 0x96 || c == 0xB6 || c == 0x9C ||
-           c == 0xBC;
+    return c >= 0x80 && c <= 0xBF && c != 0x97 && c != 0xB7 && c != 0x9F;
 }
 
 static int alt_tails(const char *re, const range *rs, int nr, size_t b,
@@ -973,7 +975,7 @@ static int tails_at(const char *re, const range *rs, int nr,
             ib = item_open(re, b, ie - 1);
         else if (is_letter(last))
             ib = ie - 1;
-        else if (is_umlaut_tail(last) && ie - 1 > b &&
+        else if ((is_latin1_tail(last) || last == 0x9F) && ie - 1 > b &&
                  (unsigned char)re[ie - 2] == 0xC3)
             ib = ie - 2;
         else
@@ -1022,11 +1024,14 @@ static int tails_at(const char *re, const range *rs, int nr,
     if (is_letter(c)) {
         n = 1;
         buf[0] = (char)(c | 0x20);
-    } else if (is_umlaut_tail(c) && e - 1 > b &&
+    } else if (is_latin1_tail(c) && e - 1 > b &&
                (unsigned char)re[e - 2] == 0xC3) {
         n = 2;
         buf[0] = (char)0xC3;
         buf[1] = (char)(c | 0x20);
+    } else if (c == 0x9F && e - 1 > b && (unsigned char)re[e - 2] == 0xC3) {
+        n = 2; /* ß, which a norm spells ss */
+        buf[0] = buf[1] = 's';
     } else {
         return 0;
     }

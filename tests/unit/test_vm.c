@@ -639,6 +639,8 @@ static void test_required_keys(void **state)
                        "<token iform=\"klar\"/></seq>"
                        "<token lemma=\"bitten\"/></alt>")               //
         RULE("short", "<token regex=\"(?i)jet.*\"/>")                 //
+        RULE("latin", "<token regex=\"(?i)[\\p{L}-]*(beschießung|"
+                      "attaché)\"/>")                                  //
         RULE("mixed", "<token regex=\"(?i)[\\p{L}-]*(kiew|"
                       "verhandlungen)\"/>")                            //
         RULE("comma", "<alt><seq><token form=\",\"/>"
@@ -706,6 +708,11 @@ static void test_required_keys(void **state)
     assert_string_equal(got, "optional suffix open");
     CANDIDATES("Slungen");
     assert_string_equal(got, "optional open mixed");
+    /* ß is ss in a norm; other Latin-1 letters fold like umlauts. */
+    CANDIDATES("Sessung");
+    assert_string_equal(got, "optional open latin");
+    CANDIDATES("Stach\xc3\xa9");
+    assert_string_equal(got, "optional open latin");
     /* The four last bytes of those let nothing through. */
     CANDIDATES("sbung", "sngen", "s\xb6ver", "svern", "sungen");
     assert_string_equal(got, "optional open");
