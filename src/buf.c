@@ -63,8 +63,6 @@ int fg_buf_add(fg_buf *b, const void *data, size_t len)
     return 0;
 }
 
-int fg_buf_addc(fg_buf *b, char c) { return fg_buf_add(b, &c, 1); }
-
 int fg_buf_adds(fg_buf *b, const char *s) { return fg_buf_add(b, s, strlen(s)); }
 
 int fg_buf_printf(fg_buf *b, const char *fmt, ...)

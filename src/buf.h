@@ -24,7 +24,17 @@ void fg_buf_clear(fg_buf *b);
 void fg_buf_reset(fg_buf *b);
 /* Return 0, FG_ELIMIT or FG_ENOMEM. */
 int fg_buf_add(fg_buf *b, const void *data, size_t len);
-int fg_buf_addc(fg_buf *b, char c);
+/* One byte: inline, for writers that append byte by byte (Raptor's
+ * escaping). */
+static inline int fg_buf_addc(fg_buf *b, char c)
+{
+    if (b->len + 2 <= b->cap && b->len < b->max) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return 0;
+    }
+    return fg_buf_add(b, &c, 1);
+}
 int fg_buf_adds(fg_buf *b, const char *s);
 int fg_buf_printf(fg_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -11,6 +11,7 @@
 #include "compile.h"
 #include "diag.h"
 #include "strmap.h"
+#include "text.h"
 
 /* A rule filed under a key. Most rules need one or two more keys; the
  * posting carries one of them (check), so that most rules that cannot
@@ -1152,35 +1153,26 @@ static int leaf_keys(const fg_test *t, keylist *l)
     }
     default: return 0;
     }
-    size_t before = l->n;
-    for (uint32_t i = 0; i < t->n_values; i++) {
-        uint64_t key;
-        if (t->field == FG_FIELD_FORM) {
-            /* Forms are matched exactly but keyed by their folded form;
-             * the compiler has no folding scratch, so ASCII only. */
-            char buf[256];
-            size_t len = t->value_lens[i];
-            int ascii = len < sizeof buf;
-            for (size_t k = 0; ascii && k < len; k++) {
-                unsigned char c = (unsigned char)t->values[i][k];
-                ascii = c < 0x80;
-                buf[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
-            }
-            if (!ascii) { /* one value without a key: no clause */
-                l->n = before;
-                return 0;
-            }
-            key = fg_key(kind, buf, len);
-        } else {
-            key = fg_key(kind, t->values[i], t->value_lens[i]);
+    /* Forms are matched exactly but keyed by their norm, as a token is
+     * ("Eröffnet": eröffnet; "Straße": strasse). */
+    fg_norm_scratch scratch = {0};
+    fg_arena arena;
+    fg_arena_init(&arena, 1024);
+    int rc = 0;
+    for (uint32_t i = 0; i < t->n_values && rc == 0; i++) {
+        const char *v = t->values[i];
+        size_t len = t->value_lens[i];
+        if (t->field == FG_FIELD_FORM &&
+            fg_text_norm(v, len, &scratch, &arena, &v, &len) < 0) {
+            rc = FG_ENOMEM;
+            break;
         }
-        if (keylist_add(l, key,
-                        common_word(t->values[i], t->value_lens[i])
-                            ? COST_COMMON
-                            : key_cost(kind)) < 0)
-            return FG_ENOMEM;
+        rc = keylist_add(l, fg_key(kind, v, len),
+                         common_word(v, len) ? COST_COMMON : key_cost(kind));
     }
-    return 0;
+    fg_arena_clear(&arena);
+    fg_norm_scratch_clear(&scratch);
+    return rc;
 }
 
 /* The clauses a token test implies, added to c. */

@@ -235,8 +235,15 @@ static int iostream_write_bytes(void *ctx, const void *ptr, size_t size,
 
 static int iostream_write_byte(void *ctx, const int byte)
 {
-    char c = (char)byte;
-    return iostream_write_bytes(ctx, &c, 1, 1);
+    fg_rdf_writer *w = ctx;
+    if (w->out_error)
+        return 1;
+    int rc = fg_buf_addc(w->out, (char)byte);
+    if (rc < 0) {
+        w->out_error = rc;
+        return 1;
+    }
+    return 0;
 }
 
 /* Raptor 2.0.15 refuses handlers of version 1 (seen by test): 2 it is,

@@ -641,6 +641,7 @@ static void test_required_keys(void **state)
         RULE("short", "<token regex=\"(?i)jet.*\"/>")                 //
         RULE("latin", "<token regex=\"(?i)[\\p{L}-]*(beschießung|"
                       "attaché)\"/>")                                  //
+        RULE("forms", "<token form=\"Eröffnet Straße\"/>")              //
         RULE("mixed", "<token regex=\"(?i)[\\p{L}-]*(kiew|"
                       "verhandlungen)\"/>")                            //
         RULE("comma", "<alt><seq><token form=\",\"/>"
@@ -713,6 +714,11 @@ static void test_required_keys(void **state)
     assert_string_equal(got, "optional open latin");
     CANDIDATES("Stach\xc3\xa9");
     assert_string_equal(got, "optional open latin");
+    /* A form is keyed by its norm, as a token is, umlauts and all. */
+    CANDIDATES("weröffnet");
+    assert_string_equal(got, "optional open forms");
+    CANDIDATES("wstrasse");
+    assert_string_equal(got, "optional open forms");
     /* The four last bytes of those let nothing through. */
     CANDIDATES("sbung", "sngen", "s\xb6ver", "svern", "sungen");
     assert_string_equal(got, "optional open");
