@@ -722,9 +722,9 @@ typedef struct cnf {
 /* How many sentences a key of each kind lets through, roughly: a lemma
  * or form is selective (a few in a thousand), five first letters or six
  * last bytes less so, three first letters or four last bytes less still
- * ("wir" begins "wird", "ngen" ends most plurals in -ung),
- * an annotation type ("Person") or a word of nearly every sentence
- * (common_word) hardly at all. A clause costs the sum of its distinct
+ * ("wir" begins "wird", "ngen" ends most plurals in -ung), an annotation
+ * type ("Person") or a word of nearly every sentence (common_word)
+ * hardly at all. A clause costs the sum of its distinct
  * keys', so that a clause of hundreds of rare words is still preferred
  * to one of "der" or "Person". */
 #define COST_COMMON 256
@@ -818,15 +818,17 @@ static size_t regex_prefix(const char *re, char out[FG_KEY_LONG_PREFIX_LEN])
 }
 
 /* The suffixes a regex's matches must end with: every way the regex
- * can end in six literal bytes, folded to lowercase, or four where a way
- * has no more ("(?i)[\p{L}-]*(beschuss|übung(en)?|rat)" gives "schuss",
- * "\xBCbung", "ungen" and "rat" is too short: no suffixes). The regex matches a whole form, so a form it matches ends
- * with one of them, and so does the form's case-folded norm. They are
- * found from the right: literal letters (ASCII, and the Latin-1 letters
- * such as the umlauts, whose UTF-8 C3 84/A4, 96/B6, 9C/BC folds like
- * ASCII, by setting 0x20 in the last byte; ß, C3 9F, is "ss" in a norm),
- * groups and classes of letters branch, and a '?' makes the item before
- * it optional. Anything else before the suffix is complete
+ * can end in six literal bytes, folded to lowercase, or in four where
+ * that is all a way is known to end with
+ * ("(?i)[\p{L}-]*(beschuss|übung(en)?|kiew)" gives "schuss", "übung",
+ * "bungen" and "kiew"; with "|rat" it would give none). The regex matches
+ * a whole form, so a form it matches ends with one of them, and so does
+ * the form's case-folded norm. They are found from the right: literal
+ * letters (ASCII, and the Latin-1 letters such as the umlauts, whose
+ * UTF-8 C3 84/A4, 96/B6, 9C/BC folds like ASCII, by setting 0x20 in the
+ * last byte; ß, C3 9F, is "ss" in a norm), groups and classes of letters
+ * branch, and a '?' makes the item before it optional. Anything else
+ * before the suffix is complete
  * (another quantifier, an escape, a lookaround, an inline option other
  * than a leading "(?i)") gives no suffixes: the caller then files no
  * key. */
@@ -1098,9 +1100,10 @@ static int regex_suffixes(const char *re, suffixes *out)
 
 /* Words in nearly every sentence of German news: articles, pronouns,
  * prepositions, conjunctions, auxiliary and modal verbs (as forms and
- * lemmas), and the comma and the period. A key among them lets almost every sentence through, so a
- * clause of such keys costs as much as an annotation type's, and a
- * rule is filed under a more selective one where it has one. */
+ * lemmas), and the comma and the period. A key among them lets almost
+ * every sentence through, so a clause of such keys costs as much as an
+ * annotation type's, and a rule is filed under a more selective one
+ * where it has one. */
 static const char *const COMMON_WORDS[] = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
     "einem", "einer", "eines", "und", "oder", "aber", "sondern", "denn",
