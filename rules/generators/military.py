@@ -395,8 +395,11 @@ def gap(n):
     return f'<repeat max="{n}"><use macro="military-gap-item"/></repeat>'
 
 class VerbClass:
-    def __init__(self, key, cls, lemmas, obj_role, obj_np, obj_required, agent_np, extra_after=None, regex=None, split=(), agent_role="agent", by_np=None):
+    def __init__(self, key, cls, lemmas, obj_role, obj_np, obj_required, agent_np, extra_after=None, regex=None, split=(), agent_role="agent", by_np=None, passive_by=False):
         self.agent_role = agent_role
+        # a passive needs its von/durch phrase: "von einer Rakete getroffen", not
+        # "durch ein Erdbeben zerstört" or "der Beschluss ist getroffen worden"
+        self.passive_by = passive_by
         self.by_np = by_np or agent_np  # the agent of a passive (von/durch)
         self.split = split
         # each lemma once (a repeated lemma in the list made the rule markedly slower)
@@ -437,6 +440,8 @@ def verb_rule(v, rid, comment):
     O = f'<opt><use macro="military-det"/></opt><capture role="{v.obj_role}"><use macro="{v.obj_np}"/></capture>{v.extra_after}'
     Oopt = O if v.obj_required else f'<opt>{O}</opt>'
     T = lambda m: f'<capture role="trigger"><use macro="{k}-{m}"/></capture>'
+    # the von/durch phrase of a passive and the gap after it
+    BY = lambda by, n: f'{by}{gap(n)}' if v.passive_by else f'<opt>{by}{gap(n)}</opt>'
     # a state passive with "sein" ("ist in Litauen stationiert"), not for Attack, whose
     # "einmarschieren" makes its perfect with "sein"
     PASS = '<alt><use macro="military-aux-passive"/><use macro="military-aux-modal"/>' + ('' if v.cls == "Attack" else '<token lemma="sein" tags="verb finite"/>') + '</alt>'
@@ -491,19 +496,19 @@ def verb_rule(v, rid, comment):
           f'<use macro="military-clause-start"/><use macro="military-prefield"/>{Ts}{A}{gap(3)}{Oopt}{P}'))
     # passive, subject first: "Ein Konvoi wurde am Montag beschossen", "... soll von X überwacht werden"
     forms.append(('passive, subject first',
-      f'<use macro="military-clause-start"/>{O}{gap(3)}{PASS}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden werden"/></opt>'))
+      f'<use macro="military-clause-start"/>{O}{gap(3)}{PASS}{gap(4)}{BY(Aby, 3)}{T("ptc")}<opt><token iform="worden werden"/></opt>'))
     # passive, verb second: "Im Frühjahr wurden zwei Staffeln nach Polen verlegt"
     forms.append(('passive, verb second',
-      f'<use macro="military-clause-start"/>{PRE}{PASS}{gap(3)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
+      f'<use macro="military-clause-start"/>{PRE}{PASS}{gap(3)}{O}{gap(4)}{BY(Aby, 3)}{T("ptc")}<token iform="worden werden wird wurde wurden"/>'.replace('<token iform="worden werden wird wurde wurden"/>', '<opt><token iform="worden werden"/></opt>')))
     # passive with the participle first: "Getroffen wurden vor allem Energieanlagen", "Stationiert werden sollen 500 Soldaten"
     forms.append(('passive, participle first',
       f'<use macro="military-clause-start"/>{T("ptc")}<token lemma="werden" tags="verb finite"/><opt><token lemma="sollen können müssen dürfen" tags="verb"/></opt>{gap(2)}<opt><token iform="vor"/><token iform="allem"/></opt><opt><token iform="unter"/><token iform="anderem"/></opt><opt><token iform="nur auch insbesondere hauptsächlich"/></opt>{O}'))
     # passive, subordinate: "dass die Grenze von X überwacht wird"
     forms.append(('passive, subordinate clause',
-      f'<use macro="military-subjunction"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
+      f'<use macro="military-subjunction"/>{gap(2)}{O}{gap(4)}{BY(Aby, 3)}{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden sein"/>'))
     # relative clause, passive: "eine Brigade, die in Lublin stationiert ist", "die Grenze, die von X überwacht wird"
     forms.append(('relative clause, passive',
-      f'{O}<opt><token tags="verb"><not tags="finite"/></token></opt><token regex=","/><token iform="die der das welche welcher"/>{gap(3)}<opt>{Aby}{gap(2)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><alt><token><any-of><is lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/><is iform="wird werden wurde wurden{"" if v.cls == "Attack" else " ist sind war waren sei seien"}"/></any-of></token><seq><token iform="werden sein"/><token lemma="sollen können müssen dürfen" tags="verb finite"/></seq></alt>'))
+      f'{O}<opt><token tags="verb"><not tags="finite"/></token></opt><token regex=","/><token iform="die der das welche welcher"/>{gap(3)}{BY(Aby, 2)}{T("ptc")}<opt><token iform="worden"/></opt><alt><token><any-of><is lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/><is iform="wird werden wurde wurden{"" if v.cls == "Attack" else " ist sind war waren sei seien"}"/></any-of></token><seq><token iform="werden sein"/><token lemma="sollen können müssen dürfen" tags="verb finite"/></seq></alt>'))
     # an indefinite relative clause: "Wer die Waffenruhe überwachen soll, ist offen"
     forms.append(('indefinite relative clause, verb last',
       f'<token iform="wer"/>{gap(2)}{O}{gap(3)}<alt>{T("ptc")}{T("inf")}{T("fin")}</alt>'))
@@ -538,7 +543,7 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{PRE}<alt><seq>{T("fin")}<token iform="man niemand keiner"/><opt><token iform="mehr"/></opt>{gap(3)}{Oopt}</seq><seq><alt><use macro="military-aux-perfect"/><use macro="military-aux-modal"/></alt><token iform="man niemand keiner"/>{gap(4)}{Oopt}{gap(4)}<alt>{T("ptc")}{T("inf")}</alt></seq></alt>'))
     # relative clause, passive, with its pronoun first: "ein Manöver, bei dem die Abwehr einer Invasion geprobt wird"
     forms.insert(next(i for i, (c, p) in enumerate(forms) if c.startswith('relative')), ('relative clause, passive, pronoun first',
-      f'<token regex=","/><opt><token iform="{L(PREPS)}"/></opt><token iform="der die das dem den denen welche welcher welchem"/>{gap(2)}{O}{gap(4)}<opt>{Aby}{gap(3)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden" tags="verb finite"/>'))
+      f'<token regex=","/><opt><token iform="{L(PREPS)}"/></opt><token iform="der die das dem den denen welche welcher welchem"/>{gap(2)}{O}{gap(4)}{BY(Aby, 3)}{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden" tags="verb finite"/>'))
     # "um ... zu" first, the main clause's subject after its verb: "Um die Waffenruhe zu überwachen, haben die USA ..."
     extra.append(('"um ... zu" before the main clause, its subject acts',
       f'<token iform="um"/>{gap(3)}{Oopt}{gap(3)}<use macro="{k}-zu"/><token regex=","/><token tags="verb finite"/>{A}'))
@@ -569,7 +574,7 @@ def verb_rule(v, rid, comment):
       f'<token iform="von vom durch"/><opt><use macro="military-det"/></opt><capture role="agent"><use macro="{v.by_np}"/></capture><skip max="8"/>{T("inf")}<token lemma="lassen" tags="verb"/>'))
     PASSAUX = '<token lemma="werden' + ('' if v.cls == "Attack" else ' sein') + '" tags="verb finite"/>'
     AbyL = Aby.replace('iform="von vom durch"', 'iform="von vom"')
-    PMID = f'<skip max="12"/><opt>{AbyL}{gap(2)}</opt>'
+    PMID = f'<skip max="12"/>{BY(AbyL, 2)}'
     PEND = f'<alt><seq>{PASSAUX}{PMID}{T("ptc")}<opt><token iform="worden"/></opt></seq><seq><token lemma="sein" tags="verb finite"/>{PMID}{T("ptc")}<token iform="worden"/></seq><seq><use macro="military-aux-modal"/>{PMID}{T("ptc")}<token iform="werden worden"/></seq></alt><opt><token lemma="sein sollen können müssen dürfen" tags="verb"/></opt>{TERM}'
     ORIG = '<opt><token iform="aus"/><opt><use macro="military-det"/></opt><annot type="Country Place"/><opt><token iform="und sowie"/><opt><use macro="military-det"/></opt><annot type="Country Place"/></opt></opt>'
     OX = O.replace('</capture>', ORIG + '</capture>', 1)
@@ -580,7 +585,7 @@ def verb_rule(v, rid, comment):
       f'<use macro="military-clause-start"/>{PRE_L}{PEND2}'))
     # "dass eine Brigade der 101. Division künftig nicht mehr rotierend in Rumänien stationiert wird"
     long_forms.append(('passive, subordinate clause, long middle field',
-      f'<use macro="military-subjunction"/>{O}<skip max="10"/><opt>{AbyL}{gap(2)}</opt>{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/>{TERM}'))
+      f'<use macro="military-subjunction"/>{O}<skip max="10"/>{BY(AbyL, 2)}{T("ptc")}<opt><token iform="worden"/></opt><token lemma="werden{"" if v.cls == "Attack" else " sein"}" tags="verb finite"/>{TERM}'))
     zulong = [f for f in forms if f[0].startswith('zu-infinitive, subject after the auxiliary, long')]
     forms = [f for f in forms if not f[0].startswith('zu-infinitive, subject after the auxiliary, long')]
     cut = next(i for i, (c, p) in enumerate(forms) if c.startswith('passive'))
@@ -819,7 +824,7 @@ def noun_rule(n, rid, comment):
 TROOP = r"(?i)[\p{L}\d-]*(truppe|truppen|truppenteil|truppenteile|kampfgruppe|kampfgruppen|gefechtsverband|verbands|verbandes|kontingents|kontingentes|bataillons|regiments|regimentes|einheiten|geschwader|geschwaders|flottille|flottillen|flugzeugträgers|kampfbrigade|panzerbrigade|batterie|batterien|abwehrsystem|abwehrsysteme|abwehrsystemen|raketenabwehr|mittelstreckenwaffen|langstreckenwaffen|atomwaffen|kernwaffen|soldat|soldaten|soldatinnen|streitkräfte|streitkräften|sicherheitskräfte|spezialkräfte|einsatzkräfte|eingreifkräfte|seestreitkräfte|landstreitkräfte|luftstreitkräfte|kampfkräfte|einheit|einheiten|brigade|brigaden|bataillon|bataillone|bataillonen|division|divisionen|kompanie|kompanien|regiment|regimenter|kontingent|kontingente|fregatte|fregatten|kriegsschiff|kriegsschiffe|kriegsschiffen|flugzeugträger|zerstörer|korvette|korvetten|kampfjets|kampfflugzeuge|staffel|staffeln|marine|marines|bundeswehr|armee|militärs|spezialkräfte|fallschirmjäger|blauhelme|blauhelmen|friedenstruppe|friedenstruppen|verbände|verbänden|verband|reservisten|militärberater|ausbilder|u-boote|eurofighter|abfangjäger|marinesoldaten|infanteristen|panzergrenadiere|gebirgsjäger|kampftruppen|bodentruppen|elitetruppen|söldner|militärpolizisten|militärpersonal|personal|armeeangehörige|armeeangehörigen|militärangehörige|militärangehörigen|bundeswehrangehörige|bundeswehrangehörigen|bundesheerangehörige|bundesheerangehörigen|wehrdienstleistende|wehrdienstleistenden)"
 TRAINEE = r"(?i)[\p{L}-]*(küstenwache|küstenwachen|grenzpolizei|grenzpolizisten|nationalgarde|milizionäre|freiwillige|freiwilligen|soldat|soldaten|soldatinnen|rekrut|rekruten|piloten|pilotinnen|reservisten|sicherheitskräfte|spezialkräfte|streitkräfte|einsatzkräfte|polizeikräfte|kampfkräfte|eingreifkräfte|truppen|einheiten|offiziere|offizieren|polizisten|polizistinnen|kämpfer|grenadiere|jäger|kadetten|besatzungen|marines|ausbilder|scharfschützen|sanitäter|grenzschützer|wehrpflichtige|wehrpflichtigen|personal|streitkräfte|militärs|armee|armeen|marinen|luftwaffen|brigaden|bataillone|infanteristen|wehrdienstleistende|wehrdienstleistenden|armeeangehörige|armeeangehörigen|militärangehörige|militärangehörigen)"
 FORCE_EXTRA = r"inspekteure|inspekteuren|inspektoren|inspektorinnen|beobachter|beobachtern|beobachterinnen|beobachtermission|aufklärungsflugzeug|aufklärungsflugzeuge|seefernaufklärer|küstenwachen|schiff|schiffe|schiffen|boot|boote|booten|patrouillenboote|drohne|drohnen|flugzeug|flugzeuge|aufklärer|hubschrauber|jets|eurofighter|kampfjets|kampfflugzeuge|kriegsschiffe|fregatte|fregatten|besatzung|besatzungen|kompanie|kompanien|brigade|division|divisionen|verbände|verband|luftwaffe|marine|heer|bundeswehr|polizei|bundespolizei|küstenwache|grenzschutz|grenzpolizei|polizisten|grenzschützer"
-WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos)"
+WEAPON = r"(?i)[\p{L}-]*(rakete|raketen|drohne|drohnen|geschoss|geschosse|granate|granaten|bombe|bomben|marschflugkörper|marschflugkörpern|projektil|projektile|artillerie|kampfjets|kampfflugzeuge|kampfhubschrauber|kriegsschiffe|truppen|streitkräfte|armee|luftwaffe|soldaten|einheiten|miliz|milizen|rebellen|kämpfer|terroristen|angreifer|torpedo|torpedos|kugel|kugeln|schuss|schüsse|schüssen|beschuss|angriff|angriffe|angriffen|sprengsatz|sprengsätze|sprengsätzen|panzer|panzern|mörser)"
 MONITORED = r"(?i)[\p{L}-]*(grenze|grenzen|grenzübergang|grenzübergänge|grenzübergängen|waffenruhe|feuerpause|waffenstillstand|waffenstillstands|einhaltung|luftraum|luftraums|wahl|wahlen|abstimmung|referendum|lage|kontaktlinie|frontlinie|front|truppenbewegungen|bewegungen|häfen|hafen|schiffe|schiffsverkehr|seewege|meerenge|küste|küsten|pufferzone|demarkationslinie|abzug|rückzug|atomanlagen|atomanlage|atomprogramm|sanktionen|embargo|waffenembargo|exporte|lieferungen|ostflanke|region|gebiet|gewässer|seegebiet|schiff|schiffs|flugzeug|flugzeuge|u-boot|u-boote|aktivitäten|aktivität|manöver|lagerung|anreicherung|waffenstillstandslinie|grenzgebiet|grenzgebiete|truppenabzug|konvoi|konvois|zufahrt|zufahrten|stützpunkt|stützpunkte|luftbewegungen|flugbewegungen|raketentests|atomtests)"
 
 def restricted_np(name, regex, comment):
@@ -846,7 +851,7 @@ ATTACK_VERB = VerbClass("military-attack", "Attack",
     "target", "military-np-target", False, "military-np-attacker", split=[("greifen", "an")])
 ATTACK_HIT = VerbClass("military-hit", "Attack",
     "treffen zerstören beschädigen vernichten",
-    "target", "military-np-target", True, "military-np-weapon")
+    "target", "military-np-target", True, "military-np-weapon", passive_by=True)
 DEPLOY_VERB = VerbClass("military-deploy", "Deployment",
     "stationieren entsenden abkommandieren postieren beordern dislozieren abordnen",
     "theme", "military-np-sent", False, "military-np-coord", by_np="military-np-by")

@@ -592,6 +592,12 @@ EX["training.noun"][0].append(("Gemeint ist die Marine, die ein großes Manöver
 EX["attack.noun"][1].append("Beim Schach gilt ein früher Angriff auf die gegnerische Dame als gewagt.")
 EX["attack.verb"][1].append("Der FC Augsburg hat in der zweiten Halbzeit unermüdlich angegriffen.")
 EX["attack.weapon-hits"][1].append("Der Kanzler reist nach Paris, um dort seinen französischen Amtskollegen zu treffen.")
+# a passive without a weapon that hits: an earthquake, a fire, a shredder, a decision
+EX["attack.weapon-hits"][1].append("In der Region wurden bei dem Erdbeben zahlreiche Gebäude zerstört oder schwer beschädigt.")
+EX["attack.weapon-hits"][1].append("Der Beschluss ist nach Angaben der Behörde in Absprache mit Fachleuten getroffen worden.")
+EX["attack.weapon-hits"][1].append("Außerdem seien wichtige Unterlagen vernichtet worden.")
+EX["attack.weapon-hits"][0].append(("In der Stadt wurde ein Museum durch einen Bombenangriff völlig zerstört.", {"trigger": "zerstört", "agent": "Bombenangriff", "target": "Museum"}, ".passive-zu"))
+EX["attack.weapon-hits"][1].append("Zwei Flugzeuge der Gesellschaft waren am Mittwoch von Blitzen getroffen worden.")
 EX["monitoring.noun"][1].append("Die EU-Beobachtermission EUMM fährt mit zwei Fahrzeugen in das Dorf.")
 EX["training.noun"][1].append("Die EU-Ausbildungsmission EUTM hat ihr Hauptquartier in Bamako.")
 
