@@ -1866,23 +1866,36 @@ static int finite_verb(const fg_token *t, const fg_morph *m)
 
 /* Splits the clause of tokens [a, b) before a coordinating conjunction
  * that joins two main clauses, each with a finite verb of its own: "Sie
- * kamen zusammen und berieten"; and after a comma that a finite verb
- * follows ("..., sagte er"), or soon follows when a finite verb came
- * before ("Er sagte, es gehe voran").
+ * kamen zusammen und berieten"; and after a comma or a dash that a
+ * finite verb follows ("..., sagte er"), or soon follows when a finite
+ * verb came before ("Er sagte, es gehe voran").
  * Returns how many clauses were added. */
 static uint32_t split_coordinated(const fg_lexicon *lex, fg_token *tok,
                                   const fg_morph *m, size_t a, size_t b)
 {
     uint32_t added = 0;
     int before = 0; /* a finite verb since the last split */
+    int dash_open = 0; /* a dash that split nothing: "X – der ... – sagte" */
     for (size_t k = a + 1; k + 1 < b; k++) {
         int after = 0;
         before |= finite_verb(&tok[k - 1], &m[k - 1]);
-        if (tok[k].norm_len == 1 && tok[k].norm[0] == ',') {
+        if (tok[k].flags & FG_TOKEN_DASH) {
+            /* The dash that closes a parenthesis splits nothing either:
+             * its clause goes on. */
+            if (dash_open) {
+                dash_open = 0;
+                continue;
+            }
+            dash_open = 1;
+        }
+        if ((tok[k].norm_len == 1 && tok[k].norm[0] == ',') ||
+            (tok[k].flags & FG_TOKEN_DASH)) {
             /* A finite verb right after the comma opens a clause ("...,
              * sagte er"); so does one soon after it, before other
              * punctuation, when a finite verb came before ("Er sagte, es
-             * gehe voran", "..., die Lage sei ernst"). */
+             * gehe voran", "..., die Lage sei ernst"). A dash between
+             * two main clauses does the same ("Alle haben Feiertage – zu
+             * Weihnachten stellen wir einige vor"). */
             after = finite_verb(&tok[k + 1], &m[k + 1]);
             /* So does an adverb that opens a main clause with the
              * finite verb after it, also where no finite verb was found
@@ -1897,6 +1910,7 @@ static uint32_t split_coordinated(const fg_lexicon *lex, fg_token *tok,
                 tok[k + 1].flags |= FG_TOKEN_CLAUSE_START;
                 added++;
                 before = 0;
+                dash_open = 0;
                 k++; /* the clause starts at k + 1 */
             }
             continue;

@@ -243,6 +243,15 @@ expect_match "so does a fronted infinitive: Verhandeln will" \
     "$(tags_of 'Verhandeln will die Regierung nicht.' Verhandeln)" infinitive
 expect_match "and a verb opening a question stays finite: Kommt er" \
     "$(tags_of 'Kommt er morgen nach Berlin?' Kommt)" finite
+# A dash between two main clauses splits them, as a comma does; a pair of
+# dashes around a parenthesis does not.
+s='Die Minister haben viele Termine – am Montag stellen sie den Plan vor.'
+expect_eq "a dash between main clauses: the particle goes to its own verb" \
+    "$(lemma_of "$s" stellen)" vorstellen
+expect_eq "and not to the verb of the first clause" "$(lemma_of "$s" haben)" haben
+s='Der Kanzler – der am Morgen gelandet war – traf die Ministerin.'
+expect_eq "dashes around a parenthesis: its clause goes on after them" \
+    "$(clause_of "$s" traf)" "$(clause_of "$s" Kanzler)"
 # Truncated compounds coordinate words, not clauses.
 s='Am Freitag trafen sich die Außen- und Verteidigungsminister und berieten lange.'
 expect_eq "und after a truncated compound opens no clause" "$(clause_of "$s" Verteidigungsminister)" 1
