@@ -792,6 +792,11 @@ static void cnf_clear(cnf *c)
     memset(c, 0, sizeof *c);
 }
 
+static int is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* The literal ASCII letters a regex must begin with (after an optional
  * "(?i)"), case-folded, up to FG_KEY_LONG_PREFIX_LEN of them, into out;
  * returns how many, 0 when there are fewer than FG_KEY_PREFIX_LEN. */
@@ -805,8 +810,7 @@ static size_t regex_prefix(const char *re, char out[FG_KEY_LONG_PREFIX_LEN])
     if (re[0] == '^')
         re++;
     size_t n = 0;
-    while (n < FG_KEY_LONG_PREFIX_LEN &&
-           ((re[n] >= 'a' && re[n] <= 'z') || (re[n] >= 'A' && re[n] <= 'Z'))) {
+    while (n < FG_KEY_LONG_PREFIX_LEN && is_letter((unsigned char)re[n])) {
         out[n] = (char)(re[n] | 0x20);
         n++;
     }
@@ -901,11 +905,6 @@ static size_t item_open(const char *re, size_t b, size_t close)
         }
     }
     return re[close] == ')' && level > 0 ? open[level - 1] : close;
-}
-
-static int is_letter(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* The second byte of a Latin-1 letter's UTF-8 after C3 (umlauts, é, ç;

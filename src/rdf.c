@@ -219,13 +219,10 @@ static void log_handler(void *data, raptor_log_message *m)
                  m->text ? m->text : "unknown error");
 }
 
-static int iostream_write_bytes(void *ctx, const void *ptr, size_t size,
-                                size_t nmemb)
+/* The iostream handler's answer to an append that returned rc: 1 stops
+ * Raptor, and the first error is kept for the writer's caller. */
+static int append_result(fg_rdf_writer *w, int rc)
 {
-    fg_rdf_writer *w = ctx;
-    if (w->out_error)
-        return 1;
-    int rc = fg_buf_add(w->out, ptr, size * nmemb);
     if (rc < 0) {
         w->out_error = rc;
         return 1;
@@ -233,17 +230,22 @@ static int iostream_write_bytes(void *ctx, const void *ptr, size_t size,
     return 0;
 }
 
+static int iostream_write_bytes(void *ctx, const void *ptr, size_t size,
+                                size_t nmemb)
+{
+    fg_rdf_writer *w = ctx;
+    if (w->out_error)
+        return 1;
+    return append_result(w, fg_buf_add(w->out, ptr, size * nmemb));
+}
+
+/* Raptor escapes literals a byte at a time: the inline one-byte append. */
 static int iostream_write_byte(void *ctx, const int byte)
 {
     fg_rdf_writer *w = ctx;
     if (w->out_error)
         return 1;
-    int rc = fg_buf_addc(w->out, (char)byte);
-    if (rc < 0) {
-        w->out_error = rc;
-        return 1;
-    }
-    return 0;
+    return append_result(w, fg_buf_addc(w->out, (char)byte));
 }
 
 /* Raptor 2.0.15 refuses handlers of version 1 (seen by test): 2 it is,
